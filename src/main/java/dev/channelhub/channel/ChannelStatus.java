@@ -1,0 +1,5 @@
+package dev.channelhub.channel;
+
+public enum ChannelStatus {
+    APPLIED, ACTIVE, REJECTED, SUSPENDED, TERMINATED
+}

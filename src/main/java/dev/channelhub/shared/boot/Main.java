@@ -1,0 +1,71 @@
+package dev.channelhub.shared.boot;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Entry point of the runnable jar. Before Quarkus boots (the datasource and Flyway come first), it starts
+ * the embedded PostgreSQL when no database URL is configured and provides a dev JWT key when none is.
+ */
+@QuarkusMain
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String... args) throws Exception {
+        Path dataDir = Path.of(setting("channelhub.data-dir", "CHANNELHUB_DATA_DIR", "data")).toAbsolutePath();
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(args, dataDir));
+        }
+        if (!EmbeddedDatabase.urlConfigured()) {
+            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pg"), true, Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away; PostgreSQL stops with it either way
+                }
+            }));
+            System.setProperty("quarkus.datasource.reactive.url", db.reactiveUrl());
+            System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+            System.setProperty("channelhub.database", "embedded PostgreSQL at " + dataDir.resolve("pg"));
+        } else {
+            deriveMissingUrl();
+        }
+        if (!jwtKeyConfigured()) {
+            DevKeys keys = DevKeys.ensure(dataDir.resolve("keys"));
+            System.setProperty("mp.jwt.verify.publickey.location", keys.publicKeyPath().toString());
+            System.setProperty("channelhub.jwt.dev-key", "true");
+        }
+        Quarkus.run(args);
+    }
+
+    /** Flyway needs JDBC and the app needs the reactive URL; one of them is enough to configure. */
+    private static void deriveMissingUrl() {
+        String reactive = setting("quarkus.datasource.reactive.url", "QUARKUS_DATASOURCE_REACTIVE_URL", null);
+        String jdbc = setting("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL", null);
+        if (reactive == null && jdbc != null && jdbc.startsWith("jdbc:")) {
+            System.setProperty("quarkus.datasource.reactive.url", jdbc.substring("jdbc:".length()));
+        } else if (jdbc == null && reactive != null) {
+            System.setProperty("quarkus.datasource.jdbc.url", "jdbc:" + reactive.replaceFirst("^postgres:", "postgresql:"));
+        }
+    }
+
+    private static boolean jwtKeyConfigured() {
+        return setting("mp.jwt.verify.publickey.location", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", null) != null
+                || setting("mp.jwt.verify.publickey", "MP_JWT_VERIFY_PUBLICKEY", null) != null;
+    }
+
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.channelhub.shared.error;
+
+/** The contract's stable error codes (API-CONTRACT §2) with their HTTP status. */
+public enum ErrorCode {
+    UNAUTHENTICATED(401, "Unauthenticated"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Not found"),
+    VALIDATION_FAILED(400, "Validation failed"),
+    VERSION_CONFLICT(412, "Version conflict"),
+    DUPLICATE(409, "Duplicate"),
+    INVALID_TRANSITION(409, "Invalid transition"),
+    INSUFFICIENT_STOCK(409, "Insufficient stock"),
+    CREDIT_LIMIT_EXCEEDED(422, "Credit limit exceeded"),
+    PRICE_BELOW_FLOOR(422, "Price below floor"),
+    NO_PRICE(422, "No price"),
+    OVERPAYMENT(422, "Overpayment"),
+    DEAL_CONFLICT(409, "Deal conflict"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+    /** Not in the contract's table: the database or another dependency is away; retry later. */
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    /** Not in the contract's table: a bug on our side; the body never carries details. */
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** {@code https://channelhub.dev/problems/insufficient-stock} for INSUFFICIENT_STOCK. */
+    public String type() {
+        return "https://channelhub.dev/problems/" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,195 @@
+package dev.channelhub.shared.idempotency;
+
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.channelhub.shared.error.ApiException;
+import dev.channelhub.shared.error.ErrorCode;
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.security.Caller;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * Idempotency-Key handling for every create (API-CONTRACT §1). The first request with a key claims it
+ * (a PENDING row, unique per tenant), runs, and stores its status and body; the same key and body later
+ * replays that answer, a different body is IDEMPOTENCY_KEY_REUSED. A concurrent duplicate waits for the
+ * first to finish, so exactly one executes. A failed attempt releases the key so a retry can run again.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    static final int MAX_KEY_LENGTH = 255;
+    private static final int WAIT_MILLIS = 20;
+    private static final int MAX_ROUNDS = 750; // ~15 s of waiting for a concurrent twin
+
+    @Inject
+    Db db;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    Vertx vertx;
+
+    private ObjectMapper canonical;
+
+    @PostConstruct
+    void init() {
+        canonical = JsonMapper.builder()
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .findAndAddModules()
+                .build();
+    }
+
+    /** The result of a create: the HTTP status it answered and its body. */
+    public record Outcome<T>(int status, T body, boolean replayed) {
+        public static <T> Outcome<T> created(T body) {
+            return new Outcome<>(201, body, false);
+        }
+
+        public static <T> Outcome<T> ok(T body) {
+            return new Outcome<>(200, body, false);
+        }
+    }
+
+    /**
+     * Runs {@code action} at most once per (tenant, key). {@code operation} names the endpoint (e.g.
+     * {@code POST /channels}), so one key on two endpoints counts as reuse.
+     */
+    public <T> Uni<Outcome<T>> run(Caller caller, String key, String operation, Object request, Class<T> type,
+                                   Supplier<Uni<Outcome<T>>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            return Uni.createFrom().failure(ApiException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
+        }
+        String hash;
+        try {
+            hash = hash(operation, request);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(ApiException.invalid("body", "cannot be read"));
+        }
+        return attempt(caller.tenant(), key, hash, type, action, 0);
+    }
+
+    private <T> Uni<Outcome<T>> attempt(String tenant, String key, String hash, Class<T> type,
+                                        Supplier<Uni<Outcome<T>>> action, int round) {
+        if (round > MAX_ROUNDS) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "a request with this Idempotency-Key is still running; retry shortly"));
+        }
+        return db.query("insert into idempotency_key (tenant_id, key, request_hash, state) values ($1, $2, $3, 'PENDING') "
+                        + "on conflict do nothing", Tuple.of(tenant, key, hash))
+                .flatMap(inserted -> {
+                    if (inserted.rowCount() == 1) {
+                        return execute(tenant, key, action);
+                    }
+                    return db.one("select request_hash, state, status, response, "
+                                    + "created_at < now() - interval '24 hours' as expired, "
+                                    + "created_at < now() - interval '60 seconds' as stale "
+                                    + "from idempotency_key where tenant_id = $1 and key = $2",
+                            Tuple.of(tenant, key), r -> r)
+                            .flatMap(found -> {
+                                if (found.isEmpty()) {
+                                    return attempt(tenant, key, hash, type, action, round + 1);
+                                }
+                                Row row = found.get();
+                                if (row.getBoolean("expired")) {
+                                    return db.query("delete from idempotency_key where tenant_id = $1 and key = $2 "
+                                                    + "and created_at < now() - interval '24 hours'", Tuple.of(tenant, key))
+                                            .flatMap(x -> attempt(tenant, key, hash, type, action, round + 1));
+                                }
+                                if (!hash.equals(row.getString("request_hash"))) {
+                                    return Uni.createFrom().failure(new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                            "this Idempotency-Key was used with a different request"));
+                                }
+                                if ("DONE".equals(row.getString("state"))) {
+                                    return Uni.createFrom().item(replay(row, type));
+                                }
+                                if (row.getBoolean("stale")) {
+                                    // The first attempt died (process killed) before finishing: take the key over.
+                                    return db.query("update idempotency_key set created_at = now() where tenant_id = $1 and key = $2 "
+                                                    + "and state = 'PENDING' and created_at < now() - interval '60 seconds'",
+                                                    Tuple.of(tenant, key))
+                                            .flatMap(taken -> taken.rowCount() == 1 ? execute(tenant, key, action)
+                                                    : attempt(tenant, key, hash, type, action, round + 1));
+                                }
+                                return pause().flatMap(x -> attempt(tenant, key, hash, type, action, round + 1));
+                            });
+                });
+    }
+
+    private <T> Uni<Outcome<T>> execute(String tenant, String key, Supplier<Uni<Outcome<T>>> action) {
+        Uni<Outcome<T>> run;
+        try {
+            run = action.get();
+        } catch (RuntimeException e) {
+            run = Uni.createFrom().failure(e);
+        }
+        return run
+                .onFailure().call(() -> db.query("delete from idempotency_key where tenant_id = $1 and key = $2 and state = 'PENDING'",
+                        Tuple.of(tenant, key)).onFailure().recoverWithNull())
+                .flatMap(outcome -> db.query("update idempotency_key set state = 'DONE', status = $3, response = $4 "
+                                        + "where tenant_id = $1 and key = $2",
+                                Tuple.of(tenant, key, outcome.status(), toJson(outcome.body())))
+                        .replaceWith(outcome));
+    }
+
+    private <T> Outcome<T> replay(Row row, Class<T> type) {
+        Object response = row.getValue("response");
+        String json = response instanceof JsonObject jo ? jo.encode() : String.valueOf(response);
+        try {
+            return new Outcome<>(row.getInteger("status"), objectMapper.readValue(json, type), true);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored idempotent response cannot be read", e);
+        }
+    }
+
+    private JsonObject toJson(Object body) {
+        try {
+            return new JsonObject(objectMapper.writeValueAsString(body));
+        } catch (Exception e) {
+            throw new IllegalStateException("response cannot be stored", e);
+        }
+    }
+
+    private Uni<Void> pause() {
+        // A Vert.x timer resumes on the caller's context, which Hibernate Reactive sessions require.
+        return Uni.createFrom().emitter(em -> vertx.setTimer(WAIT_MILLIS, id -> em.complete(null)));
+    }
+
+    String hash(String operation, Object request) throws Exception {
+        byte[] body = canonical.writeValueAsBytes(request);
+        MessageDigest sha = sha256();
+        sha.update(operation.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+        sha.update(body);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() throws NoSuchAlgorithmException {
+        return MessageDigest.getInstance("SHA-256");
+    }
+
+    @Scheduled(every = "1h", delayed = "5m")
+    Uni<Void> purgeExpired() {
+        return db.query("delete from idempotency_key where created_at < now() - interval '24 hours'", Tuple.tuple()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.channelhub.shared.security;
+
+import dev.channelhub.shared.error.ApiException;
+import dev.channelhub.shared.error.ErrorCode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** Builds the {@link Caller} of the current request from its verified JWT. */
+@RequestScoped
+public class CurrentCaller {
+
+    @Inject
+    SecurityIdentity identity;
+
+    private Caller cached;
+
+    public Caller get() {
+        if (cached == null) {
+            cached = resolve();
+        }
+        return cached;
+    }
+
+    private Caller resolve() {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+        }
+        String tenant = claim(jwt, "tenant");
+        if (tenant == null || tenant.isBlank()) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "the token has no tenant claim");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String group : identity.getRoles()) {
+            for (Role r : Role.values()) {
+                if (r.claim().equals(group)) {
+                    roles.add(r);
+                }
+            }
+        }
+        UUID channel = null;
+        String channelClaim = claim(jwt, "channel");
+        if (channelClaim != null && !channelClaim.isBlank()) {
+            try {
+                channel = UUID.fromString(channelClaim);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ErrorCode.UNAUTHENTICATED, "the token's channel claim is not a channel id");
+            }
+        }
+        if (roles.contains(Role.PARTNER) && channel == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "a partner token needs a channel claim");
+        }
+        String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+        return Caller.of(tenant, subject == null ? "unknown" : subject, roles, channel);
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonString js) {
+            return js.getString();
+        }
+        return value.toString();
+    }
+}
