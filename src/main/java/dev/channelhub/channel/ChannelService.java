@@ -1,5 +1,6 @@
 package dev.channelhub.channel;
 
+import dev.channelhub.events.EventOutbox;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.idempotency.IdempotencyService;
@@ -41,6 +42,9 @@ public class ChannelService {
     @Inject
     RequestValidator validator;
 
+    @Inject
+    EventOutbox outbox;
+
     public Uni<Outcome<ChannelView>> create(Caller caller, CreateChannelRequest request, String idempotencyKey) {
         caller.require(Role.MANAGER, Role.INTEGRATION);
         validator.check(request);
@@ -63,7 +67,9 @@ public class ChannelService {
                             .onFailure(ChannelService::isDuplicateCode).transform(e ->
                                     new ApiException(ErrorCode.DUPLICATE, "channel code " + request.code() + " already exists"))
                             .flatMap(x -> channels.find(tx, caller.tenant(), id))
-                            .map(v -> Outcome.created(v.orElseThrow()));
+                            .map(java.util.Optional::orElseThrow)
+                            .call(view -> outbox.append(tx, caller, "channel.created", "channel", id, id, view))
+                            .map(Outcome::created);
                 }));
     }
 
