@@ -52,6 +52,11 @@ public class ChannelRepository {
                 ChannelRepository::toView);
     }
 
+    public Uni<Optional<ChannelView>> lockForUpdate(SqlClient tx, String tenant, UUID id) {
+        return db.one(tx, "select " + COLUMNS + " from channel where tenant_id = $1 and id = $2 for update", Tuple.of(tenant, id),
+                ChannelRepository::toView);
+    }
+
     /** The channel if {@code partnerChannel} may see it (itself or a descendant). */
     public Uni<Optional<ChannelView>> findVisibleToPartner(String tenant, UUID partnerChannel, UUID id) {
         return db.one(PARTNER_SCOPE + "select " + COLUMNS + " from channel where tenant_id = $1 and id = $3 and id in (select id from scope)",

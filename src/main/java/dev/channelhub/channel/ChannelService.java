@@ -14,6 +14,7 @@ import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,6 +33,9 @@ public class ChannelService {
 
     @Inject
     ChannelRepository channels;
+
+    @Inject
+    ChannelGroupRepository groups;
 
     @Inject
     Db db;
@@ -96,6 +100,29 @@ public class ChannelService {
             Map<String, ChannelView> byId = found.stream().collect(Collectors.toMap(ChannelView::id, Function.identity()));
             return ids.stream().map(id -> id == null ? null : byId.get(id.toString())).collect(Collectors.toList());
         });
+    }
+
+    // ---- Cross-feature reads (orders, pricing, policies, leads). Unscoped: the calling service has already
+    // authorised its caller; these never check roles or partner visibility.
+
+    /** Unscoped internal read of one channel of the tenant. */
+    public Uni<java.util.Optional<ChannelView>> find(SqlClient client, String tenant, UUID id) {
+        return channels.find(client, tenant, id);
+    }
+
+    /** {@code select ... for update} in the caller's transaction (orders' credit check); NOT_FOUND if absent. */
+    public Uni<ChannelView> lockForUpdate(SqlClient tx, String tenant, UUID id) {
+        return channels.lockForUpdate(tx, tenant, id).map(o -> o.orElseThrow(() -> ApiException.notFound("channel", id)));
+    }
+
+    /** Ids of the groups the channel belongs to (static member or rule match), one statement, ordered by id. */
+    public Uni<List<UUID>> groupIdsOf(SqlClient client, String tenant, UUID channelId) {
+        return groups.groupIdsOf(client, tenant, channelId);
+    }
+
+    /** Every channel that is a member (static ∪ rule) of any of the groups, one statement, unpaged, ordered by id. */
+    public Uni<List<UUID>> memberIds(SqlClient client, String tenant, List<UUID> groupIds) {
+        return groups.memberIds(client, tenant, groupIds);
     }
 
     private static boolean isDuplicateCode(Throwable t) {
