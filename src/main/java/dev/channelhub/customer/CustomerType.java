@@ -1,0 +1,5 @@
+package dev.channelhub.customer;
+
+public enum CustomerType {
+    PERSON, COMPANY
+}
