@@ -25,6 +25,14 @@ public class ChannelRepository {
     static final String COLUMNS = "id, code, name, type, status, region, tier, parent_id, credit_limit, currency, "
             + "contact_name, contact_phone, contact_email, version, created_at, updated_at";
 
+    /** {@link #COLUMNS} qualified by a table alias, for joins. */
+    static String columns(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    static final String HISTORY_COLUMNS = "id, channel_id, from_status, to_status, actor, reason, occurred_at";
+    static final String RATING_COLUMNS = "id, channel_id, period, score, tier, notes, rated_by, rated_at";
+
     /** The partner's own channel and everything below it; $1 tenant, $2 the partner's channel. */
     static final String PARTNER_SCOPE = "with recursive scope(id) as ("
             + " select id from channel where tenant_id = $1 and id = $2"
@@ -55,6 +63,98 @@ public class ChannelRepository {
     public Uni<Optional<ChannelView>> lockForUpdate(SqlClient tx, String tenant, UUID id) {
         return db.one(tx, "select " + COLUMNS + " from channel where tenant_id = $1 and id = $2 for update", Tuple.of(tenant, id),
                 ChannelRepository::toView);
+    }
+
+    /** Writes a channel's mutable fields and bumps its version; the caller holds the row lock. */
+    public Uni<Void> update(SqlClient tx, String tenant, ChannelView v, Instant now) {
+        ContactView c = v.contact();
+        return db.query(tx, "update channel set code = $3, name = $4, region = $5, tier = $6, parent_id = $7, credit_limit = $8, "
+                        + "currency = $9, contact_name = $10, contact_phone = $11, contact_email = $12, version = version + 1, "
+                        + "updated_at = $13 where tenant_id = $1 and id = $2",
+                Tuple.from(new Object[]{tenant, UUID.fromString(v.id()), v.code(), v.name(), v.region(), v.tier(),
+                        v.parentId() == null ? null : UUID.fromString(v.parentId()), v.creditLimit(), v.currency(),
+                        c == null ? null : c.name(), c == null ? null : c.phone(), c == null ? null : c.email(),
+                        now.atOffset(ZoneOffset.UTC)})).replaceWithVoid();
+    }
+
+    public Uni<Void> setStatus(SqlClient tx, String tenant, UUID id, ChannelStatus status, Instant now) {
+        return db.query(tx, "update channel set status = $3, version = version + 1, updated_at = $4 where tenant_id = $1 and id = $2",
+                Tuple.of(tenant, id, status.name(), now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+
+    public Uni<Void> setTier(SqlClient tx, String tenant, UUID id, String tier, Instant now) {
+        return db.query(tx, "update channel set tier = $3, version = version + 1, updated_at = $4 where tenant_id = $1 and id = $2",
+                Tuple.of(tenant, id, tier, now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+
+    /** Serialises changes of the tenant's hierarchy, so two concurrent re-parentings cannot close a cycle. */
+    public Uni<Void> lockHierarchy(SqlClient tx, String tenant) {
+        return db.query(tx, "select pg_advisory_xact_lock(hashtextextended('channel-tree:' || $1, 0))", Tuple.of(tenant))
+                .replaceWithVoid();
+    }
+
+    public record Ancestry(boolean parentExists, boolean containsChild) {
+    }
+
+    /** Walks up from {@code parent}: does it exist, and is {@code child} among it and its ancestors (a cycle)? */
+    public Uni<Ancestry> ancestry(SqlClient tx, String tenant, UUID parent, UUID child) {
+        return db.one(tx, "with recursive up(id, parent_id) as ("
+                                + " select id, parent_id from channel where tenant_id = $1 and id = $2"
+                                + " union select c.id, c.parent_id from channel c join up on c.id = up.parent_id where c.tenant_id = $1)"
+                                + " select count(*) filter (where id = $2) as found, count(*) filter (where id = $3) as cycle from up",
+                        Tuple.of(tenant, parent, child), r -> new Ancestry(r.getLong("found") > 0, r.getLong("cycle") > 0))
+                .map(Optional::orElseThrow);
+    }
+
+    public Uni<Void> insertHistory(SqlClient tx, String tenant, UUID channelId, ChannelStatus from, ChannelStatus to,
+                                   String actor, String reason, Instant at) {
+        return db.query(tx, "insert into channel_status_history (tenant_id, " + HISTORY_COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8)",
+                Tuple.from(new Object[]{tenant, dev.channelhub.shared.persistence.Ids.newId(), channelId,
+                        from == null ? null : from.name(), to.name(), actor, reason, at.atOffset(ZoneOffset.UTC)})).replaceWithVoid();
+    }
+
+    public Uni<List<StatusChangeView>> history(String tenant, UUID channelId, PageRequest page) {
+        return db.list("select " + HISTORY_COLUMNS + " from channel_status_history where tenant_id = $1 and channel_id = $2"
+                        + (page.after() == null ? " and $3::uuid is null" : " and id > $3") + " order by id limit $4",
+                Tuple.of(tenant, channelId, page.afterId(), page.fetchSize()), r -> {
+                    String from = r.getString("from_status");
+                    return new StatusChangeView(r.getUUID("id").toString(), r.getUUID("channel_id").toString(),
+                            from == null ? null : ChannelStatus.valueOf(from), ChannelStatus.valueOf(r.getString("to_status")),
+                            r.getString("actor"), r.getString("reason"), r.getOffsetDateTime("occurred_at").toInstant());
+                });
+    }
+
+    public Uni<RatingView> insertRating(SqlClient tx, String tenant, UUID channelId, RateChannelRequest req, String actor, Instant at) {
+        return db.one(tx, "insert into channel_rating (tenant_id, " + RATING_COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                                + " returning " + RATING_COLUMNS,
+                        Tuple.from(new Object[]{tenant, dev.channelhub.shared.persistence.Ids.newId(), channelId, req.period(),
+                                req.score().shortValue(), req.tier(), req.notes(), actor, at.atOffset(ZoneOffset.UTC)}),
+                        ChannelRepository::toRating)
+                .map(Optional::orElseThrow);
+    }
+
+    public Uni<List<RatingView>> ratings(String tenant, UUID channelId, PageRequest page) {
+        return db.list("select " + RATING_COLUMNS + " from channel_rating where tenant_id = $1 and channel_id = $2"
+                        + (page.after() == null ? " and $3::uuid is null" : " and id > $3") + " order by id limit $4",
+                Tuple.of(tenant, channelId, page.afterId(), page.fetchSize()), ChannelRepository::toRating);
+    }
+
+    static RatingView toRating(Row r) {
+        return new RatingView(r.getUUID("id").toString(), r.getUUID("channel_id").toString(), r.getString("period"),
+                r.getInteger("score"), r.getString("tier"), r.getString("notes"), r.getString("rated_by"),
+                r.getOffsetDateTime("rated_at").toInstant());
+    }
+
+    /** Children of any of the parents (batched GraphQL field), ordered by parent then id. */
+    public Uni<List<ChannelView>> childrenOf(String tenant, Collection<UUID> parentIds) {
+        return db.list("select " + COLUMNS + " from channel where tenant_id = $1 and parent_id = any($2) order by parent_id, id",
+                Tuple.of(tenant, parentIds.toArray(new UUID[0])), ChannelRepository::toView);
+    }
+
+    /** The channels among {@code ids} that {@code partnerChannel} may see. */
+    public Uni<List<ChannelView>> findAllVisibleToPartner(String tenant, UUID partnerChannel, Collection<UUID> ids) {
+        return db.list(PARTNER_SCOPE + "select " + COLUMNS + " from channel where tenant_id = $1 and id = any($3) and id in (select id from scope)",
+                Tuple.of(tenant, partnerChannel, ids.toArray(new UUID[0])), ChannelRepository::toView);
     }
 
     /** The channel if {@code partnerChannel} may see it (itself or a descendant). */

@@ -20,14 +20,22 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Channel use cases; REST and GraphQL both call these, so the rules live here once. */
+/**
+ * Channel use cases; REST and GraphQL both call these, so the rules live here once.
+ * Roles: admin/manager manage everything, integration creates and updates master data, sales (and everyone
+ * else of the tenant) reads, a partner sees its own channel and its sub-channels only (anything else is 404) and
+ * may change nothing but its own channel's contact.
+ */
 @ApplicationScoped
 public class ChannelService {
 
@@ -57,7 +65,8 @@ public class ChannelService {
         return idempotency.run(caller, idempotencyKey, "POST /channels", request, ChannelView.class,
                 () -> db.inTransaction(tx -> {
                     UUID id = Ids.newId();
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    Instant now = now();
+                    ChannelStatus initial = ChannelLifecycle.initialStatus(request.type());
                     Uni<Void> parentCheck = parentId == null ? Uni.createFrom().voidItem()
                             : channels.find(tx, caller.tenant(), parentId).map(found -> {
                                 if (found.isEmpty()) {
@@ -66,12 +75,12 @@ public class ChannelService {
                                 return null;
                             });
                     return parentCheck
-                            .flatMap(x -> channels.insert(tx, caller.tenant(), id, request,
-                                    ChannelLifecycle.initialStatus(request.type()), currency, now))
+                            .flatMap(x -> channels.insert(tx, caller.tenant(), id, request, initial, currency, now))
                             .onFailure(ChannelService::isDuplicateCode).transform(e ->
                                     new ApiException(ErrorCode.DUPLICATE, "channel code " + request.code() + " already exists"))
+                            .flatMap(x -> channels.insertHistory(tx, caller.tenant(), id, null, initial, caller.subject(), null, now))
                             .flatMap(x -> channels.find(tx, caller.tenant(), id))
-                            .map(java.util.Optional::orElseThrow)
+                            .map(Optional::orElseThrow)
                             .call(view -> outbox.append(tx, caller, "channel.created", "channel", id, id, view))
                             .map(Outcome::created);
                 }));
@@ -79,7 +88,7 @@ public class ChannelService {
 
     /** One channel the caller may see; anything else, including another tenant's or partner's, is NOT_FOUND. */
     public Uni<ChannelView> get(Caller caller, UUID id) {
-        Uni<java.util.Optional<ChannelView>> found = caller.isPartnerOnly()
+        Uni<Optional<ChannelView>> found = caller.isPartnerOnly()
                 ? channels.findVisibleToPartner(caller.tenant(), caller.partnerChannelId(), id)
                 : channels.find(db.pool(), caller.tenant(), id);
         return found.map(o -> o.orElseThrow(() -> ApiException.notFound("channel", id)));
@@ -90,15 +99,175 @@ public class ChannelService {
         return channels.list(caller.tenant(), scope, filter, page).map(rows -> Page.of(rows, page, ChannelView::id));
     }
 
+    /**
+     * {@code PATCH /channels/{id}}: fields given are set, fields in {@code clear} become null. {@code expectedVersion}
+     * (If-Match / GraphQL {@code version}) must match or nothing changes (VERSION_CONFLICT). A new parent must exist
+     * and must not be the channel itself or one of its descendants.
+     */
+    public Uni<ChannelView> update(Caller caller, UUID id, ChannelPatch patch, Integer expectedVersion) {
+        if (!caller.isPartnerOnly()) {
+            caller.require(Role.MANAGER, Role.INTEGRATION);
+        }
+        validator.check(patch);
+        List<String> clear = checkClear(patch.clear(), ChannelPatch.CLEARABLE);
+        for (String f : clear) {
+            boolean alsoSet = switch (f) {
+                case "region" -> patch.region() != null;
+                case "tier" -> patch.tier() != null;
+                case "parentId" -> patch.parentId() != null;
+                case "creditLimit" -> patch.creditLimit() != null;
+                default -> patch.contact() != null;
+            };
+            if (alsoSet) {
+                throw ApiException.invalid(f, "cannot be set and cleared at once");
+            }
+        }
+        UUID newParent = Ids.parseNullable(patch.parentId(), "parentId");
+        String currency = patch.currency() == null ? null : Money.currency(patch.currency(), "currency");
+        Uni<Void> allowed;
+        if (caller.isPartnerOnly()) {
+            // Visible → 403 unless it is the partner's own channel and only the contact changes; invisible → 404.
+            allowed = get(caller, id).map(v -> {
+                if (!v.id().equals(caller.partnerChannelId().toString()) || !patch.onlyContact()) {
+                    throw ApiException.forbidden("a partner may only change the contact of its own channel");
+                }
+                return null;
+            });
+        } else {
+            allowed = Uni.createFrom().voidItem();
+        }
+        return allowed.flatMap(ok -> db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(current -> {
+            checkVersion("channel", expectedVersion, current.version());
+            if (patch.isEmpty()) {
+                return Uni.createFrom().item(current);
+            }
+            boolean reparent = newParent != null && !newParent.toString().equals(current.parentId());
+            ChannelView merged = new ChannelView(current.id(),
+                    patch.code() != null ? patch.code() : current.code(),
+                    patch.name() != null ? patch.name() : current.name(),
+                    current.type(), current.status(),
+                    clear.contains("region") ? null : patch.region() != null ? patch.region() : current.region(),
+                    clear.contains("tier") ? null : patch.tier() != null ? patch.tier() : current.tier(),
+                    clear.contains("parentId") ? null : newParent != null ? newParent.toString() : current.parentId(),
+                    clear.contains("creditLimit") ? null : patch.creditLimit() != null ? patch.creditLimit() : current.creditLimit(),
+                    currency != null ? currency : current.currency(),
+                    clear.contains("contact") ? null : patch.contact() != null ? patch.contact() : current.contact(),
+                    current.version(), current.createdAt(), current.updatedAt());
+            Uni<Void> parentCheck = !reparent ? Uni.createFrom().voidItem()
+                    : channels.lockHierarchy(tx, caller.tenant())
+                    .flatMap(x -> channels.ancestry(tx, caller.tenant(), newParent, id))
+                    .map(a -> {
+                        if (!a.parentExists()) {
+                            throw ApiException.invalid("parentId", "no such channel");
+                        }
+                        if (a.containsChild()) {
+                            throw ApiException.invalid("parentId", "would make the channel its own ancestor (a cycle)");
+                        }
+                        return null;
+                    });
+            return parentCheck
+                    .flatMap(x -> channels.update(tx, caller.tenant(), merged, now()))
+                    .onFailure(ChannelService::isDuplicateCode).transform(e ->
+                            new ApiException(ErrorCode.DUPLICATE, "channel code " + merged.code() + " already exists"))
+                    .flatMap(x -> channels.find(tx, caller.tenant(), id))
+                    .map(Optional::orElseThrow)
+                    .call(view -> outbox.append(tx, caller, "channel.updated", "channel", id, id, view));
+        })));
+    }
+
+    /**
+     * {@code POST /channels/{id}/transition}: moves the channel along {@link ChannelLifecycle} (anything else is
+     * INVALID_TRANSITION), records the history entry and emits {@code channel.status_changed} in the same transaction.
+     */
+    public Uni<ChannelView> transition(Caller caller, UUID id, TransitionRequest request, Integer expectedVersion) {
+        return authoriseManage(caller, id, Role.MANAGER).flatMap(ok -> {
+            validator.check(request);
+            return db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(current -> {
+                checkVersion("channel", expectedVersion, current.version());
+                ChannelStatus from = current.status();
+                ChannelStatus to = request.to();
+                if (!ChannelLifecycle.canTransition(from, to)) {
+                    throw new ApiException(ErrorCode.INVALID_TRANSITION, "a channel cannot go from " + from + " to " + to
+                            + "; allowed from " + from + ": " + ChannelLifecycle.next(from));
+                }
+                Instant now = now();
+                return channels.setStatus(tx, caller.tenant(), id, to, now)
+                        .flatMap(x -> channels.insertHistory(tx, caller.tenant(), id, from, to, caller.subject(), request.reason(), now))
+                        .flatMap(x -> channels.find(tx, caller.tenant(), id))
+                        .map(Optional::orElseThrow)
+                        .call(view -> {
+                            Map<String, Object> payload = new LinkedHashMap<>();
+                            payload.put("channelId", id.toString());
+                            payload.put("from", from.name());
+                            payload.put("to", to.name());
+                            payload.put("reason", request.reason());
+                            payload.put("actor", caller.subject());
+                            payload.put("version", view.version());
+                            payload.put("at", now.toString());
+                            return outbox.append(tx, caller, "channel.status_changed", "channel", id, id, payload);
+                        });
+            }));
+        });
+    }
+
+    /** Every status the channel took (its creation first), oldest first. */
+    public Uni<Page<StatusChangeView>> history(Caller caller, UUID id, PageRequest page) {
+        return get(caller, id).flatMap(v -> channels.history(caller.tenant(), id, page))
+                .map(rows -> Page.of(rows, page, StatusChangeView::id));
+    }
+
+    /** {@code POST /channels/{id}/ratings}: records the rating and sets the channel's tier to the rating's tier. */
+    public Uni<Outcome<RatingView>> rate(Caller caller, UUID id, RateChannelRequest request, String idempotencyKey) {
+        return authoriseManage(caller, id, Role.MANAGER).flatMap(ok -> {
+            validator.check(request);
+            return idempotency.run(caller, idempotencyKey, "POST /channels/" + id + "/ratings", request, RatingView.class,
+                    () -> db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(current -> {
+                        Instant now = now();
+                        return channels.insertRating(tx, caller.tenant(), id, request, caller.subject(), now)
+                                .call(r -> channels.setTier(tx, caller.tenant(), id, request.tier(), now))
+                                .call(r -> outbox.append(tx, caller, "channel.rated", "channel", id, id, r));
+                    })).map(Outcome::created));
+        });
+    }
+
+    public Uni<Page<RatingView>> ratings(Caller caller, UUID id, PageRequest page) {
+        return get(caller, id).flatMap(v -> channels.ratings(caller.tenant(), id, page))
+                .map(rows -> Page.of(rows, page, RatingView::id));
+    }
+
     /** Batch read for GraphQL fields: channels by id in one statement, in the order asked (null where unknown). */
     public Uni<List<ChannelView>> byIds(Caller caller, List<UUID> ids) {
-        List<UUID> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (distinct.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(x -> (ChannelView) null).collect(Collectors.toList()));
         }
-        return channels.findAll(caller.tenant(), distinct).map(found -> {
-            Map<String, ChannelView> byId = found.stream().collect(Collectors.toMap(ChannelView::id, Function.identity()));
+        Uni<List<ChannelView>> found = caller.isPartnerOnly()
+                ? channels.findAllVisibleToPartner(caller.tenant(), caller.partnerChannelId(), distinct)
+                : channels.findAll(caller.tenant(), distinct);
+        return found.map(rows -> {
+            Map<String, ChannelView> byId = rows.stream().collect(Collectors.toMap(ChannelView::id, Function.identity()));
             return ids.stream().map(id -> id == null ? null : byId.get(id.toString())).collect(Collectors.toList());
+        });
+    }
+
+    /** Batched {@code Channel.parent}: a partner does not see the parent above its own channel (null). */
+    public Uni<List<ChannelView>> parents(Caller caller, List<ChannelView> children) {
+        return byIds(caller, children.stream().map(c -> c.parentId() == null ? null : UUID.fromString(c.parentId()))
+                .collect(Collectors.toList()));
+    }
+
+    /** Batched {@code Channel.children}: one statement for all the channels; every child of a visible channel is visible. */
+    public Uni<List<List<ChannelView>>> children(Caller caller, List<ChannelView> parents) {
+        List<UUID> ids = parents.stream().map(p -> UUID.fromString(p.id())).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return channels.childrenOf(caller.tenant(), ids).map(rows -> {
+            Map<String, List<ChannelView>> byParent = new LinkedHashMap<>();
+            for (ChannelView row : rows) {
+                byParent.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
+            }
+            return parents.stream().map(p -> byParent.getOrDefault(p.id(), List.of())).collect(Collectors.toList());
         });
     }
 
@@ -106,7 +275,7 @@ public class ChannelService {
     // authorised its caller; these never check roles or partner visibility.
 
     /** Unscoped internal read of one channel of the tenant. */
-    public Uni<java.util.Optional<ChannelView>> find(SqlClient client, String tenant, UUID id) {
+    public Uni<Optional<ChannelView>> find(SqlClient client, String tenant, UUID id) {
         return channels.find(client, tenant, id);
     }
 
@@ -125,8 +294,49 @@ public class ChannelService {
         return groups.memberIds(client, tenant, groupIds);
     }
 
-    private static boolean isDuplicateCode(Throwable t) {
-        return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+    // ---- helpers
+
+    /**
+     * Management of one channel: a partner gets 404 for a channel it cannot see and 403 for one it can (its own or
+     * a sub-channel); everyone else needs one of {@code roles}.
+     */
+    private Uni<Void> authoriseManage(Caller caller, UUID id, Role... roles) {
+        if (caller.isPartnerOnly()) {
+            return get(caller, id).map(v -> {
+                throw ApiException.forbidden("a partner may not do this");
+            });
+        }
+        caller.require(roles);
+        return Uni.createFrom().voidItem();
     }
 
+    private Uni<ChannelView> lockVisible(SqlClient tx, Caller caller, UUID id) {
+        return channels.lockForUpdate(tx, caller.tenant(), id).map(o -> o.orElseThrow(() -> ApiException.notFound("channel", id)));
+    }
+
+    static void checkVersion(String what, Integer expected, int actual) {
+        if (expected != null && expected != actual) {
+            throw ApiException.versionConflict(what, expected, actual);
+        }
+    }
+
+    static List<String> checkClear(List<String> clear, List<String> allowed) {
+        if (clear == null) {
+            return List.of();
+        }
+        for (int i = 0; i < clear.size(); i++) {
+            if (!allowed.contains(clear.get(i))) {
+                throw ApiException.invalid("clear[" + i + "]", "must be one of " + allowed);
+            }
+        }
+        return clear;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static boolean isDuplicateCode(Throwable t) {
+        return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+    }
 }

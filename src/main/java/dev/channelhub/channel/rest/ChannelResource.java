@@ -1,11 +1,20 @@
 package dev.channelhub.channel.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channelhub.channel.ChannelGroupService;
+import dev.channelhub.channel.ChannelGroupView;
+import dev.channelhub.channel.ChannelPatch;
 import dev.channelhub.channel.ChannelRepository.ChannelFilter;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelStatus;
 import dev.channelhub.channel.ChannelType;
 import dev.channelhub.channel.ChannelView;
 import dev.channelhub.channel.CreateChannelRequest;
+import dev.channelhub.channel.RateChannelRequest;
+import dev.channelhub.channel.RatingView;
+import dev.channelhub.channel.StatusChangeView;
+import dev.channelhub.channel.TransitionRequest;
 import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
@@ -17,14 +26,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
 
 @Path("/api/v1/channels")
 @Authenticated
@@ -35,7 +49,13 @@ public class ChannelResource {
     ChannelService service;
 
     @Inject
+    ChannelGroupService groups;
+
+    @Inject
     CurrentCaller caller;
+
+    @Inject
+    ObjectMapper mapper;
 
     @POST
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
@@ -58,5 +78,60 @@ public class ChannelResource {
         return service.list(caller.get(), new ChannelFilter(Params.enumValue(ChannelType.class, type, "type"),
                         Params.enumValue(ChannelStatus.class, status, "status"), tier, region, Ids.parseNullable(parentId, "parentId")),
                 PageRequest.of(limit, cursor));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The updated channel, with its new ETag")
+    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
+                                @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
+                                        content = @Content(schema = @Schema(implementation = ChannelPatch.class))) JsonNode body) {
+        UUID channelId = Ids.parseOrNotFound(id, "channel");
+        Integer expected = Http.ifMatch(ifMatch);
+        var parsed = MergePatch.parse(mapper, body, ChannelPatch.class, ChannelPatch.CLEARABLE);
+        return service.update(caller.get(), channelId, parsed.value().withClear(parsed.nulls()), expected)
+                .map(v -> Http.ok(v, v.version()));
+    }
+
+    @POST
+    @Path("/{id}/transition")
+    @APIResponse(responseCode = "200", description = "The channel in its new status")
+    public Uni<Response> transition(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
+                                    @RequestBody(required = true) TransitionRequest request) {
+        UUID channelId = Ids.parseOrNotFound(id, "channel");
+        return service.transition(caller.get(), channelId, request, Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public Uni<Page<StatusChangeView>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                               @QueryParam("cursor") String cursor) {
+        UUID channelId = Ids.parseOrNotFound(id, "channel");
+        return service.history(caller.get(), channelId, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("/{id}/ratings")
+    @APIResponse(responseCode = "201", description = "Rated; the channel's tier is now the rating's tier")
+    public Uni<Response> rate(@PathParam("id") String id, @RequestBody(required = true) RateChannelRequest request,
+                              @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
+        UUID channelId = Ids.parseOrNotFound(id, "channel");
+        return service.rate(caller.get(), channelId, request, idempotencyKey).map(Http::outcome);
+    }
+
+    @GET
+    @Path("/{id}/ratings")
+    public Uni<Page<RatingView>> ratings(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                         @QueryParam("cursor") String cursor) {
+        UUID channelId = Ids.parseOrNotFound(id, "channel");
+        return service.ratings(caller.get(), channelId, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}/groups")
+    public Uni<Page<ChannelGroupView>> groups(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                              @QueryParam("cursor") String cursor) {
+        UUID channelId = Ids.parseOrNotFound(id, "channel");
+        return groups.groupsOf(caller.get(), channelId, PageRequest.of(limit, cursor));
     }
 }

@@ -1,0 +1,86 @@
+package dev.channelhub.channel.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channelhub.channel.ChannelGroupPatch;
+import dev.channelhub.channel.ChannelGroupService;
+import dev.channelhub.channel.ChannelGroupView;
+import dev.channelhub.channel.ChannelView;
+import dev.channelhub.channel.CreateChannelGroupRequest;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.Http;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/channel-groups")
+@Authenticated
+@Tag(name = "Channel groups")
+public class ChannelGroupResource {
+
+    @Inject
+    ChannelGroupService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @POST
+    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    public Uni<Response> create(@RequestBody(required = true) CreateChannelGroupRequest request,
+                                @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return service.get(caller.get(), Ids.parseOrNotFound(id, "channel group")).map(v -> Http.ok(v, v.version()));
+    }
+
+    @GET
+    public Uni<Page<ChannelGroupView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.list(caller.get(), PageRequest.of(limit, cursor));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The updated group, with its new ETag")
+    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
+                                @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
+                                        content = @Content(schema = @Schema(implementation = ChannelGroupPatch.class))) JsonNode body) {
+        UUID groupId = Ids.parseOrNotFound(id, "channel group");
+        Integer expected = Http.ifMatch(ifMatch);
+        var parsed = MergePatch.parse(mapper, body, ChannelGroupPatch.class, ChannelGroupPatch.CLEARABLE);
+        return service.update(caller.get(), groupId, parsed.value().withClear(parsed.nulls()), expected)
+                .map(v -> Http.ok(v, v.version()));
+    }
+
+    @GET
+    @Path("/{id}/members")
+    public Uni<Page<ChannelView>> members(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                          @QueryParam("cursor") String cursor) {
+        UUID groupId = Ids.parseOrNotFound(id, "channel group");
+        return service.members(caller.get(), groupId, PageRequest.of(limit, cursor));
+    }
+}
