@@ -1,0 +1,74 @@
+package dev.channelhub.inventory;
+
+import dev.channelhub.shared.persistence.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for holds. A hold's state only changes by a conditional update from ACTIVE, so exactly one of
+ * expiry, release and consumption wins. */
+@ApplicationScoped
+public class HoldRepository {
+
+    /** A hold row without its reservations. */
+    public record HoldRow(String tenant, UUID id, UUID channelId, HoldStatus status, Instant expiresAt, UUID orderId, int version,
+                          Instant createdAt) {
+        HoldView view(List<ReservationView> reservations) {
+            return new HoldView(id.toString(), channelId.toString(), status, expiresAt, orderId == null ? null : orderId.toString(),
+                    reservations, version, createdAt);
+        }
+    }
+
+    static final String COLUMNS = "tenant_id, id, channel_id, status, expires_at, order_id, version, created_at";
+
+    @Inject
+    Db db;
+
+    public Uni<HoldRow> insert(SqlClient tx, String tenant, UUID id, UUID channelId, int ttlSeconds, String actor) {
+        return db.one(tx, "insert into stock_hold (tenant_id, id, channel_id, status, expires_at, created_by)"
+                        + " values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5) returning " + COLUMNS,
+                Tuple.of(tenant, id, channelId, ttlSeconds, actor), HoldRepository::toRow).map(Optional::orElseThrow);
+    }
+
+    public Uni<Optional<HoldRow>> find(SqlClient client, String tenant, UUID id) {
+        return db.one(client, "select " + COLUMNS + " from stock_hold where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
+                HoldRepository::toRow);
+    }
+
+    /**
+     * ACTIVE → {@code to} if the hold is still active (and, unless it is expiring, not past its deadline and
+     * for {@code channelId} when given). Empty when the hold was not in that state.
+     */
+    public Uni<Optional<HoldRow>> leaveActive(SqlClient tx, String tenant, UUID id, HoldStatus to, UUID channelId, UUID orderId) {
+        String deadline = to == HoldStatus.EXPIRED ? " and expires_at <= now()" : " and expires_at > now()";
+        return db.one(tx, "update stock_hold set status = $3, order_id = coalesce($5, order_id), version = version + 1, updated_at = now()"
+                        + " where tenant_id = $1 and id = $2 and status = 'ACTIVE' and ($4::uuid is null or channel_id = $4)" + deadline
+                        + " returning " + COLUMNS,
+                Tuple.of(tenant, id, to.name(), channelId, orderId), HoldRepository::toRow);
+    }
+
+    /** Active holds past their deadline, in every tenant, oldest first. */
+    public Uni<List<HoldRow>> expired(int limit) {
+        return db.list("select " + COLUMNS + " from stock_hold where status = 'ACTIVE' and expires_at <= now()"
+                + " order by expires_at limit $1", Tuple.of(limit), HoldRepository::toRow);
+    }
+
+    static HoldRow toRow(Row r) {
+        return new HoldRow(r.getString("tenant_id"), r.getUUID("id"), r.getUUID("channel_id"), HoldStatus.valueOf(r.getString("status")),
+                r.getOffsetDateTime("expires_at").toInstant(), r.getUUID("order_id"), r.getInteger("version"),
+                r.getOffsetDateTime("created_at").toInstant());
+    }
+
+    static java.time.OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}

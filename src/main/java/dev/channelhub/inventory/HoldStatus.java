@@ -1,0 +1,5 @@
+package dev.channelhub.inventory;
+
+public enum HoldStatus {
+    ACTIVE, CONSUMED, RELEASED, EXPIRED
+}

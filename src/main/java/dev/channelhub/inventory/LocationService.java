@@ -1,0 +1,106 @@
+package dev.channelhub.inventory;
+
+import dev.channelhub.shared.error.ApiException;
+import dev.channelhub.shared.error.ErrorCode;
+import dev.channelhub.shared.error.FieldError;
+import dev.channelhub.shared.idempotency.IdempotencyService;
+import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.Caller;
+import dev.channelhub.shared.security.Role;
+import dev.channelhub.shared.validation.RequestValidator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stock locations: where stock lies and which channels each one serves. */
+@ApplicationScoped
+public class LocationService {
+
+    @Inject
+    LocationRepository locations;
+
+    @Inject
+    Db db;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    RequestValidator validator;
+
+    public Uni<Outcome<LocationView>> create(Caller caller, CreateLocationRequest request, String idempotencyKey) {
+        caller.require(Role.MANAGER, Role.INTEGRATION);
+        validator.check(request);
+        UUID[] channelIds = parseChannelIds(request.channelIds());
+        return idempotency.run(caller, idempotencyKey, "POST /locations", request, LocationView.class,
+                () -> db.inTransaction(tx -> {
+                    UUID id = Ids.newId();
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return locations.insert(tx, caller.tenant(), id, request, channelIds, now)
+                            .onFailure(LocationService::isUniqueViolation).transform(e ->
+                                    new ApiException(ErrorCode.DUPLICATE, "location code " + request.code() + " already exists"))
+                            .flatMap(x -> locations.find(tx, caller.tenant(), id))
+                            .map(Optional::orElseThrow)
+                            .map(Outcome::created);
+                }));
+    }
+
+    public Uni<LocationView> get(Caller caller, UUID id) {
+        return locations.find(db.pool(), caller.tenant(), id).map(found -> found
+                .filter(l -> visible(caller, l))
+                .orElseThrow(() -> ApiException.notFound("location", id)));
+    }
+
+    public Uni<Page<LocationView>> list(Caller caller, PageRequest page) {
+        UUID serving = caller.isPartnerOnly() ? caller.partnerChannelId() : null;
+        return locations.list(caller.tenant(), serving, page).map(rows -> Page.of(rows, page, LocationView::id));
+    }
+
+    /** A location by code for a write path; an unknown code names the field. */
+    Uni<LocationView> byCode(SqlClient client, String tenant, String code, String field) {
+        return locations.findByCode(client, tenant, code).map(found -> found.orElseThrow(() ->
+                new ApiException(ErrorCode.NOT_FOUND, "location " + code + " not found", List.of(new FieldError(field, "no such location")))));
+    }
+
+    /** Partners see the locations that serve their channel. */
+    static boolean visible(Caller caller, LocationView location) {
+        return !caller.isPartnerOnly() || location.channelIds() == null
+                || location.channelIds().contains(caller.partnerChannelId().toString());
+    }
+
+    private static UUID[] parseChannelIds(List<String> ids) {
+        if (ids == null) {
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LinkedHashSet<UUID> out = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                out.add(Ids.parse(ids.get(i), "channelIds[" + i + "]"));
+            } catch (ApiException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return out.toArray(new UUID[0]);
+    }
+
+    static boolean isUniqueViolation(Throwable t) {
+        return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+    }
+}
