@@ -159,11 +159,8 @@ public class HoldService {
     }
 
     private Uni<ChannelView> activeChannel(Caller caller, UUID channelId) {
-        return channels.byIds(caller, List.of(channelId)).map(found -> {
-            ChannelView ch = found.get(0);
-            if (ch == null) {
-                throw ApiException.invalid("channelId", "no such channel");
-            }
+        return channels.find(db.pool(), caller.tenant(), channelId).map(found -> {
+            ChannelView ch = found.orElseThrow(() -> ApiException.invalid("channelId", "no such channel"));
             if (ch.status() != ChannelStatus.ACTIVE) {
                 throw new ApiException(ErrorCode.INVALID_TRANSITION, "channel " + ch.code() + " is " + ch.status() + "; only ACTIVE channels can order");
             }
