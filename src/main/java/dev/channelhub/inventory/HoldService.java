@@ -41,6 +41,13 @@ public class HoldService {
     static final int DEFAULT_TTL_SECONDS = 900;
     private static final int SWEEP_BATCH = 200;
 
+    /** Deadlines (epoch millis) of holds created by this instance that may still be active. */
+    private final java.util.concurrent.ConcurrentSkipListSet<Long> deadlines = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private volatile long nextFullSweep;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "channelhub.holds.max-sweep-pause", defaultValue = "60s")
+    java.time.Duration maxSweepPause;
+
     @Inject
     HoldRepository holds;
 
@@ -72,6 +79,7 @@ public class HoldService {
                 () -> activeChannel(caller, channelId).flatMap(ch -> db.inTransaction(tx -> {
                     UUID id = Ids.newId();
                     return holds.insert(tx, caller.tenant(), id, channelId, ttl, caller.subject())
+                            .invoke(row -> deadlines.add(row.expiresAt().toEpochMilli()))
                             .flatMap(row -> stock.reserve(tx, caller.tenant(), caller.subject(), channelId, StockService.OWNER_HOLD, id,
                                     lines, "lines").map(row::view));
                 })).map(Outcome::created));
@@ -144,10 +152,26 @@ public class HoldService {
         });
     }
 
+    /**
+     * Runs often but only touches the database when a hold created here is due, or every
+     * {@code max-sweep-pause} (and at start) for holds of other instances or from before a restart.
+     */
     @Scheduled(every = "${channelhub.holds.sweep-every:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return sweepExpired().onFailure().recoverWithItem(e -> {
+        long now = System.currentTimeMillis();
+        Long due = deadlines.isEmpty() ? null : deadlines.first();
+        if (now < nextFullSweep && (due == null || due > now)) {
+            return Uni.createFrom().voidItem();
+        }
+        deadlines.headSet(now, true).clear();
+        nextFullSweep = now + maxSweepPause.toMillis();
+        return sweepExpired().invoke(n -> {
+            if (n >= SWEEP_BATCH) {
+                nextFullSweep = 0; // more are waiting
+            }
+        }).onFailure().recoverWithItem(e -> {
             LOG.warnf("hold sweep failed: %s", e.toString());
+            nextFullSweep = 0;
             return 0;
         }).replaceWithVoid();
     }

@@ -152,7 +152,7 @@ class InventoryApiTest {
         setStock(admin, "A", "X", 3);
         setStock(admin, "B", "X", 4);
         setStock(admin, "B", "Y", 1);
-        String hold = Api.as(sales).body(Map.of("channelId", online, "ttlSeconds", 600,
+        String hold = Api.as(sales).body(Map.of("channelId", online, "ttlSeconds", 86400,
                         "lines", List.of(Map.of("sku", "X", "quantity", 5), Map.of("sku", "Y", "quantity", 1))))
                 .post("/api/v1/stock/holds").then().statusCode(201).body("status", equalTo("ACTIVE"))
                 .body("reservations.size()", equalTo(3)).extract().path("id");
@@ -222,7 +222,7 @@ class InventoryApiTest {
         try {
             List<Callable<Integer>> calls = new java.util.ArrayList<>();
             for (int i = 0; i < 120; i++) {
-                calls.add(() -> Api.as(sales).body(Map.of("channelId", online, "lines", List.of(Map.of("sku", "X", "quantity", 1))))
+                calls.add(() -> Api.as(sales).body(Map.of("channelId", online, "ttlSeconds", 86400, "lines", List.of(Map.of("sku", "X", "quantity", 1))))
                         .post("/api/v1/stock/holds").statusCode());
             }
             int ok = 0;
