@@ -136,7 +136,10 @@ public class ChannelService {
         } else {
             allowed = Uni.createFrom().voidItem();
         }
-        return allowed.flatMap(ok -> db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(current -> {
+        // A re-parenting takes the tenant's hierarchy lock before the row lock: the FK check on the new parent needs a
+        // key-share lock on it, and a concurrent re-parenting holding that row while waiting for the hierarchy would deadlock.
+        return allowed.flatMap(ok -> db.inTransaction(tx -> (newParent == null ? Uni.createFrom().voidItem()
+                : channels.lockHierarchy(tx, caller.tenant())).flatMap(locked -> lockVisible(tx, caller, id)).flatMap(current -> {
             checkVersion("channel", expectedVersion, current.version());
             if (patch.isEmpty()) {
                 return Uni.createFrom().item(current);
@@ -154,8 +157,7 @@ public class ChannelService {
                     clear.contains("contact") ? null : patch.contact() != null ? patch.contact() : current.contact(),
                     current.version(), current.createdAt(), current.updatedAt());
             Uni<Void> parentCheck = !reparent ? Uni.createFrom().voidItem()
-                    : channels.lockHierarchy(tx, caller.tenant())
-                    .flatMap(x -> channels.ancestry(tx, caller.tenant(), newParent, id))
+                    : channels.ancestry(tx, caller.tenant(), newParent, id)
                     .map(a -> {
                         if (!a.parentExists()) {
                             throw ApiException.invalid("parentId", "no such channel");

@@ -87,6 +87,25 @@ class ChannelPatchTest {
         Api.as(admin).body("{\"parentId\":\"" + leaf + "\"}").patch("/api/v1/channels/" + top).then().statusCode(200);
     }
 
+    /** Two channels re-parented onto each other at the same time: the hierarchy lock lets exactly one win. */
+    @Test
+    void concurrentReparentingCannotCloseACycle() throws Exception {
+        String admin = Tokens.token(Tokens.newTenant(), "admin");
+        for (int round = 0; round < 5; round++) {
+            String a = Channels.create(admin, "A" + round, "DISTRIBUTOR");
+            String b = Channels.create(admin, "B" + round, "DISTRIBUTOR");
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> Api.as(admin).body("{\"parentId\":\"" + b + "\"}").patch("/api/v1/channels/" + a).statusCode());
+                var second = pool.submit(() -> Api.as(admin).body("{\"parentId\":\"" + a + "\"}").patch("/api/v1/channels/" + b).statusCode());
+                java.util.List<Integer> codes = java.util.List.of(first.get(), second.get()).stream().sorted().toList();
+                org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(200, 400), codes, "round " + round);
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     @Test
     void rolesForPatchAndCreate() {
         String tenant = Tokens.newTenant();
