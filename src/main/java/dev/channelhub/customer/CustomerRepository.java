@@ -177,7 +177,8 @@ public class CustomerRepository {
     /** The channel has seen the customer at {@code at}: first sighting kept, last one moved forward. */
     public Uni<Void> seen(SqlClient tx, String tenant, UUID customer, UUID channel, Instant at) {
         return db.query(tx, "insert into customer_channel (tenant_id, origin_customer_id, channel_id, customer_id, first_seen_at, last_seen_at) "
-                                + "values ($1, $2, $3, $2, $4, $4) on conflict (tenant_id, origin_customer_id, channel_id) do update set "
+                                + "select c.tenant_id, c.id, $3::uuid, coalesce(c.merged_into, c.id), $4::timestamptz, $4::timestamptz from customer c where c.tenant_id = $1 and c.id = $2 "
+                                + "on conflict (tenant_id, origin_customer_id, channel_id) do update set "
                                 + "first_seen_at = least(customer_channel.first_seen_at, excluded.first_seen_at), "
                                 + "last_seen_at = greatest(customer_channel.last_seen_at, excluded.last_seen_at)",
                         Tuple.of(tenant, customer, channel, utc(at)))
@@ -294,6 +295,15 @@ public class CustomerRepository {
     // ---- search
 
     public Uni<List<CustomerView>> search(String tenant, UUID partnerChannel, SearchFilter f, PageRequest page) {
+        Sql sql = searchSql(tenant, partnerChannel, f, page);
+        return db.list(sql.text(), Tuple.from(sql.args()), CustomerRepository::toView);
+    }
+
+    public record Sql(String text, List<Object> args) {
+    }
+
+    /** The search statement (tests read its plan). */
+    static Sql searchSql(String tenant, UUID partnerChannel, SearchFilter f, PageRequest page) {
         List<Object> args = new ArrayList<>();
         args.add(tenant);
         args.add(partnerChannel);
@@ -338,7 +348,7 @@ public class CustomerRepository {
         }
         args.add(page.fetchSize());
         sql.append(" order by c.id limit $").append(args.size());
-        return db.list(sql.toString(), Tuple.from(args), CustomerRepository::toView);
+        return new Sql(sql.toString(), args);
     }
 
     static String escapeLike(String s) {

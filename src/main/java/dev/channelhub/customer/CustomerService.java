@@ -100,7 +100,7 @@ public class CustomerService {
                 throw ApiException.forbidden("a partner identifies customers through its own channel only");
             }
             List<Identity> identities = normalizer.normalizeAll(request.identities(), "identities");
-            return requireChannel(caller, channelId, "channelId")
+            return requireChannel(tx, caller, channelId, "channelId")
                     .flatMap(x -> customers.lockIdentities(tx, caller.tenant(), identities))
                     .flatMap(x -> resolve(tx, caller, request, channelId, identities, 0));
         });
@@ -125,25 +125,40 @@ public class CustomerService {
                     }
                     return resolve(tx, caller, request, channelId, identities, attempt + 1);
                 }
-                List<CustomerView> byAge = locked.stream()
-                        .sorted(Comparator.comparing(CustomerView::createdAt).thenComparing(CustomerView::id)).toList();
-                CustomerView survivor = byAge.get(0);
-                List<CustomerView> sources = byAge.subList(1, byAge.size());
-                Set<String> known = owners.stream().map(o -> new Identity(o.kind(), o.value()).key()).collect(Collectors.toSet());
-                List<Identity> fresh = identities.stream().filter(i -> !known.contains(i.key())).toList();
-                UUID survivorId = survivor.uuid();
-                Uni<Void> merged = sources.isEmpty() ? Uni.createFrom().voidItem()
-                        : mergeLocked(tx, caller, survivor, sources, "identify: the identities belong to " + byAge.size() + " customers", now);
-                return merged
-                        .flatMap(x -> customers.insertIdentities(tx, tenant, survivorId, fresh, channelId, now))
-                        .flatMap(x -> customers.fillMissing(tx, tenant, survivorId, blankToNull(request.name()),
-                                blankToNull(request.group()), now))
-                        .flatMap(x -> customers.seen(tx, tenant, survivorId, channelId, now))
-                        .flatMap(x -> customers.find(tx, tenant, survivorId))
-                        .map(view -> new IdentifyResult(false, view.orElseThrow(),
-                                sources.stream().map(CustomerView::id).toList()));
+                return customers.owners(tx, tenant, identities).flatMap(again -> {
+                    if (!again.stream().map(IdentityOwner::customerId).collect(Collectors.toSet()).equals(ids)) {
+                        // An unmerge moved identities while we waited for the lock.
+                        return attempt >= MAX_RESOLVE_ATTEMPTS
+                                ? Uni.createFrom().failure(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                                        "customers are being merged concurrently; retry the request"))
+                                : resolve(tx, caller, request, channelId, identities, attempt + 1);
+                    }
+                    return attach(tx, caller, request, channelId, identities, again, locked, now);
+                });
             });
         });
+    }
+
+    private Uni<IdentifyResult> attach(SqlClient tx, Caller caller, IdentifyRequest request, UUID channelId, List<Identity> identities,
+                                       List<IdentityOwner> owners, List<CustomerView> locked, Instant now) {
+        String tenant = caller.tenant();
+        List<CustomerView> byAge = locked.stream()
+                .sorted(Comparator.comparing(CustomerView::createdAt).thenComparing(CustomerView::id)).toList();
+        CustomerView survivor = byAge.get(0);
+        List<CustomerView> sources = byAge.subList(1, byAge.size());
+        Set<String> known = owners.stream().map(o -> new Identity(o.kind(), o.value()).key()).collect(Collectors.toSet());
+        List<Identity> fresh = identities.stream().filter(i -> !known.contains(i.key())).toList();
+        UUID survivorId = survivor.uuid();
+        Uni<Void> merged = sources.isEmpty() ? Uni.createFrom().voidItem()
+                : mergeLocked(tx, caller, survivor, sources, "identify: the identities belong to " + byAge.size() + " customers", now);
+        return merged
+                .flatMap(x -> customers.insertIdentities(tx, tenant, survivorId, fresh, channelId, now))
+                .flatMap(x -> customers.fillMissing(tx, tenant, survivorId, blankToNull(request.name()),
+                        blankToNull(request.group()), now))
+                .flatMap(x -> customers.seen(tx, tenant, survivorId, channelId, now))
+                .flatMap(x -> customers.find(tx, tenant, survivorId))
+                .map(view -> new IdentifyResult(false, view.orElseThrow(),
+                        sources.stream().map(CustomerView::id).toList()));
     }
 
     private Uni<IdentifyResult> create(SqlClient tx, Caller caller, IdentifyRequest request, UUID channelId,
@@ -201,7 +216,232 @@ public class CustomerService {
         });
     }
 
+    // ------------------------------------------------------------------ search / update / history
+
+    /**
+     * Name prefix or an identity of any kind (normalised as identify would), optionally by channel (seen there
+     * or owned) and group; ACTIVE customers unless another status is asked for. Partners: only theirs.
+     */
+    public Uni<Page<CustomerView>> search(Caller caller, String q, UUID channelId, String group, CustomerStatus status, PageRequest page) {
+        return Uni.createFrom().deferred(() -> {
+            requireReader(caller);
+            String term = blankToNull(q);
+            if (term != null && term.length() > 200) {
+                throw ApiException.invalid("q", "at most 200 characters");
+            }
+            List<Identity> identities = new ArrayList<>();
+            if (term != null) {
+                for (IdentityKind kind : IdentityKind.values()) {
+                    Identity id = normalizer.tryNormalize(kind, term);
+                    if (id != null) {
+                        identities.add(id);
+                    }
+                }
+            }
+            var filter = new CustomerRepository.SearchFilter(term, identities, channelId, blankToNull(group),
+                    status == null ? CustomerStatus.ACTIVE : status);
+            return customers.search(caller.tenant(), caller.isPartnerOnly() ? caller.partnerChannelId() : null, filter, page)
+                    .map(rows -> Page.of(rows, page, CustomerView::id));
+        });
+    }
+
+    /** PATCH: If-Match / version aware; a merged customer cannot change (409). Partners may not move group or owner. */
+    public Uni<CustomerView> update(Caller caller, UUID id, CustomerPatch patch, Integer expectedVersion) {
+        return Uni.createFrom().deferred(() -> {
+            requireWriter(caller);
+            validator.check(patch);
+            if (caller.isPartnerOnly() && (patch.group() != null || patch.ownerChannelId() != null)) {
+                throw ApiException.forbidden("a partner may not change a customer's group or owner channel");
+            }
+            boolean clearOwner = patch.ownerChannelId() != null && patch.ownerChannelId().isBlank();
+            UUID owner = clearOwner ? null : Ids.parseNullable(patch.ownerChannelId(), "ownerChannelId");
+            boolean clearGroup = patch.group() != null && patch.group().isBlank();
+            List<String> tags = patch.tags() == null ? null : patch.tags().stream().map(String::strip).distinct().toList();
+            String name = patch.name() == null ? null : patch.name().strip();
+            if (name != null && name.isEmpty()) {
+                throw ApiException.invalid("name", "must not be blank");
+            }
+            Uni<Void> ownerCheck = owner == null ? Uni.createFrom().voidItem() : requireChannel(db.pool(), caller, owner, "ownerChannelId");
+            return ownerCheck.flatMap(x -> db.inTransaction(tx -> visible(tx, caller, id).flatMap(current -> {
+                if (current.status() == CustomerStatus.MERGED) {
+                    throw new ApiException(ErrorCode.INVALID_TRANSITION, "customer " + id + " is merged into " + current.mergedInto());
+                }
+                if (expectedVersion != null && expectedVersion != current.version()) {
+                    throw ApiException.versionConflict("customer " + id, expectedVersion, current.version());
+                }
+                Instant now = now();
+                return customers.update(tx, caller.tenant(), id, expectedVersion, name, patch.type(),
+                                clearGroup ? null : blankToNull(patch.group()), clearGroup, tags, patch.attributes(), owner, clearOwner, now)
+                        .flatMap(n -> {
+                            if (n == 0) {
+                                return Uni.createFrom().failure(ApiException.versionConflict("customer " + id,
+                                        expectedVersion == null ? current.version() : expectedVersion, current.version() + 1));
+                            }
+                            return customers.history(tx, caller.tenant(), List.of(new HistoryRow(id, "UPDATED", null, null)),
+                                    caller.subject(), null, now);
+                        })
+                        .flatMap(v -> customers.find(tx, caller.tenant(), id)).map(Optional::orElseThrow);
+            })));
+        });
+    }
+
+    /** Created, merged, unmerged, updated: with actor and reason, oldest first. */
+    public Uni<Page<HistoryEntry>> history(Caller caller, UUID id, PageRequest page) {
+        return get(caller, id).flatMap(c -> customers.history(caller.tenant(), id, page))
+                .map(rows -> Page.of(rows, page, HistoryEntry::id));
+    }
+
     // ------------------------------------------------------------------ merge / unmerge
+
+    /** Folds {@code sourceIds} into {@code survivorId}: the sources become MERGED, their rows move, lineage is kept. */
+    public Uni<MergeResult> merge(Caller caller, UUID survivorId, MergeRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.SALES);
+            validator.check(request);
+            List<UUID> sources = new ArrayList<>();
+            for (int i = 0; i < request.sourceIds().size(); i++) {
+                UUID s = Ids.parse(request.sourceIds().get(i), "sourceIds[" + i + "]");
+                if (s.equals(survivorId)) {
+                    throw ApiException.invalid("sourceIds[" + i + "]", "a customer cannot be merged into itself");
+                }
+                if (!sources.contains(s)) {
+                    sources.add(s);
+                }
+            }
+            String reason = blankToNull(request.reason());
+            String tenant = caller.tenant();
+            return db.inTransaction(tx -> {
+                List<UUID> all = new ArrayList<>(sources);
+                all.add(survivorId);
+                return customers.lock(tx, tenant, all).flatMap(locked -> {
+                    Map<UUID, CustomerView> byId = locked.stream().collect(Collectors.toMap(CustomerView::uuid, Function.identity()));
+                    CustomerView survivor = byId.get(survivorId);
+                    if (survivor == null) {
+                        throw ApiException.notFound("customer", survivorId);
+                    }
+                    requireActive(survivor);
+                    List<CustomerView> sourceViews = new ArrayList<>();
+                    for (UUID s : sources) {
+                        CustomerView v = byId.get(s);
+                        if (v == null) {
+                            throw ApiException.notFound("customer", s);
+                        }
+                        requireActive(v);
+                        sourceViews.add(v);
+                    }
+                    Instant now = now();
+                    return mergeLocked(tx, caller, survivor, sourceViews, reason, now)
+                            .flatMap(x -> customers.find(tx, tenant, survivorId))
+                            .map(v -> new MergeResult(v.orElseThrow(), sources.stream().map(UUID::toString).toList()));
+                });
+            });
+        });
+    }
+
+    /** Undoes the merge of {@code sourceId} into {@code survivorId}: the source gets back exactly what was its own. */
+    public Uni<UnmergeResult> unmerge(Caller caller, UUID survivorId, UnmergeRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.SALES);
+            validator.check(request);
+            UUID sourceId = Ids.parse(request.sourceId(), "sourceId");
+            String reason = blankToNull(request.reason());
+            String tenant = caller.tenant();
+            return db.inTransaction(tx -> customers.lock(tx, tenant, List.of(survivorId, sourceId)).flatMap(locked -> {
+                Map<UUID, CustomerView> byId = locked.stream().collect(Collectors.toMap(CustomerView::uuid, Function.identity()));
+                if (!byId.containsKey(survivorId)) {
+                    throw ApiException.notFound("customer", survivorId);
+                }
+                CustomerView source = byId.get(sourceId);
+                if (source == null) {
+                    throw ApiException.notFound("customer", sourceId);
+                }
+                if (source.status() != CustomerStatus.MERGED || !survivorId.toString().equals(source.mergedInto())) {
+                    throw new ApiException(ErrorCode.INVALID_TRANSITION, "customer " + sourceId + " is not merged into " + survivorId);
+                }
+                Instant now = now();
+                Uni<Void> chain = customers.unmerge(tx, tenant, sourceId, survivorId, caller.subject(), now)
+                        .flatMap(x -> customers.history(tx, tenant, List.of(new HistoryRow(survivorId, "UNMERGED_OUT", sourceId, null),
+                                new HistoryRow(sourceId, "RESTORED", survivorId, null)), caller.subject(), reason, now));
+                for (CustomerLinked participant : linked) {
+                    chain = chain.flatMap(x -> participant.unmerge(tx, tenant, sourceId, survivorId));
+                }
+                Map<String, Object> payload = new HashMap<>();
+                payload.put("survivorId", survivorId.toString());
+                payload.put("sourceId", sourceId.toString());
+                payload.put("reason", reason);
+                return chain.flatMap(x -> outbox.append(tx, caller, "customer.unmerged", "customer", sourceId, null, payload))
+                        .flatMap(x -> customers.findAll(tx, tenant, null, List.of(survivorId, sourceId)))
+                        .map(views -> {
+                            Map<String, CustomerView> v = views.stream().collect(Collectors.toMap(CustomerView::id, Function.identity()));
+                            return new UnmergeResult(v.get(survivorId.toString()), v.get(sourceId.toString()));
+                        });
+            }));
+        });
+    }
+
+    private static void requireActive(CustomerView c) {
+        if (c.status() != CustomerStatus.ACTIVE) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "customer " + c.id() + " is already merged into " + c.mergedInto());
+        }
+    }
+
+    // ------------------------------------------------------------------ touchpoints
+
+    /** A visit, call, purchase...: the channel has now seen the customer. Partners record through their own channel. */
+    public Uni<Outcome<TouchpointView>> addTouchpoint(Caller caller, UUID customerId, AddTouchpointRequest request, String idempotencyKey) {
+        return Uni.createFrom().deferred(() -> {
+            requireWriter(caller);
+            validator.check(request);
+            UUID channelId = Ids.parse(request.channelId(), "channelId");
+            if (caller.isPartnerOnly() && !channelId.equals(caller.partnerChannelId())) {
+                throw ApiException.forbidden("a partner records touchpoints through its own channel only");
+            }
+            String note = blankToNull(request.note());
+            AddTouchpointRequest clean = new AddTouchpointRequest(request.channelId(), request.kind(), request.occurredAt(), note);
+            return idempotency.run(caller, idempotencyKey, "POST /customers/" + customerId + "/touchpoints", request, TouchpointView.class,
+                    () -> db.inTransaction(tx -> requireChannel(tx, caller, channelId, "channelId").flatMap(x ->
+                            visible(tx, caller, customerId)).flatMap(c -> {
+                                if (c.status() == CustomerStatus.MERGED) {
+                                    throw new ApiException(ErrorCode.INVALID_TRANSITION,
+                                            "customer " + customerId + " is merged into " + c.mergedInto() + "; record it there");
+                                }
+                                Instant now = now();
+                                return customers.insertTouchpoint(tx, caller.tenant(), Ids.newId(), customerId, clean, channelId,
+                                                caller.subject(), now)
+                                        .call(t -> customers.seen(tx, caller.tenant(), customerId, channelId, t.occurredAt()));
+                            })).map(Outcome::created));
+        });
+    }
+
+    /** Newest first; partners see only the touchpoints through their own channel. */
+    public Uni<Page<TouchpointView>> touchpoints(Caller caller, UUID customerId, PageRequest page) {
+        return get(caller, customerId).flatMap(c -> touchpointPages(caller, List.of(c), page)).map(pages -> pages.get(0));
+    }
+
+    /** One page of touchpoints per customer, in one statement (GraphQL batches through here). */
+    public Uni<List<Page<TouchpointView>>> touchpointPages(Caller caller, List<CustomerView> parents, PageRequest page) {
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (page.after() != null) {
+            String[] parts = page.after().split("/", 2);
+            try {
+                afterAt = Instant.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw ApiException.invalid("cursor", "is not a cursor this API issued");
+            }
+        }
+        List<UUID> ids = parents.stream().map(CustomerView::uuid).toList();
+        return customers.touchpoints(db.pool(), caller.tenant(), ids, caller.isPartnerOnly() ? caller.partnerChannelId() : null,
+                        afterAt, afterId, page.fetchSize())
+                .map(byCustomer -> ids.stream()
+                        .map(id -> Page.of(byCustomer.getOrDefault(id, List.of()), page, CustomerService::touchpointKey))
+                        .toList());
+    }
+
+    public static String touchpointKey(TouchpointView t) {
+        return t.occurredAt().toString() + "/" + t.id();
+    }
 
     /** Locked survivor and sources: moves rows, lineage, history, other features' rows, event. */
     Uni<Void> mergeLocked(SqlClient tx, Caller caller, CustomerView survivor, List<CustomerView> sources, String reason, Instant now) {
@@ -228,12 +468,14 @@ public class CustomerService {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The channel must exist in the tenant (and be visible to a partner); otherwise a 400 naming {@code field}. */
-    Uni<Void> requireChannel(Caller caller, UUID channelId, String field) {
-        return channels.get(caller, channelId)
-                .onFailure(t -> t instanceof ApiException e && e.code() == ErrorCode.NOT_FOUND)
-                .transform(t -> ApiException.invalid(field, "no such channel"))
-                .replaceWithVoid();
+    /** The channel must exist in the tenant; otherwise a 400 naming {@code field}. (Partners are held to their own channel before.) */
+    Uni<Void> requireChannel(SqlClient client, Caller caller, UUID channelId, String field) {
+        return channels.find(client, caller.tenant(), channelId).map(found -> {
+            if (found.isEmpty()) {
+                throw ApiException.invalid(field, "no such channel");
+            }
+            return null;
+        });
     }
 
     static void requireWriter(Caller caller) {

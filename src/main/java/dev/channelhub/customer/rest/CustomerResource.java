@@ -1,19 +1,37 @@
 package dev.channelhub.customer.rest;
 
+import dev.channelhub.customer.AddTouchpointRequest;
+import dev.channelhub.customer.Customer360;
+import dev.channelhub.customer.CustomerInsightService;
+import dev.channelhub.customer.CustomerPatch;
 import dev.channelhub.customer.CustomerService;
+import dev.channelhub.customer.CustomerStatus;
+import dev.channelhub.customer.CustomerView;
+import dev.channelhub.customer.HistoryEntry;
 import dev.channelhub.customer.IdentifyRequest;
+import dev.channelhub.customer.MergeRequest;
+import dev.channelhub.customer.MergeResult;
+import dev.channelhub.customer.TouchpointView;
+import dev.channelhub.customer.UnmergeRequest;
+import dev.channelhub.customer.UnmergeResult;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.Http;
+import dev.channelhub.shared.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +43,9 @@ public class CustomerResource {
 
     @Inject
     CustomerService service;
+
+    @Inject
+    CustomerInsightService insights;
 
     @Inject
     CurrentCaller caller;
@@ -40,7 +61,70 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The customer; a merged one answers with status MERGED and mergedInto")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "customer")).map(v -> Http.ok(v, v.version()));
+    }
+
+    @GET
+    public Uni<Page<CustomerView>> search(
+            @Parameter(description = "Name prefix, or a phone / e-mail / WeChat id / system:id, normalised as identify does")
+            @QueryParam("q") String q,
+            @Parameter(description = "Customers seen by (or owned by) this channel") @QueryParam("channelId") String channelId,
+            @QueryParam("group") String group,
+            @Parameter(description = "ACTIVE (default) or MERGED") @QueryParam("status") String status,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.search(caller.get(), q, Ids.parseNullable(channelId, "channelId"), group,
+                Params.enumValue(CustomerStatus.class, status, "status"), PageRequest.of(limit, cursor));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) CustomerPatch patch,
+                                @HeaderParam(Http.IF_MATCH) String ifMatch) {
+        Integer expected = Http.ifMatch(ifMatch);
+        return service.update(caller.get(), Ids.parseOrNotFound(id, "customer"), patch, expected).map(v -> Http.ok(v, v.version()));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @APIResponse(responseCode = "200", description = "The survivor; the sources are now MERGED into it")
+    public Uni<MergeResult> merge(@PathParam("id") String id, @RequestBody(required = true) MergeRequest request) {
+        return service.merge(caller.get(), Ids.parseOrNotFound(id, "customer"), request);
+    }
+
+    @POST
+    @Path("/{id}/unmerge")
+    @APIResponse(responseCode = "200", description = "The survivor and the restored source")
+    public Uni<UnmergeResult> unmerge(@PathParam("id") String id, @RequestBody(required = true) UnmergeRequest request) {
+        return service.unmerge(caller.get(), Ids.parseOrNotFound(id, "customer"), request);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public Uni<Page<HistoryEntry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                           @QueryParam("cursor") String cursor) {
+        return service.history(caller.get(), Ids.parseOrNotFound(id, "customer"), PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("/{id}/touchpoints")
+    @APIResponse(responseCode = "201", description = "Recorded (or the original answer replayed for a known Idempotency-Key)")
+    public Uni<Response> addTouchpoint(@PathParam("id") String id, @RequestBody(required = true) AddTouchpointRequest request,
+                                       @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return service.addTouchpoint(caller.get(), Ids.parseOrNotFound(id, "customer"), request, idempotencyKey).map(Http::outcome);
+    }
+
+    @GET
+    @Path("/{id}/touchpoints")
+    public Uni<Page<TouchpointView>> touchpoints(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                 @QueryParam("cursor") String cursor) {
+        return service.touchpoints(caller.get(), Ids.parseOrNotFound(id, "customer"), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}/360")
+    public Uni<Customer360> view360(@PathParam("id") String id) {
+        return insights.view(caller.get(), Ids.parseOrNotFound(id, "customer"));
     }
 }
