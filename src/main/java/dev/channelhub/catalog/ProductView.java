@@ -1,0 +1,33 @@
+package dev.channelhub.catalog;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A product as REST and GraphQL show it. Partners do not see the floor price (it is HQ's policy, not theirs). */
+@Type("Product")
+public record ProductView(
+        @NonNull @Id String id,
+        @NonNull String sku,
+        @NonNull String name,
+        String category,
+        @NonNull String unit,
+        @NonNull ProductStatus status,
+        @Description("The lowest unit price any channel may charge, in `currency`") BigDecimal floorPrice,
+        @NonNull String currency,
+        int version,
+        @NonNull Instant createdAt,
+        @NonNull Instant updatedAt) {
+
+    public boolean active() {
+        return status == ProductStatus.ACTIVE;
+    }
+
+    ProductView withoutFloor() {
+        return new ProductView(id, sku, name, category, unit, status, null, currency, version, createdAt, updatedAt);
+    }
+}

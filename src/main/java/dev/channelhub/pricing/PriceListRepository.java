@@ -1,0 +1,276 @@
+package dev.channelhub.pricing;
+
+import dev.channelhub.catalog.ProductRepository;
+import dev.channelhub.catalog.ProductRepository.ProductFilter;
+import dev.channelhub.catalog.ProductView;
+import dev.channelhub.channel.ChannelType;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for price lists and their entries. Set-based throughout: one statement per call, whatever the row count. */
+@ApplicationScoped
+public class PriceListRepository {
+
+    static final String COLUMNS = "l.id, l.code, l.name, l.currency, l.priority, l.channel_ids, l.channel_group_ids, "
+            + "l.channel_types, l.customer_groups, l.valid_from, l.valid_to, l.version, l.created_at, l.updated_at, "
+            + "(select count(*) from price_list_entry e where e.tenant_id = l.tenant_id and e.price_list_id = l.id) as entry_count";
+
+    /**
+     * The scope test of the selection rule in SQL, for the lists or promotions aliased {@code x}. Parameters:
+     * $1 tenant, $2 currency, $3 time, $4 channel id, $5 the channel's group ids, $6 channel type, $7 customer group.
+     */
+    static String applicable(String x) {
+        return x + ".tenant_id = $1"
+                + " and (" + x + ".valid_from is null or " + x + ".valid_from <= $3)"
+                + " and (" + x + ".valid_to is null or " + x + ".valid_to > $3)"
+                + " and (cardinality(" + x + ".channel_ids) = 0 or $4::uuid = any(" + x + ".channel_ids))"
+                + " and (cardinality(" + x + ".channel_group_ids) = 0 or " + x + ".channel_group_ids && $5::uuid[])"
+                + " and (cardinality(" + x + ".channel_types) = 0 or $6::text = any(" + x + ".channel_types))"
+                + " and (cardinality(" + x + ".customer_groups) = 0 or $7::text = any(" + x + ".customer_groups))";
+    }
+
+    @Inject
+    Db db;
+
+    /** The pricing situation that the candidate queries select for. */
+    public record Situation(String tenant, String currency, Instant at, UUID channelId, List<UUID> groupIds, String channelType,
+                            String customerGroup) {
+        List<Object> args() {
+            return new ArrayList<>(Arrays.asList(tenant, currency, at.atOffset(ZoneOffset.UTC), channelId,
+                    groupIds.toArray(new UUID[0]), channelType, customerGroup));
+        }
+
+        Tuple tuple() {
+            return Tuple.from(args());
+        }
+    }
+
+    public Uni<Void> insert(SqlClient client, String tenant, UUID id, String code, String name, String currency, Integer priority,
+                            PriceScope scope, Instant validFrom, Instant validTo, Instant now) {
+        return db.query(client, "insert into price_list (tenant_id, id, code, name, currency, priority, channel_ids, channel_group_ids, "
+                        + "channel_types, customer_groups, valid_from, valid_to, version, created_at, updated_at) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13)",
+                Tuple.from(new Object[]{tenant, id, code, name, currency, priority, uuids(scope.channelIds()),
+                        uuids(scope.channelGroupIds()), types(scope.channelTypes()), scope.customerGroups().toArray(new String[0]),
+                        utc(validFrom), utc(validTo), utc(now)})).replaceWithVoid();
+    }
+
+    public Uni<Optional<PriceListView>> find(SqlClient client, String tenant, UUID id) {
+        return db.one(client, "select " + COLUMNS + " from price_list l where l.tenant_id = $1 and l.id = $2", Tuple.of(tenant, id),
+                PriceListRepository::toView);
+    }
+
+    public Uni<Optional<PriceListView>> findByCode(SqlClient client, String tenant, String code) {
+        return db.one(client, "select " + COLUMNS + " from price_list l where l.tenant_id = $1 and l.code = $2", Tuple.of(tenant, code),
+                PriceListRepository::toView);
+    }
+
+    public Uni<List<PriceListView>> list(String tenant, String currency, String sku, PageRequest page) {
+        List<Object> args = new ArrayList<>();
+        args.add(tenant);
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from price_list l where l.tenant_id = $1");
+        if (currency != null) {
+            args.add(currency);
+            sql.append(" and l.currency = $").append(args.size());
+        }
+        if (sku != null) {
+            args.add(sku);
+            sql.append(" and exists (select 1 from price_list_entry e where e.tenant_id = l.tenant_id and e.price_list_id = l.id and e.sku = $")
+                    .append(args.size()).append(")");
+        }
+        if (page.after() != null) {
+            args.add(page.afterId());
+            sql.append(" and l.id > $").append(args.size());
+        }
+        args.add(page.fetchSize());
+        sql.append(" order by l.id limit $").append(args.size());
+        return db.list(sql.toString(), Tuple.from(args), PriceListRepository::toView);
+    }
+
+    public Uni<Integer> update(SqlClient client, String tenant, UUID id, String name, Integer priority, PriceScope scope,
+                               Instant validFrom, Instant validTo, Integer expectedVersion, Instant now) {
+        return db.query(client, "update price_list set name = $3, priority = $4, channel_ids = $5, channel_group_ids = $6, "
+                                + "channel_types = $7, customer_groups = $8, valid_from = $9, valid_to = $10, version = version + 1, "
+                                + "updated_at = $11 where tenant_id = $1 and id = $2 and ($12::int is null or version = $12)",
+                        Tuple.from(new Object[]{tenant, id, name, priority, uuids(scope.channelIds()), uuids(scope.channelGroupIds()),
+                                types(scope.channelTypes()), scope.customerGroups().toArray(new String[0]), utc(validFrom), utc(validTo),
+                                utc(now), expectedVersion}))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Bumps the version after an entry change; 0 rows when {@code expectedVersion} no longer matches. */
+    public Uni<Integer> touch(SqlClient client, String tenant, UUID id, Integer expectedVersion, Instant now) {
+        return db.query(client, "update price_list set version = version + 1, updated_at = $3 where tenant_id = $1 and id = $2 "
+                        + "and ($4::int is null or version = $4)", Tuple.of(tenant, id, utc(now), expectedVersion))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Inserts or updates any number of entries with one statement (arrays unnested on the server). */
+    public Uni<Integer> upsertEntries(SqlClient client, String tenant, UUID listId, List<PriceEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String[] skus = new String[entries.size()];
+        Integer[] tiers = new Integer[entries.size()];
+        String[] prices = new String[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            PriceEntry e = entries.get(i);
+            skus[i] = e.sku();
+            tiers[i] = e.tier();
+            prices[i] = e.price().toPlainString();
+        }
+        return db.query(client, "insert into price_list_entry (tenant_id, price_list_id, sku, min_quantity, price) "
+                                + "select $1, $2, u.sku, u.tier, u.price::numeric from unnest($3::varchar[], $4::int[], $5::text[]) as u(sku, tier, price) "
+                                + "on conflict (tenant_id, price_list_id, sku, min_quantity) do update set price = excluded.price",
+                        Tuple.of(tenant, listId, skus, tiers, prices))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Deletes the list's entries that are not among {@code keep}; one statement. */
+    public Uni<Integer> deleteEntriesNotIn(SqlClient client, String tenant, UUID listId, List<PriceEntry> keep) {
+        String[] skus = keep.stream().map(PriceEntry::sku).toArray(String[]::new);
+        Integer[] tiers = keep.stream().map(PriceEntry::tier).toArray(Integer[]::new);
+        return db.query(client, "delete from price_list_entry e where e.tenant_id = $1 and e.price_list_id = $2 and not exists ("
+                                + "select 1 from unnest($3::varchar[], $4::int[]) as k(sku, tier) where k.sku = e.sku and k.tier = e.min_quantity)",
+                        Tuple.of(tenant, listId, skus, tiers))
+                .map(rows -> rows.rowCount());
+    }
+
+    public Uni<List<PriceEntry>> entries(String tenant, UUID listId, String sku, String afterSku, Integer afterTier, int fetch) {
+        List<Object> args = new ArrayList<>(List.of(tenant, listId));
+        StringBuilder sql = new StringBuilder("select sku, min_quantity, price from price_list_entry where tenant_id = $1 and price_list_id = $2");
+        if (sku != null) {
+            args.add(sku);
+            sql.append(" and sku = $").append(args.size());
+        }
+        if (afterSku != null) {
+            args.add(afterSku);
+            args.add(afterTier);
+            sql.append(" and (sku, min_quantity) > ($").append(args.size() - 1).append(", $").append(args.size()).append(")");
+        }
+        args.add(fetch);
+        sql.append(" order by sku, min_quantity limit $").append(args.size());
+        return db.list(sql.toString(), Tuple.from(args), r -> new PriceEntry(r.getString("sku"),
+                r.getBigDecimal("price"), r.getInteger("min_quantity")));
+    }
+
+    /** Entries of lists in {@code currency} that price {@code sku} below {@code floor}. */
+    public Uni<List<FloorConflict>> entriesBelow(SqlClient client, String tenant, String sku, String currency, BigDecimal floor) {
+        return db.list(client, "select l.id, l.code, l.currency, e.sku, e.min_quantity, e.price from price_list_entry e "
+                        + "join price_list l on l.tenant_id = e.tenant_id and l.id = e.price_list_id "
+                        + "where e.tenant_id = $1 and e.sku = $2 and l.currency = $3 and e.price < $4 order by l.code, e.min_quantity",
+                Tuple.of(tenant, sku, currency, floor),
+                r -> new FloorConflict(r.getUUID("id").toString(), r.getString("code"), r.getString("sku"), r.getInteger("min_quantity"),
+                        r.getBigDecimal("price"), r.getString("currency")));
+    }
+
+    /**
+     * Every list applicable to the situation, each with its entries for {@code skus} (possibly none: the resolver
+     * then explains that a more specific list lacked the SKU). One statement whatever the number of SKUs.
+     */
+    public Uni<List<PriceResolver.PriceList>> candidates(SqlClient client, Situation s, Collection<String> skus) {
+        Tuple args = s.tuple().addArrayOfString(skus.toArray(new String[0]));
+        return db.query(client, "select l.id, l.code, l.currency, l.priority, l.channel_ids, l.channel_group_ids, l.channel_types, "
+                        + "l.customer_groups, l.valid_from, l.valid_to, e.sku, e.min_quantity, e.price from price_list l "
+                        + "left join price_list_entry e on e.tenant_id = l.tenant_id and e.price_list_id = l.id and e.sku = any($8) "
+                        + "where " + applicable("l") + " and l.currency = $2", args)
+                .map(rows -> {
+                    Map<UUID, PriceResolver.PriceList> lists = new LinkedHashMap<>();
+                    Map<UUID, List<PriceResolver.Entry>> entries = new LinkedHashMap<>();
+                    for (Row r : rows) {
+                        UUID id = r.getUUID("id");
+                        List<PriceResolver.Entry> own = entries.computeIfAbsent(id, k -> new ArrayList<>());
+                        lists.computeIfAbsent(id, k -> new PriceResolver.PriceList(id, r.getString("code"), r.getString("currency"),
+                                r.getInteger("priority"), scopeOf(r), instant(r, "valid_from"), instant(r, "valid_to"), own));
+                        String sku = r.getString("sku");
+                        if (sku != null) {
+                            own.add(new PriceResolver.Entry(sku, r.getInteger("min_quantity"), r.getBigDecimal("price")));
+                        }
+                    }
+                    return List.copyOf(lists.values());
+                });
+    }
+
+    /**
+     * One page of the products a channel can buy: active, with at least one entry in a list applicable to the
+     * situation. One statement.
+     */
+    public Uni<List<ProductView>> catalogPage(SqlClient client, Situation s, ProductFilter filter, PageRequest page) {
+        List<Object> args = s.args();
+        StringBuilder sql = new StringBuilder("select ").append(ProductRepository.COLUMNS)
+                .append(" from product p where p.tenant_id = $1 and p.status = 'ACTIVE'");
+        ProductRepository.appendFilter(sql, args, new ProductFilter(filter.category(), null, filter.q()), "p.");
+        if (page.after() != null) {
+            args.add(page.afterId());
+            sql.append(" and p.id > $").append(args.size());
+        }
+        sql.append(" and exists (select 1 from price_list l join price_list_entry e on e.tenant_id = l.tenant_id")
+                .append(" and e.price_list_id = l.id and e.sku = p.sku where ").append(applicable("l")).append(" and l.currency = $2)");
+        args.add(page.fetchSize());
+        sql.append(" order by p.id limit $").append(args.size());
+        return db.list(client, sql.toString(), Tuple.from(args), ProductRepository::toView);
+    }
+
+    static PriceResolver.Scope scopeOf(Row r) {
+        return new PriceResolver.Scope(java.util.Set.copyOf(Arrays.asList(nz(r.getArrayOfUUIDs("channel_ids"), new UUID[0]))),
+                java.util.Set.copyOf(Arrays.asList(nz(r.getArrayOfUUIDs("channel_group_ids"), new UUID[0]))),
+                java.util.Set.copyOf(Arrays.asList(nz(r.getArrayOfStrings("channel_types"), new String[0]))),
+                java.util.Set.copyOf(Arrays.asList(nz(r.getArrayOfStrings("customer_groups"), new String[0]))));
+    }
+
+    static PriceScope apiScopeOf(Row r) {
+        return new PriceScope(Arrays.stream(nz(r.getArrayOfUUIDs("channel_ids"), new UUID[0])).map(UUID::toString).toList(),
+                Arrays.stream(nz(r.getArrayOfUUIDs("channel_group_ids"), new UUID[0])).map(UUID::toString).toList(),
+                Arrays.stream(nz(r.getArrayOfStrings("channel_types"), new String[0])).map(ChannelType::valueOf).toList(),
+                List.of(nz(r.getArrayOfStrings("customer_groups"), new String[0])));
+    }
+
+    static PriceListView toView(Row r) {
+        PriceScope scope = apiScopeOf(r);
+        Integer priority = r.getInteger("priority");
+        return new PriceListView(r.getUUID("id").toString(), r.getString("code"), r.getString("name"), r.getString("currency"),
+                priority, priority != null ? priority : scope.toResolverScope().defaultPriority(), scope,
+                instant(r, "valid_from"), instant(r, "valid_to"), r.getLong("entry_count"), r.getInteger("version"),
+                instant(r, "created_at"), instant(r, "updated_at"));
+    }
+
+    static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+
+    static UUID[] uuids(List<String> ids) {
+        return ids.stream().map(UUID::fromString).toArray(UUID[]::new);
+    }
+
+    static String[] types(List<ChannelType> types) {
+        return types.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static <T> T[] nz(T[] a, T[] empty) {
+        return a == null ? empty : a;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.channelhub.pricing;
+
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static dev.channelhub.pricing.PriceListRepository.instant;
+import static dev.channelhub.pricing.PriceListRepository.types;
+import static dev.channelhub.pricing.PriceListRepository.utc;
+import static dev.channelhub.pricing.PriceListRepository.uuids;
+
+/** SQL for promotions. */
+@ApplicationScoped
+public class PromotionRepository {
+
+    static final String COLUMNS = "id, code, name, kind, value, currency, channel_ids, channel_group_ids, channel_types, customer_groups, "
+            + "skus, categories, min_quantity, valid_from, valid_to, version, created_at, updated_at";
+
+    @Inject
+    Db db;
+
+    public Uni<Void> insert(SqlClient client, String tenant, UUID id, CreatePromotionRequest r, String currency, PriceScope scope,
+                            List<String> skus, List<String> categories, int minQuantity, Instant now) {
+        return db.query(client, "insert into promotion (tenant_id, id, code, name, kind, value, currency, channel_ids, channel_group_ids, "
+                        + "channel_types, customer_groups, skus, categories, min_quantity, valid_from, valid_to, version, created_at, updated_at) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17)",
+                Tuple.from(new Object[]{tenant, id, r.code(), r.name(), r.kind().name(), r.value(), currency,
+                        uuids(scope.channelIds()), uuids(scope.channelGroupIds()), types(scope.channelTypes()),
+                        scope.customerGroups().toArray(new String[0]), skus.toArray(new String[0]), categories.toArray(new String[0]),
+                        minQuantity, utc(r.validFrom()), utc(r.validTo()), utc(now)})).replaceWithVoid();
+    }
+
+    public Uni<Optional<PromotionView>> find(SqlClient client, String tenant, UUID id) {
+        return db.one(client, "select " + COLUMNS + " from promotion where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
+                PromotionRepository::toView);
+    }
+
+    public Uni<List<PromotionView>> list(String tenant, String sku, PageRequest page) {
+        List<Object> args = new ArrayList<>();
+        args.add(tenant);
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from promotion where tenant_id = $1");
+        if (sku != null) {
+            args.add(sku);
+            sql.append(" and $").append(args.size()).append("::text = any(skus)");
+        }
+        if (page.after() != null) {
+            args.add(page.afterId());
+            sql.append(" and id > $").append(args.size());
+        }
+        args.add(page.fetchSize());
+        sql.append(" order by id limit $").append(args.size());
+        return db.list(sql.toString(), Tuple.from(args), PromotionRepository::toView);
+    }
+
+    /** Promotions applicable to the situation that may touch these SKUs/categories; one statement. */
+    public Uni<List<PriceResolver.Promotion>> candidates(SqlClient client, PriceListRepository.Situation s, Collection<String> skus,
+                                                         Collection<String> categories) {
+        Tuple args = s.tuple().addArrayOfString(skus.toArray(new String[0])).addArrayOfString(categories.toArray(new String[0]));
+        return db.list(client, "select " + COLUMNS + " from promotion p where " + PriceListRepository.applicable("p")
+                        + " and (p.currency is null or p.currency = $2)"
+                        + " and ((cardinality(p.skus) = 0 and cardinality(p.categories) = 0) or p.skus && $8::text[] or p.categories && $9::text[])",
+                args, PromotionRepository::toCandidate);
+    }
+
+    static PriceResolver.Promotion toCandidate(Row r) {
+        return new PriceResolver.Promotion(r.getUUID("id"), r.getString("code"), PromotionKind.valueOf(r.getString("kind")),
+                r.getBigDecimal("value"), r.getString("currency"), PriceListRepository.scopeOf(r),
+                Set.copyOf(Arrays.asList(r.getArrayOfStrings("skus"))), Set.copyOf(Arrays.asList(r.getArrayOfStrings("categories"))),
+                r.getInteger("min_quantity"), instant(r, "valid_from"), instant(r, "valid_to"));
+    }
+
+    static PromotionView toView(Row r) {
+        return new PromotionView(r.getUUID("id").toString(), r.getString("code"), r.getString("name"),
+                PromotionKind.valueOf(r.getString("kind")), r.getBigDecimal("value"), r.getString("currency"),
+                PriceListRepository.apiScopeOf(r), List.of(r.getArrayOfStrings("skus")), List.of(r.getArrayOfStrings("categories")),
+                r.getInteger("min_quantity"), instant(r, "valid_from"), instant(r, "valid_to"), r.getInteger("version"),
+                instant(r, "created_at"), instant(r, "updated_at"));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.channelhub.pricing.graphql;
+
+import dev.channelhub.catalog.ProductView;
+import dev.channelhub.pricing.CreatePriceListRequest;
+import dev.channelhub.pricing.CreatePromotionRequest;
+import dev.channelhub.pricing.PriceListService;
+import dev.channelhub.pricing.PriceListView;
+import dev.channelhub.pricing.PriceService;
+import dev.channelhub.pricing.PromotionService;
+import dev.channelhub.pricing.PromotionView;
+import dev.channelhub.pricing.QuoteLineView;
+import dev.channelhub.pricing.QuoteRequest;
+import dev.channelhub.pricing.QuoteView;
+import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.CodedErrors;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+
+@GraphQLApi
+@CodedErrors
+public class PricingGraphQL {
+
+    @Inject
+    PriceService prices;
+
+    @Inject
+    PriceListService priceLists;
+
+    @Inject
+    PromotionService promotions;
+
+    @Inject
+    CatalogContext catalog;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Query("priceQuote")
+    @Description("The same engine as POST /prices/quote")
+    public Uni<QuoteView> priceQuote(@NonNull QuoteRequest input) {
+        return prices.quote(caller.get(), input);
+    }
+
+    @Name("price")
+    @Description("This product's resolved price (null when it has none for that quantity). channelId defaults to the "
+            + "products(channelId) being browsed, or a partner's own channel. Batched: one set of statements per page.")
+    public Uni<List<QuoteLineView>> price(@Source List<ProductView> products, Integer quantity, @Id String customerId,
+                                          @Id String channelId, String currency) {
+        String channel = channelId != null ? channelId : catalog.channelId();
+        String customer = customerId != null ? customerId : catalog.customerId();
+        return prices.prices(caller.get(), channel, customer, currency, quantity, products);
+    }
+
+    @Query("priceList")
+    public Uni<PriceListView> priceList(@NonNull @Id String id) {
+        return priceLists.get(caller.get(), Ids.parseOrNotFound(id, "price list"));
+    }
+
+    @Query("priceLists")
+    public Uni<PriceListConnection> priceLists(Integer first, String after, String currency, String sku) {
+        return priceLists.list(caller.get(), currency, sku, PageRequest.of(first, after, "first", "after")).map(PriceListConnection::of);
+    }
+
+    @Query("promotions")
+    public Uni<PromotionConnection> promotions(Integer first, String after, String sku) {
+        return promotions.list(caller.get(), sku, PageRequest.of(first, after, "first", "after")).map(PromotionConnection::of);
+    }
+
+    @Mutation("upsertPriceList")
+    @Description("Creates the list with this code, or updates it and upserts its entries (floors enforced)")
+    public Uni<PriceListView> upsertPriceList(@NonNull CreatePriceListRequest input, Integer version) {
+        return priceLists.upsert(caller.get(), input, version);
+    }
+
+    @Mutation("createPromotion")
+    public Uni<PromotionView> createPromotion(@NonNull CreatePromotionRequest input, String idempotencyKey) {
+        return promotions.create(caller.get(), input, idempotencyKey).map(Outcome::body);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.channelhub.pricing.rest;
+
+import dev.channelhub.pricing.CreatePriceListRequest;
+import dev.channelhub.pricing.PriceEntriesRequest;
+import dev.channelhub.pricing.PriceEntry;
+import dev.channelhub.pricing.PriceListPatch;
+import dev.channelhub.pricing.PriceListService;
+import dev.channelhub.pricing.PriceListView;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.Http;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/price-lists")
+@Authenticated
+@Tag(name = "Prices")
+public class PriceListResource {
+
+    @Inject
+    PriceListService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @APIResponse(responseCode = "201", description = "Created; 422 PRICE_BELOW_FLOOR names every entry below its product's floor")
+    public Uni<Response> create(@RequestBody(required = true) CreatePriceListRequest request,
+                                @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return service.get(caller.get(), Ids.parseOrNotFound(id, "price list")).map(v -> Http.ok(v, v.version()));
+    }
+
+    @GET
+    public Uni<Page<PriceListView>> list(@QueryParam("currency") String currency, @QueryParam("sku") String sku,
+                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.list(caller.get(), currency, sku, PageRequest.of(limit, cursor));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) PriceListPatch patch,
+                                @HeaderParam(Http.IF_MATCH) String ifMatch) {
+        Integer expected = Http.ifMatch(ifMatch);
+        return service.update(caller.get(), Ids.parseOrNotFound(id, "price list"), patch, expected).map(v -> Http.ok(v, v.version()));
+    }
+
+    @PUT
+    @Path("/{id}/entries")
+    @APIResponse(responseCode = "200", description = "All entries upserted in one transaction (or none)")
+    public Uni<Response> putEntries(@PathParam("id") String id, @RequestBody(required = true) PriceEntriesRequest request,
+                                    @HeaderParam(Http.IF_MATCH) String ifMatch) {
+        Integer expected = Http.ifMatch(ifMatch);
+        return service.putEntries(caller.get(), Ids.parseOrNotFound(id, "price list"), request, expected)
+                .map(v -> Http.ok(v, v.version()));
+    }
+
+    @GET
+    @Path("/{id}/entries")
+    public Uni<Page<PriceEntry>> entries(@PathParam("id") String id, @QueryParam("sku") String sku,
+                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.entries(caller.get(), Ids.parseOrNotFound(id, "price list"), sku, PageRequest.of(limit, cursor));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.channelhub.pricing.rest;
+
+import dev.channelhub.pricing.CreatePromotionRequest;
+import dev.channelhub.pricing.PromotionService;
+import dev.channelhub.pricing.PromotionView;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.Http;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/promotions")
+@Authenticated
+@Tag(name = "Prices")
+public class PromotionResource {
+
+    @Inject
+    PromotionService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    public Uni<Response> create(@RequestBody(required = true) CreatePromotionRequest request,
+                                @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return service.get(caller.get(), Ids.parseOrNotFound(id, "promotion")).map(v -> Http.ok(v, v.version()));
+    }
+
+    @GET
+    public Uni<Page<PromotionView>> list(@QueryParam("sku") String sku, @QueryParam("limit") String limit,
+                                         @QueryParam("cursor") String cursor) {
+        return service.list(caller.get(), sku, PageRequest.of(limit, cursor));
+    }
+}
