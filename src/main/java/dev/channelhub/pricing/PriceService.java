@@ -233,17 +233,70 @@ public class PriceService {
         });
     }
 
+    /**
+     * HQ's conflict view for one SKU: the resolved price of one unit for every active channel (no customer group),
+     * grouped per channel type and per channel group that a list or promotion targets; flags prices below floor.
+     * Statements: product, lists, promotions, one per targeted group, one per 500 active channels.
+     */
+    public Uni<PriceConflictsView> conflicts(Caller caller, String sku, String currency, Instant at) {
+        caller.require(Role.MANAGER, Role.SALES);
+        if (sku == null || sku.isBlank()) {
+            throw ApiException.invalid("sku", "is required");
+        }
+        String requested = currency == null || currency.isBlank() ? null : Money.currency(currency, "currency");
+        Instant when = (at == null ? Instant.now() : at).truncatedTo(ChronoUnit.MICROS);
+        SqlClient client = db.pool();
+        String tenant = caller.tenant();
+        return products.mapBySku(client, tenant, List.of(sku)).flatMap(found -> {
+            ProductView product = found.get(sku);
+            if (product == null) {
+                throw ApiException.notFound("product", sku);
+            }
+            String cur = requested == null ? product.currency() : requested;
+            Set<String> categories = product.category() == null ? Set.of() : Set.of(product.category());
+            return lists.allCandidates(client, tenant, cur, when, List.of(sku))
+                    .flatMap(candidateLists -> promotions.allCandidates(client, tenant, cur, when, List.of(sku), categories)
+                            .flatMap(candidatePromotions -> {
+                                Set<UUID> targeted = new java.util.TreeSet<>();
+                                candidateLists.forEach(l -> targeted.addAll(l.scope().channelGroupIds()));
+                                candidatePromotions.forEach(p -> targeted.addAll(p.scope().channelGroupIds()));
+                                return members(client, tenant, List.copyOf(targeted))
+                                        .flatMap(members -> activeChannels(caller, null, new ArrayList<>())
+                                                .map(active -> ConflictReport.build(product, cur, when, active, members,
+                                                        candidateLists, candidatePromotions)));
+                            }));
+        });
+    }
+
+    private Uni<Map<UUID, Set<UUID>>> members(SqlClient client, String tenant, List<UUID> groups) {
+        return io.smallrye.mutiny.Multi.createFrom().iterable(groups)
+                .onItem().transformToUniAndConcatenate(g -> channels.memberIds(client, tenant, List.of(g)).map(ids -> Map.entry(g, ids)))
+                .collect().asList()
+                .map(entries -> {
+                    Map<UUID, Set<UUID>> out = new java.util.LinkedHashMap<>();
+                    entries.forEach(e -> out.put(e.getKey(), Set.copyOf(e.getValue())));
+                    return out;
+                });
+    }
+
+    private Uni<List<ChannelView>> activeChannels(Caller caller, String cursor, List<ChannelView> acc) {
+        return channels.list(caller, new dev.channelhub.channel.ChannelRepository.ChannelFilter(null,
+                        dev.channelhub.channel.ChannelStatus.ACTIVE, null, null, null), PageRequest.of(PageRequest.MAX_LIMIT, cursor,
+                        "limit", "cursor"))
+                .flatMap(page -> {
+                    acc.addAll(page.items());
+                    return page.nextCursor() == null ? Uni.createFrom().item(acc) : activeChannels(caller, page.nextCursor(), acc);
+                });
+    }
+
     // --- Other features' data, behind small methods so their services can evolve underneath.
 
     private Uni<Optional<ChannelView>> findChannel(SqlClient client, String tenant, UUID id) {
-        // ChannelService.find(client, tenant, id) replaces this once the channel feature lands it.
-        return channels.byIds(Caller.of(tenant, "pricing", Set.of(Role.ADMIN), null), List.of(id))
-                .map(found -> Optional.ofNullable(found.get(0)));
+        return channels.find(client, tenant, id);
     }
 
     private Uni<List<UUID>> groupIdsOf(SqlClient client, String tenant, UUID channelId) {
-        // ChannelService.groupIdsOf(client, tenant, channelId) replaces this once channel groups land.
-        return Uni.createFrom().item(List.of());
+        return channels.groupIdsOf(client, tenant, channelId);
     }
 
     private Uni<Optional<String>> customerGroup(SqlClient client, String tenant, UUID customerId) {

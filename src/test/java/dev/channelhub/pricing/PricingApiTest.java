@@ -1,15 +1,20 @@
 package dev.channelhub.pricing;
 
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.SqlCounter;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.channelhub.pricing.PricingFixture.quote;
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +27,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class PricingApiTest {
+
+    @Inject
+    Db db;
+
+    /** A channel group written straight to the channel feature's tables (its API is tested there). */
+    private String group(String tenant, String code, String[] ruleTypes, String... members) {
+        UUID id = Ids.newId();
+        db.query("insert into channel_group (tenant_id, id, code, name, has_rule, rule_types) values ($1, $2, $3, $3, $4, $5)",
+                Tuple.from(new Object[]{tenant, id, code, ruleTypes != null, ruleTypes})).await().indefinitely();
+        for (String m : members) {
+            db.query("insert into channel_group_member (tenant_id, group_id, channel_id) values ($1, $2, $3)",
+                    Tuple.of(tenant, id, UUID.fromString(m))).await().indefinitely();
+        }
+        return id.toString();
+    }
+
+    @Test
+    void groupScopedListsFollowMembershipStaticAndByRule() {
+        PricingFixture f = new PricingFixture();
+        String member = f.channel("IN", "DISTRIBUTOR");
+        String outsider = f.channel("OUT", "DISTRIBUTOR");
+        String agent = f.channel("AG", "AGENT");
+        String vip = group(f.tenant, "VIP", null, member);
+        String agents = group(f.tenant, "AGENTS", new String[]{"AGENT"});
+        f.product("X", null);
+        f.priceList("TYPE", Map.of("channelTypes", List.of("DISTRIBUTOR", "AGENT")), null, "X", "90");
+        f.priceList("VIP", Map.of("channelGroupIds", List.of(vip)), null, "X", "80");
+        f.priceList("AGENTS", Map.of("channelGroupIds", List.of(agents)), null, "X", "85");
+        Api.as(f.admin).body(quote(member, "X", 1)).post("/api/v1/prices/quote").then().statusCode(200)
+                .body("lines[0].priceListCode", equalTo("VIP")).body("lines[0].unitPrice", equalTo("80.00"))
+                .body("lines[0].explanation[0]", containsString("channel group"))
+                .body("lines[0].explanation[1]", equalTo("Beat TYPE (priority 200)"));
+        Api.as(f.admin).body(quote(outsider, "X", 1)).post("/api/v1/prices/quote").then().body("lines[0].priceListCode", equalTo("TYPE"));
+        Api.as(f.admin).body(quote(agent, "X", 1)).post("/api/v1/prices/quote").then().body("lines[0].priceListCode", equalTo("AGENTS"));
+    }
 
     @Test
     void entryBelowFloorIsRefusedNamingTheSku() {
