@@ -193,21 +193,7 @@ public class PriceListRepository {
                         + "l.customer_groups, l.valid_from, l.valid_to, e.sku, e.min_quantity, e.price from price_list l "
                         + "left join price_list_entry e on e.tenant_id = l.tenant_id and e.price_list_id = l.id and e.sku = any($8) "
                         + "where " + applicable("l") + " and l.currency = $2", args)
-                .map(rows -> {
-                    Map<UUID, PriceResolver.PriceList> lists = new LinkedHashMap<>();
-                    Map<UUID, List<PriceResolver.Entry>> entries = new LinkedHashMap<>();
-                    for (Row r : rows) {
-                        UUID id = r.getUUID("id");
-                        List<PriceResolver.Entry> own = entries.computeIfAbsent(id, k -> new ArrayList<>());
-                        lists.computeIfAbsent(id, k -> new PriceResolver.PriceList(id, r.getString("code"), r.getString("currency"),
-                                r.getInteger("priority"), scopeOf(r), instant(r, "valid_from"), instant(r, "valid_to"), own));
-                        String sku = r.getString("sku");
-                        if (sku != null) {
-                            own.add(new PriceResolver.Entry(sku, r.getInteger("min_quantity"), r.getBigDecimal("price")));
-                        }
-                    }
-                    return List.copyOf(lists.values());
-                });
+                .map(PriceListRepository::toCandidates);
     }
 
     /**
@@ -228,6 +214,34 @@ public class PriceListRepository {
         args.add(page.fetchSize());
         sql.append(" order by p.id limit $").append(args.size());
         return db.list(client, sql.toString(), Tuple.from(args), ProductRepository::toView);
+    }
+
+    /** Every list in the currency valid at {@code at}, whatever its scope, with its entries for {@code skus}. */
+    public Uni<List<PriceResolver.PriceList>> allCandidates(SqlClient client, String tenant, String currency, Instant at,
+                                                             Collection<String> skus) {
+        return db.query(client, "select l.id, l.code, l.currency, l.priority, l.channel_ids, l.channel_group_ids, l.channel_types, "
+                        + "l.customer_groups, l.valid_from, l.valid_to, e.sku, e.min_quantity, e.price from price_list l "
+                        + "left join price_list_entry e on e.tenant_id = l.tenant_id and e.price_list_id = l.id and e.sku = any($4) "
+                        + "where l.tenant_id = $1 and l.currency = $2 and (l.valid_from is null or l.valid_from <= $3) "
+                        + "and (l.valid_to is null or l.valid_to > $3)",
+                        Tuple.of(tenant, currency, utc(at), skus.toArray(new String[0])))
+                .map(PriceListRepository::toCandidates);
+    }
+
+    static List<PriceResolver.PriceList> toCandidates(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        Map<UUID, PriceResolver.PriceList> lists = new LinkedHashMap<>();
+        Map<UUID, List<PriceResolver.Entry>> entries = new LinkedHashMap<>();
+        for (Row r : rows) {
+            UUID id = r.getUUID("id");
+            List<PriceResolver.Entry> own = entries.computeIfAbsent(id, k -> new ArrayList<>());
+            lists.computeIfAbsent(id, k -> new PriceResolver.PriceList(id, r.getString("code"), r.getString("currency"),
+                    r.getInteger("priority"), scopeOf(r), instant(r, "valid_from"), instant(r, "valid_to"), own));
+            String sku = r.getString("sku");
+            if (sku != null) {
+                own.add(new PriceResolver.Entry(sku, r.getInteger("min_quantity"), r.getBigDecimal("price")));
+            }
+        }
+        return List.copyOf(lists.values());
     }
 
     static PriceResolver.Scope scopeOf(Row r) {

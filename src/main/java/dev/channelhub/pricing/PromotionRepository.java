@@ -76,6 +76,16 @@ public class PromotionRepository {
                 args, PromotionRepository::toCandidate);
     }
 
+    /** Every promotion valid at {@code at} usable in the currency, whatever its scope, that may touch the SKUs. */
+    public Uni<List<PriceResolver.Promotion>> allCandidates(SqlClient client, String tenant, String currency, Instant at,
+                                                            Collection<String> skus, Collection<String> categories) {
+        return db.list(client, "select " + COLUMNS + " from promotion p where p.tenant_id = $1 and (p.currency is null or p.currency = $2)"
+                        + " and (p.valid_from is null or p.valid_from <= $3) and (p.valid_to is null or p.valid_to > $3)"
+                        + " and ((cardinality(p.skus) = 0 and cardinality(p.categories) = 0) or p.skus && $4::text[] or p.categories && $5::text[])",
+                Tuple.of(tenant, currency, utc(at), skus.toArray(new String[0]), categories.toArray(new String[0])),
+                PromotionRepository::toCandidate);
+    }
+
     static PriceResolver.Promotion toCandidate(Row r) {
         return new PriceResolver.Promotion(r.getUUID("id"), r.getString("code"), PromotionKind.valueOf(r.getString("kind")),
                 r.getBigDecimal("value"), r.getString("currency"), PriceListRepository.scopeOf(r),

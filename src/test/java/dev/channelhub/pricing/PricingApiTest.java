@@ -44,6 +44,35 @@ class PricingApiTest {
     }
 
     @Test
+    void conflictViewShowsPricesPerTypeAndGroupAndFlagsBelowFloor() {
+        PricingFixture f = new PricingFixture();
+        String direct = f.channel("WEB", "DIRECT");
+        String mini = f.channel("MINI", "MINI_PROGRAM");
+        String dealer = f.channel("DLR", "DISTRIBUTOR");
+        Api.as(f.admin).body(Map.of("to", "ACTIVE")).post("/api/v1/channels/" + dealer + "/transition");
+        String vip = group(f.tenant, "VIP", null, mini);
+        f.product("X", "50");
+        f.priceList("BASE", Map.of(), null, "X", "100");
+        f.priceList("VIP", Map.of("channelGroupIds", List.of(vip)), null, "X", "60");
+        Api.as(f.admin).body("{\"floorPrice\":\"70\",\"force\":true}").patch("/api/v1/products/X").then().statusCode(200);
+        JsonPath c = Api.as(Tokens.token(f.tenant, "manager")).get("/api/v1/prices/conflicts?sku=X").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("70.00", c.getString("floorPrice"));
+        assertEquals(true, c.getBoolean("belowFloor"));
+        assertEquals(List.of("CHANNEL_TYPE", "CHANNEL_TYPE", "CHANNEL_GROUP"), c.getList("segments.kind"));
+        assertEquals(List.of("DIRECT", "MINI_PROGRAM", vip), c.getList("segments.key"));
+        assertEquals("100.00", c.getString("segments[0].minUnitPrice"));
+        assertEquals(false, c.getBoolean("segments[0].belowFloor"));
+        assertEquals("60.00", c.getString("segments[1].maxUnitPrice"));
+        assertEquals(List.of(mini), c.getList("segments[1].belowFloorChannelIds"));
+        assertEquals("VIP", c.getString("segments[2].prices[0].priceListCode"));
+        assertEquals(1, c.getInt("segments[2].channels"));
+        Api.as(Tokens.partner(f.tenant, direct)).get("/api/v1/prices/conflicts?sku=X").then().statusCode(403);
+        Api.as(f.admin).get("/api/v1/prices/conflicts").then().statusCode(400).body("errors[0].field", equalTo("sku"));
+        Api.as(f.admin).get("/api/v1/prices/conflicts?sku=NOPE").then().statusCode(404);
+    }
+
+    @Test
     void groupScopedListsFollowMembershipStaticAndByRule() {
         PricingFixture f = new PricingFixture();
         String member = f.channel("IN", "DISTRIBUTOR");

@@ -3,6 +3,7 @@ package dev.channelhub.pricing.graphql;
 import dev.channelhub.catalog.ProductView;
 import dev.channelhub.pricing.CreatePriceListRequest;
 import dev.channelhub.pricing.CreatePromotionRequest;
+import dev.channelhub.pricing.PriceConflictsView;
 import dev.channelhub.pricing.PriceListService;
 import dev.channelhub.pricing.PriceListView;
 import dev.channelhub.pricing.PriceService;
@@ -62,6 +63,12 @@ public class PricingGraphQL {
         String channel = channelId != null ? channelId : catalog.channelId();
         String customer = customerId != null ? customerId : catalog.customerId();
         return prices.prices(caller.get(), channel, customer, currency, quantity, products);
+    }
+
+    @Query("priceConflicts")
+    @Description("HQ: the resolved unit price of a SKU per active channel type and targeted group, below-floor prices flagged")
+    public Uni<PriceConflictsView> priceConflicts(@NonNull String sku, String currency, java.time.Instant at) {
+        return prices.conflicts(caller.get(), sku, currency, at);
     }
 
     @Query("priceList")

@@ -1,5 +1,6 @@
 package dev.channelhub.pricing.rest;
 
+import dev.channelhub.pricing.PriceConflictsView;
 import dev.channelhub.pricing.PriceService;
 import dev.channelhub.pricing.QuoteRequest;
 import dev.channelhub.pricing.QuoteView;
@@ -7,7 +8,10 @@ import dev.channelhub.shared.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import dev.channelhub.shared.web.Params;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,6 +27,14 @@ public class PriceResource {
 
     @Inject
     CurrentCaller caller;
+
+    @GET
+    @Path("/conflicts")
+    @APIResponse(responseCode = "200", description = "Resolved unit price per active channel type and targeted channel group; below-floor prices flagged")
+    public Uni<PriceConflictsView> conflicts(@QueryParam("sku") String sku, @QueryParam("currency") String currency,
+                                             @QueryParam("at") String at) {
+        return service.conflicts(caller.get(), sku, currency, Params.instant(at, "at"));
+    }
 
     @POST
     @Path("/quote")
