@@ -48,8 +48,7 @@ class PricingApiTest {
         PricingFixture f = new PricingFixture();
         String direct = f.channel("WEB", "DIRECT");
         String mini = f.channel("MINI", "MINI_PROGRAM");
-        String dealer = f.channel("DLR", "DISTRIBUTOR");
-        Api.as(f.admin).body(Map.of("to", "ACTIVE")).post("/api/v1/channels/" + dealer + "/transition");
+        f.channel("DLR", "DISTRIBUTOR"); // still APPLIED, so not an active channel: no DISTRIBUTOR segment
         String vip = group(f.tenant, "VIP", null, mini);
         f.product("X", "50");
         f.priceList("BASE", Map.of(), null, "X", "100");
