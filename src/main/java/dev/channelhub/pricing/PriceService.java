@@ -5,6 +5,7 @@ import dev.channelhub.catalog.ProductService;
 import dev.channelhub.catalog.ProductView;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelView;
+import dev.channelhub.customer.CustomerService;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
@@ -57,6 +58,9 @@ public class PriceService {
 
     @Inject
     ChannelService channels;
+
+    @Inject
+    CustomerService customers;
 
     @Inject
     RequestValidator validator;
@@ -299,8 +303,12 @@ public class PriceService {
         return channels.groupIdsOf(client, tenant, channelId);
     }
 
+    /** The customer's group (for customer-group scopes); an unknown customer is a 400 naming customerId. */
     private Uni<Optional<String>> customerGroup(SqlClient client, String tenant, UUID customerId) {
-        // CustomerService.find(client, tenant, id).group() replaces this once the customer feature lands it.
-        return Uni.createFrom().item(Optional.empty());
+        if (customerId == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return customers.find(client, tenant, customerId).map(found -> Optional.ofNullable(
+                found.orElseThrow(() -> ApiException.invalid("customerId", "no such customer")).group()));
     }
 }

@@ -72,6 +72,35 @@ class PricingApiTest {
     }
 
     @Test
+    void customerGroupListsApplyToThatGroupsCustomers() {
+        PricingFixture f = new PricingFixture();
+        String ch = f.channel("WEB", "ONLINE_STORE");
+        f.product("X", null);
+        f.priceList("BASE", Map.of(), null, "X", "100");
+        f.priceList("VIP", Map.of("customerGroups", List.of("VIP")), null, "X", "95");
+        String vip = Api.as(f.admin).body(Map.of("channelId", ch, "name", "Wang", "group", "VIP",
+                        "identities", List.of(Map.of("kind", "EMAIL", "value", "wang@example.com"))))
+                .post("/api/v1/customers/identify").then().statusCode(201).extract().path("customer.id");
+        String plain = Api.as(f.admin).body(Map.of("channelId", ch, "name", "Li",
+                        "identities", List.of(Map.of("kind", "EMAIL", "value", "li@example.com"))))
+                .post("/api/v1/customers/identify").then().statusCode(201).extract().path("customer.id");
+        Map<String, Object> forVip = quote(ch, "X", 1);
+        forVip.put("customerId", vip);
+        Api.as(f.admin).body(forVip).post("/api/v1/prices/quote").then().statusCode(200)
+                .body("lines[0].priceListCode", equalTo("VIP")).body("lines[0].explanation[0]", containsString("priority 150"));
+        Map<String, Object> forPlain = quote(ch, "X", 1);
+        forPlain.put("customerId", plain);
+        Api.as(f.admin).body(forPlain).post("/api/v1/prices/quote").then().body("lines[0].priceListCode", equalTo("BASE"));
+        Api.as(f.admin).body(quote(ch, "X", 1)).post("/api/v1/prices/quote").then().body("lines[0].priceListCode", equalTo("BASE"));
+        Map<String, Object> unknown = quote(ch, "X", 1);
+        unknown.put("customerId", UUID.randomUUID().toString());
+        Api.as(f.admin).body(unknown).post("/api/v1/prices/quote").then().statusCode(400).body("errors[0].field", equalTo("customerId"));
+        Api.graphql(f.admin, "query($c: ID, $u: ID) { products(channelId: $c, customerId: $u) { edges { node { price { priceListCode } } } } }",
+                Map.of("c", ch, "u", vip)).then().body("errors", nullValue())
+                .body("data.products.edges[0].node.price.priceListCode", equalTo("VIP"));
+    }
+
+    @Test
     void groupScopedListsFollowMembershipStaticAndByRule() {
         PricingFixture f = new PricingFixture();
         String member = f.channel("IN", "DISTRIBUTOR");
