@@ -1,0 +1,5 @@
+package dev.channelhub.policy;
+
+public enum PolicyKind {
+    PRICE_POLICY, PROMOTION, ANNOUNCEMENT, MARKETING_MATERIAL, TRAINING
+}

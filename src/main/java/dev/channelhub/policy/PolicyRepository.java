@@ -1,0 +1,260 @@
+package dev.channelhub.policy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for policies, their versions, targets and acknowledgements. Every statement is scoped by tenant. */
+@ApplicationScoped
+public class PolicyRepository {
+
+    static final String COLUMNS = "p.id, p.title, p.kind, p.body, p.attachments, p.audience, p.requires_ack, p.effective_from, "
+            + "p.expires_at, p.version, p.published_at, p.updated_at";
+
+    private static final String IN_EFFECT = "p.effective_from <= now() and (p.expires_at is null or p.expires_at > now())";
+
+    @Inject
+    Db db;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** One row of a policy's reach: a targeted channel and what it did with the current version. */
+    public record ReachRow(UUID policyId, UUID channelId, boolean readCurrent, boolean ackCurrent, boolean ackOlder) {
+    }
+
+    public Uni<Void> insert(SqlClient tx, String tenant, UUID id, PublishPolicyRequest r, Audience audience, boolean requiresAck,
+                            Instant effectiveFrom, Instant now, String publishedBy) {
+        return db.query(tx, "insert into policy (tenant_id, id, title, kind, body, attachments, audience, requires_ack, effective_from, "
+                        + "expires_at, version, created_by, published_at, updated_at) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12)",
+                Tuple.from(new Object[]{tenant, id, r.title().trim(), r.kind().name(), r.body(), attachments(r.attachments()),
+                        json(audience), requiresAck, utc(effectiveFrom), utc(r.expiresAt()), publishedBy, utc(now)}))
+                .replaceWithVoid();
+    }
+
+    /** Overwrites the current version with {@code v} and bumps the version; false when {@code expected} does not match. */
+    public Uni<Boolean> update(SqlClient tx, String tenant, UUID id, PolicyView v, Integer expected, Instant now) {
+        List<Object> args = new ArrayList<>(List.of(tenant, id, v.title(), v.kind().name(), v.body()));
+        args.add(attachments(v.attachments()));
+        args.add(json(v.audience()));
+        args.add(v.requiresAcknowledgement());
+        args.add(utc(v.effectiveFrom()));
+        args.add(utc(v.expiresAt()));
+        args.add(utc(now));
+        String sql = "update policy set title = $3, kind = $4, body = $5, attachments = $6, audience = $7, requires_ack = $8, "
+                + "effective_from = $9, expires_at = $10, updated_at = $11, version = version + 1 where tenant_id = $1 and id = $2";
+        if (expected != null) {
+            args.add(expected);
+            sql += " and version = $12";
+        }
+        return db.query(tx, sql, Tuple.from(args)).map(rs -> rs.rowCount() == 1);
+    }
+
+    /** Copies the current version into the history. */
+    public Uni<Void> recordVersion(SqlClient tx, String tenant, UUID id, String publishedBy) {
+        return db.query(tx, "insert into policy_version (tenant_id, policy_id, version, title, kind, body, attachments, audience, "
+                        + "requires_ack, effective_from, expires_at, published_by, published_at) "
+                        + "select tenant_id, id, version, title, kind, body, attachments, audience, requires_ack, effective_from, "
+                        + "expires_at, $3, updated_at from policy where tenant_id = $1 and id = $2",
+                Tuple.of(tenant, id, publishedBy)).replaceWithVoid();
+    }
+
+    /** Adds target rows for {@code channelIds}; channels already targeted keep their row. */
+    public Uni<Void> addTargets(SqlClient client, String tenant, UUID policyId, Collection<UUID> channelIds, String addedBy) {
+        if (channelIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.query(client, "insert into policy_target (tenant_id, policy_id, channel_id, added_by) "
+                        + "select $1, $2, c, $4 from unnest($3::uuid[]) as c on conflict do nothing",
+                Tuple.of(tenant, policyId, channelIds.toArray(new UUID[0]), addedBy)).replaceWithVoid();
+    }
+
+    /** Targets one channel with several policies (a channel that matches audiences after their publication). */
+    public Uni<Void> addChannelToPolicies(SqlClient client, String tenant, UUID channelId, Collection<UUID> policyIds) {
+        if (policyIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.query(client, "insert into policy_target (tenant_id, policy_id, channel_id, added_by) "
+                        + "select $1, p, $3, 'LATER' from unnest($2::uuid[]) as p on conflict do nothing",
+                Tuple.of(tenant, policyIds.toArray(new UUID[0]), channelId)).replaceWithVoid();
+    }
+
+    public Uni<Optional<PolicyView>> find(SqlClient client, String tenant, UUID id) {
+        return db.one(client, "select " + COLUMNS + " from policy p where p.tenant_id = $1 and p.id = $2", Tuple.of(tenant, id),
+                this::toView);
+    }
+
+    public Uni<List<PolicyView>> findAll(SqlClient client, String tenant, Collection<UUID> ids) {
+        return db.list(client, "select " + COLUMNS + " from policy p where p.tenant_id = $1 and p.id = any($2)",
+                Tuple.of(tenant, ids.toArray(new UUID[0])), this::toView);
+    }
+
+    public Uni<List<PolicyView>> list(String tenant, PolicyKind kind, PageRequest page) {
+        List<Object> args = new ArrayList<>(List.of(tenant));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from policy p where p.tenant_id = $1");
+        if (kind != null) {
+            args.add(kind.name());
+            sql.append(" and p.kind = $").append(args.size());
+        }
+        if (page.after() != null) {
+            args.add(page.afterId());
+            sql.append(" and p.id > $").append(args.size());
+        }
+        args.add(page.fetchSize());
+        sql.append(" order by p.id limit $").append(args.size());
+        return db.list(sql.toString(), Tuple.from(args), this::toView);
+    }
+
+    /** Policies not yet expired that do not target {@code channelId}: candidates for a channel that matches later. */
+    public Uni<List<PolicyView>> notTargeting(SqlClient client, String tenant, UUID channelId) {
+        return db.list(client, "select " + COLUMNS + " from policy p where p.tenant_id = $1 "
+                        + "and (p.expires_at is null or p.expires_at > now()) and not exists (select 1 from policy_target t "
+                        + "where t.tenant_id = p.tenant_id and t.policy_id = p.id and t.channel_id = $2)",
+                Tuple.of(tenant, channelId), this::toView);
+    }
+
+    /**
+     * A channel's inbox: policies in effect that target it, unread (at the current version) first, then newest first.
+     * The cursor key is {@code <rank>:<id>} with rank 0 for unread and 1 for read.
+     */
+    public Uni<List<InboxItem>> inbox(SqlClient client, String tenant, UUID channelId, PolicyKind kind, UUID onlyPolicy,
+                                      String afterKey, int limit) {
+        List<Object> args = new ArrayList<>(List.of(tenant, channelId));
+        StringBuilder inner = new StringBuilder("select " + COLUMNS + ", t.read_version, t.read_at, a.version as ack_version, "
+                + "a.acknowledged_at, case when t.read_version >= p.version then 1 else 0 end as rank "
+                + "from policy_target t join policy p on p.tenant_id = t.tenant_id and p.id = t.policy_id "
+                + "left join lateral (select k.version, k.acknowledged_at from policy_ack k where k.tenant_id = t.tenant_id "
+                + "and k.policy_id = t.policy_id and k.channel_id = t.channel_id order by k.version desc limit 1) a on true "
+                + "where t.tenant_id = $1 and t.channel_id = $2 and " + IN_EFFECT);
+        if (kind != null) {
+            args.add(kind.name());
+            inner.append(" and p.kind = $").append(args.size());
+        }
+        if (onlyPolicy != null) {
+            args.add(onlyPolicy);
+            inner.append(" and p.id = $").append(args.size());
+        }
+        StringBuilder sql = new StringBuilder("select * from (").append(inner).append(") x");
+        if (afterKey != null) {
+            int rank = afterKey.startsWith("1:") ? 1 : 0;
+            UUID after = UUID.fromString(afterKey.substring(2));
+            args.add(rank);
+            args.add(after);
+            sql.append(" where (x.rank > $").append(args.size() - 1).append(" or (x.rank = $").append(args.size() - 1)
+                    .append(" and x.id < $").append(args.size()).append("))");
+        }
+        args.add(limit);
+        sql.append(" order by x.rank, x.id desc limit $").append(args.size());
+        return db.list(client, sql.toString(), Tuple.from(args), row -> {
+            PolicyView p = toView(row).forPartner();
+            Integer ackVersion = row.getInteger("ack_version");
+            return new InboxItem(p, row.getInteger("rank") == 1, instant(row, "read_at"),
+                    ackVersion != null && ackVersion == p.version(), ackVersion, instant(row, "acknowledged_at"));
+        });
+    }
+
+    /** Marks the current version read; false when the policy is not in effect for this channel. */
+    public Uni<Boolean> markRead(SqlClient client, String tenant, UUID policyId, UUID channelId) {
+        return db.query(client, "update policy_target t set read_at = case when t.read_version = p.version then t.read_at else now() end, "
+                        + "read_version = p.version from policy p where t.tenant_id = $1 and t.policy_id = $2 and t.channel_id = $3 "
+                        + "and p.tenant_id = t.tenant_id and p.id = t.policy_id and " + IN_EFFECT,
+                Tuple.of(tenant, policyId, channelId)).map(rs -> rs.rowCount() == 1);
+    }
+
+    public Uni<Void> acknowledge(SqlClient client, String tenant, UUID policyId, UUID channelId, int version, String actor) {
+        return db.query(client, "insert into policy_ack (tenant_id, policy_id, channel_id, version, actor) values ($1, $2, $3, $4, $5) "
+                        + "on conflict do nothing", Tuple.of(tenant, policyId, channelId, version, actor)).replaceWithVoid();
+    }
+
+    public Uni<List<ReachRow>> reach(SqlClient client, String tenant, Collection<UUID> policyIds) {
+        return db.list(client, "select t.policy_id, t.channel_id, coalesce(t.read_version >= p.version, false) as read_current, "
+                        + "exists (select 1 from policy_ack k where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id "
+                        + "and k.channel_id = t.channel_id and k.version = p.version) as ack_current, "
+                        + "exists (select 1 from policy_ack k where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id "
+                        + "and k.channel_id = t.channel_id and k.version < p.version) as ack_older "
+                        + "from policy_target t join policy p on p.tenant_id = t.tenant_id and p.id = t.policy_id "
+                        + "where t.tenant_id = $1 and t.policy_id = any($2) order by t.channel_id",
+                Tuple.of(tenant, policyIds.toArray(new UUID[0])),
+                r -> new ReachRow(r.getUUID("policy_id"), r.getUUID("channel_id"), r.getBoolean("read_current"),
+                        r.getBoolean("ack_current"), r.getBoolean("ack_older")));
+    }
+
+    /** Share of policies requiring acknowledgement that the channel acknowledged at their current version (analytics). */
+    public Uni<Optional<double[]>> ackFigures(SqlClient client, String tenant, UUID channelId) {
+        return db.one(client, "select count(*) as required, count(*) filter (where exists (select 1 from policy_ack k "
+                        + "where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id and k.channel_id = t.channel_id "
+                        + "and k.version = p.version)) as acked from policy_target t join policy p on p.tenant_id = t.tenant_id "
+                        + "and p.id = t.policy_id where t.tenant_id = $1 and t.channel_id = $2 and p.requires_ack",
+                Tuple.of(tenant, channelId), r -> new double[]{r.getLong("required"), r.getLong("acked")});
+    }
+
+    PolicyView toView(Row r) {
+        return new PolicyView(r.getUUID("id").toString(), r.getString("title"), PolicyKind.valueOf(r.getString("kind")),
+                r.getString("body"), readAttachments(r.getValue("attachments")), readAudience(r.getValue("audience")),
+                r.getBoolean("requires_ack"), instant(r, "effective_from"), instant(r, "expires_at"), r.getInteger("version"),
+                instant(r, "published_at"), instant(r, "updated_at"));
+    }
+
+    private List<Attachment> readAttachments(Object value) {
+        String json = value instanceof JsonArray a ? a.encode() : String.valueOf(value);
+        try {
+            return mapper.readValue(json, new TypeReference<List<Attachment>>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("stored attachments cannot be read", e);
+        }
+    }
+
+    private Audience readAudience(Object value) {
+        String json = value instanceof JsonObject o ? o.encode() : String.valueOf(value);
+        try {
+            return mapper.readValue(json, Audience.class).normalised();
+        } catch (Exception e) {
+            throw new IllegalStateException("stored audience cannot be read", e);
+        }
+    }
+
+    private JsonArray attachments(List<Attachment> list) {
+        JsonArray out = new JsonArray();
+        if (list != null) {
+            list.forEach(a -> out.add(new JsonObject().put("name", a.name()).put("url", a.url())));
+        }
+        return out;
+    }
+
+    private JsonObject json(Audience audience) {
+        try {
+            return new JsonObject(mapper.writeValueAsString(audience));
+        } catch (Exception e) {
+            throw new IllegalStateException("audience cannot be stored", e);
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+}
