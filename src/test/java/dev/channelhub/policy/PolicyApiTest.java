@@ -83,6 +83,49 @@ class PolicyApiTest {
                 .then().body("targeted", equalTo(0)).body("pending", empty());
     }
 
+    /** A group written straight to the channel feature's tables (its API is the channel feature's to test). */
+    private String group(String tenant, String code, String[] ruleTypes, String... members) {
+        java.util.UUID id = dev.channelhub.shared.persistence.Ids.newId();
+        db.query("insert into channel_group (tenant_id, id, code, name, has_rule, rule_types) values ($1, $2, $3, $3, $4, $5)",
+                Tuple.from(new Object[]{tenant, id, code, ruleTypes != null, ruleTypes})).await().indefinitely();
+        for (String m : members) {
+            db.query("insert into channel_group_member (tenant_id, group_id, channel_id) values ($1, $2, $3)",
+                    Tuple.of(tenant, id, java.util.UUID.fromString(m))).await().indefinitely();
+        }
+        return id.toString();
+    }
+
+    @Test
+    void groupsTargetTheirMembersAndTheSnapshotKeepsHistory() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        String manager = Tokens.token(tenant, "manager");
+        String a = channel(admin, "A", "DISTRIBUTOR", null, null);
+        String b = channel(admin, "B", "AGENT", null, null);
+        String c = channel(admin, "C", "AGENT", null, null);
+        String d = channel(admin, "D", "DISTRIBUTOR", null, null);
+        String g = group(tenant, "G", null, a, b);
+        String agents = group(tenant, "AGENTS", new String[]{"AGENT"});
+
+        String p1 = publish(manager, Map.of("channelGroupIds", List.of(g)), false);
+        assertEquals(Set.of(a, b), new HashSet<>(targeted(manager, p1)));
+        assertEquals(Set.of(a), new HashSet<>(targeted(manager, publish(manager,
+                Map.of("channelGroupIds", List.of(g), "channelTypes", List.of("DISTRIBUTOR")), false))));
+        assertEquals(Set.of(b, c), new HashSet<>(targeted(manager, publish(manager, Map.of("channelGroupIds", List.of(agents)), false))));
+        assertEquals(Set.of(a, b, d), new HashSet<>(targeted(manager, publish(manager,
+                Map.of("channelGroupIds", List.of(g), "channelIds", List.of(d)), false))));
+
+        // b leaves the group, c joins it: b keeps what it was sent, c gets the policy still in effect
+        db.query("delete from channel_group_member where tenant_id = $1 and channel_id = $2", Tuple.of(tenant, java.util.UUID.fromString(b)))
+                .await().indefinitely();
+        db.query("insert into channel_group_member (tenant_id, group_id, channel_id) values ($1, $2, $3)",
+                Tuple.of(tenant, java.util.UUID.fromString(g), java.util.UUID.fromString(c))).await().indefinitely();
+        Api.as(Tokens.partner(tenant, b)).get("/api/v1/me/policies").then().body("items.policy.id", hasItem(p1));
+        Api.as(Tokens.partner(tenant, c)).get("/api/v1/me/policies").then().body("items.policy.id", hasItem(p1));
+        assertEquals(Set.of(a, b, c), new HashSet<>(targeted(manager, p1)));
+        Api.as(Tokens.partner(tenant, d)).get("/api/v1/me/policies").then().body("items.policy.id", not(hasItem(p1)));
+    }
+
     @Test
     void acknowledgementsArePerVersion() {
         String tenant = Tokens.newTenant();
