@@ -194,6 +194,9 @@ class LeadApiTest {
         Api.as(sales).body(Map.of("acceptDeadlineMinutes", 5)).put("/api/v1/lead-settings").then().statusCode(403);
         Api.as(manager).body(Map.of("acceptDeadlineMinutes", 0)).put("/api/v1/lead-settings").then().statusCode(400)
                 .body("errors.field", hasItem("acceptDeadlineMinutes"));
+        Api.as(manager).body(Map.of("acceptDeadlineMinutes", 1.5)).put("/api/v1/lead-settings").then().statusCode(400)
+                .body("errors.field", hasItem("acceptDeadlineMinutes"));
+        Api.as(manager).body(Map.of()).put("/api/v1/lead-settings").then().statusCode(400);
 
         String overdue = create(sales, lead("13800000001", null, null, null));
         String accepted = create(sales, lead("13800000002", null, null, null));
