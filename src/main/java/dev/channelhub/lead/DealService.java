@@ -92,6 +92,7 @@ public class DealService {
                                 UUID id = Ids.newId();
                                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                                 Instant until = now.plus(Duration.ofDays(settings.dealProtectionDays()));
+                                expectExpiry(until);
                                 return deals.insert(tx, caller.tenant(), id, customerId, channelId, request, currency, now, until,
                                                 caller.subject())
                                         .flatMap(y -> deals.find(tx, caller.tenant(), id, false)).map(Optional::orElseThrow)
@@ -162,6 +163,7 @@ public class DealService {
             if (granted == null) {
                 throw new ApiException(ErrorCode.INVALID_TRANSITION, "deal " + id + " has no extension request; give days to extend anyway");
             }
+            expectExpiry(deal.protectedUntil().plus(Duration.ofDays(granted)));
             return deals.extend(tx, caller.tenant(), id, granted)
                     .call(() -> outbox.append(tx, caller, "deal.extended", "deal", id, UUID.fromString(deal.channelId()),
                             Map.of("dealId", id.toString(), "days", granted)));
@@ -200,10 +202,26 @@ public class DealService {
         }));
     }
 
+    /** Earliest protection end this instance set since the last sweep (null: none known). */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> nextExpiry = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile Instant lastSweep = Instant.now();
+
+    /** Touches the database only when a protection this instance knows of ends, or every half hour (other instances). */
     @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expiryJob() {
-        return expireDue(Instant.now()).onFailure().invoke(e -> LOG.warn("deal expiry job failed", e))
+        Instant now = Instant.now();
+        Instant due = nextExpiry.get();
+        if ((due == null || due.isAfter(now)) && lastSweep.plus(Duration.ofMinutes(30)).isAfter(now)) {
+            return Uni.createFrom().voidItem();
+        }
+        nextExpiry.set(null);
+        lastSweep = now;
+        return expireDue(now).onFailure().invoke(e -> LOG.warn("deal expiry job failed", e))
                 .onFailure().recoverWithItem(0).replaceWithVoid();
+    }
+
+    private void expectExpiry(Instant at) {
+        nextExpiry.accumulateAndGet(at, (a, b) -> a == null || b.isBefore(a) ? b : a);
     }
 
     /**
