@@ -1,0 +1,289 @@
+package dev.channelhub.lead;
+
+import dev.channelhub.shared.money.Money;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for leads, routing rules, assignments, rejections and settings. Every statement is scoped by tenant. */
+@ApplicationScoped
+public class LeadRepository {
+
+    static final String COLUMNS = "id, status, customer_id, source_channel_id, assigned_channel_id, conversion_channel_id, order_id, "
+            + "region, category, estimated_value, currency, note, routing_rule_id, assigned_at, accept_deadline, accepted_at, "
+            + "closed_at, closed_reason, version, created_at, updated_at";
+
+    static final String RULE_COLUMNS = "id, priority, match_regions, match_categories, match_min_value, target_channel_id, "
+            + "target_group_id, version, created_at, updated_at";
+
+    @Inject
+    Db db;
+
+    public record LeadFilter(LeadStatus status, UUID assignedChannelId, UUID sourceChannelId, UUID customerId) {
+    }
+
+    /** Routing is serialised per tenant so that concurrent leads see each other's assignments (least-loaded is exact). */
+    public Uni<Void> lockRouting(SqlClient tx, String tenant) {
+        return db.query(tx, "select pg_advisory_xact_lock(hashtext('lead-routing:' || $1))", Tuple.of(tenant)).replaceWithVoid();
+    }
+
+    public Uni<Void> insert(SqlClient tx, String tenant, UUID id, UUID customerId, CreateLeadRequest r, UUID source, String currency,
+                            String actor) {
+        return db.query(tx, "insert into lead (tenant_id, id, customer_id, original_customer_id, source_channel_id, status, region, "
+                        + "category, estimated_value, currency, note, created_by) values ($1, $2, $3, $3, $4, 'UNASSIGNED', $5, $6, $7, $8, $9, $10)",
+                Tuple.from(new Object[]{tenant, id, customerId, source, blankToNull(r.region()), blankToNull(r.category()),
+                        r.estimatedValue(), currency, r.note(), actor})).replaceWithVoid();
+    }
+
+    public Uni<Optional<LeadView>> find(SqlClient client, String tenant, UUID id, boolean forUpdate) {
+        return db.one(client, "select " + COLUMNS + " from lead where tenant_id = $1 and id = $2" + (forUpdate ? " for update" : ""),
+                Tuple.of(tenant, id), LeadRepository::toView);
+    }
+
+    public Uni<List<LeadView>> list(String tenant, UUID partnerChannel, LeadFilter f, PageRequest page) {
+        List<Object> args = new ArrayList<>(List.of(tenant));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from lead where tenant_id = $1");
+        if (partnerChannel != null) {
+            args.add(partnerChannel);
+            sql.append(" and (assigned_channel_id = $2 or source_channel_id = $2)");
+        }
+        if (f.status() != null) {
+            args.add(f.status().name());
+            sql.append(" and status = $").append(args.size());
+        }
+        if (f.assignedChannelId() != null) {
+            args.add(f.assignedChannelId());
+            sql.append(" and assigned_channel_id = $").append(args.size());
+        }
+        if (f.sourceChannelId() != null) {
+            args.add(f.sourceChannelId());
+            sql.append(" and source_channel_id = $").append(args.size());
+        }
+        if (f.customerId() != null) {
+            args.add(f.customerId());
+            sql.append(" and customer_id = $").append(args.size());
+        }
+        if (page.after() != null) {
+            args.add(page.afterId());
+            sql.append(" and id > $").append(args.size());
+        }
+        args.add(page.fetchSize());
+        sql.append(" order by id limit $").append(args.size());
+        return db.list(sql.toString(), Tuple.from(args), LeadRepository::toView);
+    }
+
+    public Uni<Void> assign(SqlClient tx, String tenant, UUID leadId, UUID channelId, UUID ruleId, Instant deadline, String reason,
+                            String actor) {
+        return db.query(tx, "update lead set status = 'NEW', assigned_channel_id = $3, routing_rule_id = $4, assigned_at = clock_timestamp(), "
+                                + "accept_deadline = $5, accepted_at = null, version = version + 1, updated_at = now() where tenant_id = $1 and id = $2",
+                        Tuple.of(tenant, leadId, channelId, ruleId, utc(deadline)))
+                .flatMap(x -> db.query(tx, "insert into lead_assignment (tenant_id, id, lead_id, channel_id, rule_id, reason, actor) "
+                                + "values ($1, $2, $3, $4, $5, $6, $7)",
+                        Tuple.from(new Object[]{tenant, dev.channelhub.shared.persistence.Ids.newId(), leadId, channelId, ruleId, reason, actor})))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> unassign(SqlClient tx, String tenant, UUID leadId) {
+        return db.query(tx, "update lead set status = 'UNASSIGNED', assigned_channel_id = null, routing_rule_id = null, assigned_at = null, "
+                        + "accept_deadline = null, accepted_at = null, version = version + 1, updated_at = now() where tenant_id = $1 and id = $2",
+                Tuple.of(tenant, leadId)).replaceWithVoid();
+    }
+
+    public Uni<Void> setStatus(SqlClient tx, String tenant, UUID leadId, LeadStatus status, String reason) {
+        String extra = switch (status) {
+            case ACCEPTED -> ", accepted_at = now()";
+            case LOST -> ", closed_at = now(), closed_reason = $4";
+            default -> "";
+        };
+        String sql = "update lead set status = $3" + extra + ", version = version + 1, updated_at = now() where tenant_id = $1 and id = $2";
+        Tuple args = status == LeadStatus.LOST ? Tuple.of(tenant, leadId, status.name(), reason) : Tuple.of(tenant, leadId, status.name());
+        return db.query(tx, sql, args).replaceWithVoid();
+    }
+
+    public Uni<Void> convert(SqlClient tx, String tenant, UUID leadId, UUID orderId, UUID conversionChannel) {
+        return db.query(tx, "update lead set status = 'CONVERTED', order_id = $3, conversion_channel_id = $4, closed_at = now(), "
+                        + "version = version + 1, updated_at = now() where tenant_id = $1 and id = $2",
+                Tuple.of(tenant, leadId, orderId, conversionChannel)).replaceWithVoid();
+    }
+
+    public Uni<Void> reject(SqlClient tx, String tenant, UUID leadId, UUID channelId, String reason, String note) {
+        return db.query(tx, "insert into lead_rejection (tenant_id, lead_id, channel_id, reason, note) values ($1, $2, $3, $4, $5) "
+                + "on conflict do nothing", Tuple.of(tenant, leadId, channelId, reason, note)).replaceWithVoid();
+    }
+
+    public Uni<List<UUID>> rejectedBy(SqlClient tx, String tenant, UUID leadId) {
+        return db.list(tx, "select channel_id from lead_rejection where tenant_id = $1 and lead_id = $2", Tuple.of(tenant, leadId),
+                r -> r.getUUID("channel_id"));
+    }
+
+    /** Open (NEW or ACCEPTED) leads and the last assignment time of each channel, one statement. */
+    public Uni<List<LeadRouter.Candidate>> loads(SqlClient tx, String tenant, Collection<UUID> channels) {
+        return db.list(tx, "select c as channel_id, "
+                        + "(select count(*) from lead l where l.tenant_id = $1 and l.assigned_channel_id = c and l.status in ('NEW', 'ACCEPTED')) as open, "
+                        + "(select max(a.assigned_at) from lead_assignment a where a.tenant_id = $1 and a.channel_id = c) as last "
+                        + "from unnest($2::uuid[]) as c",
+                Tuple.of(tenant, channels.toArray(new UUID[0])),
+                r -> new LeadRouter.Candidate(r.getUUID("channel_id"), r.getLong("open"), instant(r, "last")));
+    }
+
+    /** NEW leads whose accept deadline passed, across tenants (the scheduled job). */
+    public Uni<List<Object[]>> overdue(Instant now, int limit) {
+        return db.list("select tenant_id, id from lead where status = 'NEW' and accept_deadline <= $1 order by accept_deadline limit $2",
+                Tuple.of(utc(now), limit), r -> new Object[]{r.getString("tenant_id"), r.getUUID("id")});
+    }
+
+    public Uni<Void> recordOrder(SqlClient tx, String tenant, UUID orderId, UUID channelId, UUID customerId) {
+        return db.query(tx, "insert into lead_order_ref (tenant_id, order_id, channel_id, customer_id) values ($1, $2, $3, $4) "
+                + "on conflict do nothing", Tuple.of(tenant, orderId, channelId, customerId)).replaceWithVoid();
+    }
+
+    public Uni<Optional<UUID>> orderChannel(SqlClient client, String tenant, UUID orderId) {
+        return db.one(client, "select channel_id from lead_order_ref where tenant_id = $1 and order_id = $2", Tuple.of(tenant, orderId),
+                r -> r.getUUID("channel_id"));
+    }
+
+    // ---- routing rules
+
+    public Uni<List<RoutingRuleView>> rules(SqlClient client, String tenant) {
+        return db.list(client, "select " + RULE_COLUMNS + " from lead_routing_rule where tenant_id = $1 order by priority desc, id",
+                Tuple.of(tenant), LeadRepository::toRule);
+    }
+
+    public Uni<List<RoutingRuleView>> rulePage(String tenant, PageRequest page) {
+        List<Object> args = new ArrayList<>(List.of(tenant));
+        String sql = "select " + RULE_COLUMNS + " from lead_routing_rule where tenant_id = $1";
+        if (page.after() != null) {
+            args.add(page.afterId());
+            sql += " and id > $2";
+        }
+        args.add(page.fetchSize());
+        sql += " order by id limit $" + args.size();
+        return db.list(sql, Tuple.from(args), LeadRepository::toRule);
+    }
+
+    public Uni<Optional<RoutingRuleView>> rule(SqlClient client, String tenant, UUID id) {
+        return db.one(client, "select " + RULE_COLUMNS + " from lead_routing_rule where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
+                LeadRepository::toRule);
+    }
+
+    public Uni<Void> insertRule(SqlClient tx, String tenant, UUID id, RoutingRuleRequest r, UUID channel, UUID group) {
+        RuleMatch m = r.match() == null ? new RuleMatch(null, null, null) : r.match();
+        return db.query(tx, "insert into lead_routing_rule (tenant_id, id, priority, match_regions, match_categories, match_min_value, "
+                        + "target_channel_id, target_group_id) values ($1, $2, $3, $4, $5, $6, $7, $8)",
+                Tuple.from(new Object[]{tenant, id, r.priority(), array(m.regions()), array(m.categories()), m.minValue(), channel, group}))
+                .replaceWithVoid();
+    }
+
+    public Uni<Boolean> updateRule(SqlClient tx, String tenant, UUID id, RoutingRuleRequest r, UUID channel, UUID group, Integer expected) {
+        RuleMatch m = r.match() == null ? new RuleMatch(null, null, null) : r.match();
+        List<Object> args = new ArrayList<>(Arrays.asList(tenant, id, r.priority(), array(m.regions()), array(m.categories()), m.minValue(),
+                channel, group));
+        String sql = "update lead_routing_rule set priority = $3, match_regions = $4, match_categories = $5, match_min_value = $6, "
+                + "target_channel_id = $7, target_group_id = $8, version = version + 1, updated_at = now() where tenant_id = $1 and id = $2";
+        if (expected != null) {
+            args.add(expected);
+            sql += " and version = $9";
+        }
+        return db.query(tx, sql, Tuple.from(args)).map(rs -> rs.rowCount() == 1);
+    }
+
+    public Uni<Boolean> deleteRule(SqlClient tx, String tenant, UUID id) {
+        return db.query(tx, "delete from lead_routing_rule where tenant_id = $1 and id = $2", Tuple.of(tenant, id))
+                .map(rs -> rs.rowCount() == 1);
+    }
+
+    // ---- settings
+
+    public Uni<LeadSettings> settings(SqlClient client, String tenant) {
+        return db.one(client, "select accept_deadline_minutes, deal_protection_days from lead_settings where tenant_id = $1",
+                        Tuple.of(tenant), r -> new LeadSettings(r.getInteger("accept_deadline_minutes"), r.getInteger("deal_protection_days")))
+                .map(o -> o.orElse(LeadSettings.defaults()));
+    }
+
+    public Uni<Void> saveSettings(SqlClient tx, String tenant, LeadSettings s) {
+        return db.query(tx, "insert into lead_settings (tenant_id, accept_deadline_minutes, deal_protection_days) values ($1, $2, $3) "
+                        + "on conflict (tenant_id) do update set accept_deadline_minutes = excluded.accept_deadline_minutes, "
+                        + "deal_protection_days = excluded.deal_protection_days, version = lead_settings.version + 1, updated_at = now()",
+                Tuple.of(tenant, s.acceptDeadlineMinutes(), s.dealProtectionDays())).replaceWithVoid();
+    }
+
+    // ---- cross-feature reads
+
+    public Uni<List<Row>> openLeads(SqlClient client, String tenant, List<UUID> customerIds) {
+        return db.list(client, "select customer_id, id, status, assigned_channel_id, category, estimated_value, currency, created_at "
+                        + "from lead where tenant_id = $1 and customer_id = any($2) and status in ('UNASSIGNED', 'NEW', 'ACCEPTED') "
+                        + "order by id desc", Tuple.of(tenant, customerIds.toArray(new UUID[0])), r -> r);
+    }
+
+    public Uni<List<Row>> conversionFigures(SqlClient client, String tenant, List<UUID> channels, Instant from, Instant to) {
+        return db.list(client, "select c as channel_id, "
+                        + "(select count(*) from lead l where l.tenant_id = $1 and l.source_channel_id = c and l.created_at >= $3 and l.created_at < $4) as originated, "
+                        + "(select count(*) from lead l where l.tenant_id = $1 and l.source_channel_id = c and l.status = 'CONVERTED' "
+                        + "and l.created_at >= $3 and l.created_at < $4) as originated_converted, "
+                        + "(select count(distinct a.lead_id) from lead_assignment a where a.tenant_id = $1 and a.channel_id = c "
+                        + "and a.assigned_at >= $3 and a.assigned_at < $4) as assigned, "
+                        + "(select count(*) from lead l where l.tenant_id = $1 and l.conversion_channel_id = c and l.closed_at >= $3 and l.closed_at < $4) as converted "
+                        + "from unnest($2::uuid[]) as c",
+                Tuple.of(tenant, channels.toArray(new UUID[0]), utc(from), utc(to)), r -> r);
+    }
+
+    static LeadView toView(Row r) {
+        String currency = r.getString("currency");
+        BigDecimal value = r.getBigDecimal("estimated_value");
+        return new LeadView(r.getUUID("id").toString(), LeadStatus.valueOf(r.getString("status")), r.getUUID("customer_id").toString(),
+                str(r.getUUID("source_channel_id")), str(r.getUUID("assigned_channel_id")), str(r.getUUID("conversion_channel_id")),
+                str(r.getUUID("order_id")), r.getString("region"), r.getString("category"), Money.round(value, currency), currency,
+                r.getString("note"), str(r.getUUID("routing_rule_id")), instant(r, "assigned_at"), instant(r, "accept_deadline"),
+                instant(r, "accepted_at"), instant(r, "closed_at"), r.getString("closed_reason"), r.getInteger("version"),
+                instant(r, "created_at"), instant(r, "updated_at"));
+    }
+
+    static RoutingRuleView toRule(Row r) {
+        return new RoutingRuleView(r.getUUID("id").toString(), r.getInteger("priority"),
+                new RuleMatch(list(r.getArrayOfStrings("match_regions")), list(r.getArrayOfStrings("match_categories")),
+                        Money.round(r.getBigDecimal("match_min_value"), Money.DEFAULT_CURRENCY)),
+                new RuleTarget(str(r.getUUID("target_channel_id")), str(r.getUUID("target_group_id"))),
+                r.getInteger("version"), instant(r, "created_at"), instant(r, "updated_at"));
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? null : List.of(values);
+    }
+
+    private static String[] array(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.stream().map(String::trim).distinct().toArray(String[]::new);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static String str(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+}

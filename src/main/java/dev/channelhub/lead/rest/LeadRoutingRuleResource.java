@@ -1,0 +1,70 @@
+package dev.channelhub.lead.rest;
+
+import dev.channelhub.lead.LeadRoutingRules;
+import dev.channelhub.lead.RoutingRuleRequest;
+import dev.channelhub.lead.RoutingRuleView;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.Http;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/lead-routing-rules")
+@Authenticated
+@Tag(name = "Leads")
+public class LeadRoutingRuleResource {
+
+    @Inject
+    LeadRoutingRules service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @APIResponse(responseCode = "201", description = "Created")
+    public Uni<Response> create(@RequestBody(required = true) RoutingRuleRequest request,
+                                @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
+    }
+
+    @GET
+    public Uni<Page<RoutingRuleView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.list(caller.get(), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return service.get(caller.get(), Ids.parseOrNotFound(id, "routing rule")).map(v -> Http.ok(v, v.version()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) RoutingRuleRequest request,
+                                @HeaderParam(Http.IF_MATCH) String ifMatch) {
+        return service.update(caller.get(), Ids.parseOrNotFound(id, "routing rule"), request, Http.ifMatch(ifMatch))
+                .map(v -> Http.ok(v, v.version()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return service.delete(caller.get(), Ids.parseOrNotFound(id, "routing rule")).map(x -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.channelhub.lead.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.channelhub.lead.LeadService;
+import dev.channelhub.lead.LeadSettings;
+import dev.channelhub.shared.error.ApiException;
+import dev.channelhub.shared.security.CurrentCaller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Tenant settings: how long a channel has to accept a lead, how long a deal registration protects its customer. */
+@Path("/api/v1/lead-settings")
+@Authenticated
+@Tag(name = "Leads")
+public class LeadSettingsResource {
+
+    @Inject
+    LeadService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    public Uni<LeadSettings> get() {
+        return service.settings(caller.get());
+    }
+
+    /** Read as a tree: Jackson would silently truncate 1.5 to 1 for an Integer field, a setting must be a whole number. */
+    @PUT
+    public Uni<LeadSettings> put(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = LeadSettings.class)))
+                                 JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalid("body", "must be a JSON object");
+        }
+        return service.updateSettings(caller.get(), new LeadSettings(whole(body, "acceptDeadlineMinutes"), whole(body, "dealProtectionDays")));
+    }
+
+    private static Integer whole(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw ApiException.invalid(field, "must be a whole number");
+        }
+        return v.intValue();
+    }
+}
