@@ -1,0 +1,295 @@
+package dev.channelhub.events;
+
+import dev.channelhub.shared.persistence.Db;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Delivers webhooks from the outbox, with all state in PostgreSQL so a restart loses nothing and re-sends
+ * nothing that was delivered.
+ * <ol>
+ *   <li>Fan-out: each active webhook reads the outbox past its cursor in (tx_id, seq) order, below the oldest
+ *       running transaction, and turns matching events into PENDING deliveries in the same transaction that
+ *       advances the cursor.</li>
+ *   <li>Delivery: due deliveries are claimed with a lease (next_attempt_at moves into the future, so a crash
+ *       mid-send means a retry, never a loss), but only the oldest pending one per (webhook, aggregate): event
+ *       n+1 of an order waits until n was delivered. Success marks DELIVERED; failure schedules the next attempt
+ *       with exponential backoff and counts towards disabling the webhook.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int FANOUT_BATCH = 500;
+    private static final int CLAIM_BATCH = 50;
+    private static final int LEASE_SECONDS = 60;
+
+    @Inject
+    Db db;
+
+    @ConfigProperty(name = "channelhub.webhooks.retry-base", defaultValue = "PT5S")
+    Duration retryBase;
+
+    @ConfigProperty(name = "channelhub.webhooks.retry-max", defaultValue = "PT1H")
+    Duration retryMax;
+
+    @ConfigProperty(name = "channelhub.webhooks.disable-after-failures", defaultValue = "10")
+    int disableAfter;
+
+    @ConfigProperty(name = "channelhub.webhooks.timeout", defaultValue = "PT10S")
+    Duration timeout;
+
+    /** Off in production: a webhook must not reach loopback, private or link-local addresses (SSRF). */
+    @ConfigProperty(name = "channelhub.webhooks.allow-private-targets", defaultValue = "false")
+    boolean allowPrivateTargets;
+
+    @ConfigProperty(name = "channelhub.webhooks.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private volatile HttpClient http;
+
+    /** Built on a worker thread on first use: creating it loads the trust store, which blocks. */
+    private HttpClient http() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                c = http;
+            }
+        }
+        return c;
+    }
+
+    @ConfigProperty(name = "channelhub.webhooks.poll-interval", defaultValue = "PT0.5S")
+    Duration pollInterval;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    // A Vert.x timer rather than @Scheduled: the scheduler does not go below one second, tests want less.
+    private volatile long timer = -1;
+
+    void start(@Observes StartupEvent event) {
+        if (enabled) {
+            timer = vertx.setPeriodic(Math.max(50, pollInterval.toMillis()), id -> tick());
+        }
+    }
+
+    void stop(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        runOnce().subscribe().with(n -> running.set(false), t -> {
+            running.set(false);
+            LOG.warnf("webhook dispatch failed: %s", t.toString());
+        });
+    }
+
+    /** One fan-out and one delivery round; returns the number of deliveries attempted. */
+    public Uni<Integer> runOnce() {
+        return fanOut().flatMap(x -> deliverDue());
+    }
+
+    Uni<Void> fanOut() {
+        return db.inTransaction(tx -> db.list(tx, "select tenant_id, id, events, cursor_tx, cursor_seq, "
+                        + "pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin "
+                        + "from webhook where status = 'ACTIVE' order by tenant_id, id for update skip locked", Tuple.tuple(), r -> r)
+                .flatMap(rows -> fanOutEach(tx, rows, 0)));
+    }
+
+    private Uni<Void> fanOutEach(SqlClient tx, List<Row> webhooks, int i) {
+        if (i >= webhooks.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Row w = webhooks.get(i);
+        String tenant = w.getString("tenant_id");
+        UUID id = w.getUUID("id");
+        List<String> patterns = Arrays.asList(w.getArrayOfStrings("events"));
+        return db.list(tx, "select " + OutboxEvent.COLUMNS + " from event_outbox where tenant_id = $1 and (tx_id, seq) > ($2, $3) "
+                                + "and tx_id < $4 order by tx_id, seq limit $5",
+                        Tuple.from(new Object[]{tenant, w.getLong("cursor_tx"), w.getLong("cursor_seq"), w.getLong("xmin"), FANOUT_BATCH}),
+                        OutboxEvent::from)
+                .flatMap(events -> {
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<OutboxEvent> matching = events.stream().filter(e -> EventPatterns.matchesAny(patterns, e.type())).toList();
+                    OutboxEvent last = events.get(events.size() - 1);
+                    return insertDeliveries(tx, tenant, id, matching)
+                            .flatMap(x -> db.query(tx, "update webhook set cursor_tx = $3, cursor_seq = $4 where tenant_id = $1 and id = $2",
+                                    Tuple.of(tenant, id, last.txId(), last.seq())))
+                            .replaceWithVoid();
+                })
+                .flatMap(x -> fanOutEach(tx, webhooks, i + 1));
+    }
+
+    private Uni<Void> insertDeliveries(SqlClient tx, String tenant, UUID webhookId, List<OutboxEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(events.size());
+        for (OutboxEvent e : events) {
+            rows.add(Tuple.from(new Object[]{tenant, dev.channelhub.shared.persistence.Ids.newId(), webhookId, e.seq(), e.id(), e.type(),
+                    e.aggregateId()}));
+        }
+        return db.batch(tx, "insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, status) "
+                + "values ($1, $2, $3, $4, $5, $6, $7, 'PENDING') on conflict do nothing", rows).replaceWithVoid();
+    }
+
+    record Claimed(String tenant, UUID deliveryId, UUID webhookId, int attempts, String url, String secret, OutboxEvent event) {
+    }
+
+    Uni<Integer> deliverDue() {
+        return db.list("update webhook_delivery d set next_attempt_at = now() + make_interval(secs => " + LEASE_SECONDS + "), "
+                        + "attempts = d.attempts + 1, last_attempt_at = now() "
+                        + "from webhook w, event_outbox e "
+                        + "where w.tenant_id = d.tenant_id and w.id = d.webhook_id and e.tenant_id = d.tenant_id and e.seq = d.event_seq "
+                        + "and (d.tenant_id, d.id) in ("
+                        + "  select c.tenant_id, c.id from webhook_delivery c join webhook cw on cw.tenant_id = c.tenant_id and cw.id = c.webhook_id"
+                        + "  where c.status = 'PENDING' and c.next_attempt_at <= now() and cw.status = 'ACTIVE'"
+                        + "  and not exists (select 1 from webhook_delivery p where p.tenant_id = c.tenant_id and p.webhook_id = c.webhook_id"
+                        + "    and p.aggregate_id = c.aggregate_id and p.status = 'PENDING' and (p.event_seq, p.id) < (c.event_seq, c.id))"
+                        + "  order by c.next_attempt_at limit " + CLAIM_BATCH + " for update of c skip locked) "
+                        + "returning d.tenant_id, d.id as delivery_id, d.webhook_id, d.attempts, w.url, w.secret, "
+                        + "e.seq, e.tx_id, e.id, e.type, e.aggregate_type, e.aggregate_id, e.channel_id, e.actor, e.payload, e.occurred_at",
+                Tuple.tuple(), r -> new Claimed(r.getString("tenant_id"), r.getUUID("delivery_id"), r.getUUID("webhook_id"),
+                        r.getInteger("attempts"), r.getString("url"), r.getString("secret"), OutboxEvent.from(r)))
+                .flatMap(claimed -> {
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Uni<Void>> sends = claimed.stream().map(this::deliver).toList();
+                    return Uni.join().all(sends).andCollectFailures().replaceWith(claimed.size());
+                });
+    }
+
+    private Uni<Void> deliver(Claimed c) {
+        String body = c.event().envelope();
+        return send(c, body)
+                .onItem().transformToUni(status -> status >= 200 && status < 300
+                        ? succeeded(c, status)
+                        : failed(c, status, "HTTP " + status))
+                .onFailure().recoverWithUni(t -> failed(c, null, describe(t)));
+    }
+
+    private Uni<Integer> send(Claimed c, String body) {
+        return Uni.createFrom().item(() -> {
+                    URI uri = URI.create(c.url());
+                    checkTarget(uri);
+                    http();
+                    long ts = Instant.now().getEpochSecond();
+                    return HttpRequest.newBuilder(uri)
+                            .timeout(timeout)
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "ChannelHub-Webhooks/1")
+                            .header("X-ChannelHub-Event-Id", c.event().id().toString())
+                            .header("X-ChannelHub-Event-Type", c.event().type())
+                            .header("X-ChannelHub-Delivery-Id", c.deliveryId().toString())
+                            .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts))
+                            .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(c.secret(), ts, body))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                })
+                // The address check resolves DNS, which blocks: keep it off the event loop.
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(req -> Uni.createFrom().completionStage(() -> http().sendAsync(req, HttpResponse.BodyHandlers.discarding())))
+                .map(HttpResponse::statusCode);
+    }
+
+    private void checkTarget(URI uri) {
+        if (allowPrivateTargets) {
+            return;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host " + uri.getHost());
+        }
+        for (InetAddress a : addresses) {
+            if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+                    || a.isMulticastAddress()) {
+                throw new IllegalArgumentException("target address " + a.getHostAddress() + " is not allowed");
+            }
+        }
+    }
+
+    private Uni<Void> succeeded(Claimed c, int status) {
+        return db.inTransaction(tx -> db.query(tx, "update webhook_delivery set status = 'DELIVERED', delivered_at = now(), "
+                                + "last_status_code = $3, last_error = null where tenant_id = $1 and id = $2",
+                        Tuple.of(c.tenant(), c.deliveryId(), status))
+                .flatMap(x -> db.query(tx, "update webhook set consecutive_failures = 0 where tenant_id = $1 and id = $2 "
+                        + "and consecutive_failures <> 0", Tuple.of(c.tenant(), c.webhookId())))
+                .replaceWithVoid());
+    }
+
+    private Uni<Void> failed(Claimed c, Integer status, String error) {
+        Duration wait = backoff(c.attempts());
+        String reason = "disabled after " + disableAfter + " consecutive failed deliveries; last: " + error;
+        return db.inTransaction(tx -> db.query(tx, "update webhook_delivery set next_attempt_at = now() + make_interval(secs => $3), "
+                                + "last_status_code = $4, last_error = $5 where tenant_id = $1 and id = $2 and status = 'PENDING'",
+                        Tuple.of(c.tenant(), c.deliveryId(), wait.toMillis() / 1000.0, status, truncate(error)))
+                .flatMap(x -> db.query(tx, "update webhook set consecutive_failures = consecutive_failures + 1, "
+                                + "status = case when consecutive_failures + 1 >= $3 then 'DISABLED' else status end, "
+                                + "disabled_reason = case when consecutive_failures + 1 >= $3 then $4 else disabled_reason end, "
+                                + "updated_at = case when consecutive_failures + 1 >= $3 then now() else updated_at end, "
+                                + "version = case when consecutive_failures + 1 >= $3 and status = 'ACTIVE' then version + 1 else version end "
+                                + "where tenant_id = $1 and id = $2",
+                        Tuple.of(c.tenant(), c.webhookId(), disableAfter, truncate(reason))))
+                .replaceWithVoid());
+    }
+
+    /** retry-base · 2^(attempt−1), capped at retry-max. */
+    Duration backoff(int attempts) {
+        int exp = Math.max(0, Math.min(attempts - 1, 30));
+        long millis = retryBase.toMillis() * (1L << exp);
+        return millis > retryMax.toMillis() || millis < 0 ? retryMax : Duration.ofMillis(millis);
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+}

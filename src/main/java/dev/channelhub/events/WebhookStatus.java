@@ -1,0 +1,5 @@
+package dev.channelhub.events;
+
+public enum WebhookStatus {
+    ACTIVE, DISABLED
+}

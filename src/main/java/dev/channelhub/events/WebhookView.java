@@ -1,0 +1,16 @@
+package dev.channelhub.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A webhook subscription. {@code secret} is shown once, in the answer that created it. */
+public record WebhookView(String id, String url, List<String> events, WebhookStatus status, String disabledReason,
+                          int consecutiveFailures, int version, Instant createdAt, Instant updatedAt,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+    WebhookView withSecret(String s) {
+        return new WebhookView(id, url, events, status, disabledReason, consecutiveFailures, version, createdAt, updatedAt, s);
+    }
+}

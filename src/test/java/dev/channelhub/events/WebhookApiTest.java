@@ -1,0 +1,254 @@
+package dev.channelhub.events;
+
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.support.Api;
+import dev.channelhub.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class WebhookApiTest {
+
+    private static final String SECRET = "test-secret-0123456789";
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    Db db;
+
+    private static String hook(String url, String... events) {
+        return new JsonObject().put("url", url).put("events", List.of(events)).put("secret", SECRET).encode();
+    }
+
+    private static String createHook(String token, String url, String... events) {
+        return Api.as(token).body(hook(url, events)).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void crudAndValidation() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        var created = Api.as(Tokens.token(tenant, "integration")).body("{\"url\":\"https://example.com/in\",\"events\":[\"order.*\"]}")
+                .post("/api/v1/webhooks").then().statusCode(201)
+                .body("status", equalTo("ACTIVE")).body("secret", startsWith("whsec_")).body("version", equalTo(1)).extract();
+        String id = created.path("id");
+        Api.as(admin).get("/api/v1/webhooks/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("events", equalTo(List.of("order.*"))).body("secret", nullValue());
+        Api.as(admin).get("/api/v1/webhooks").then().statusCode(200).body("items", hasSize(1));
+        Api.as(admin).header("If-Match", "\"7\"").body("{\"events\":[\"channel.*\"]}").patch("/api/v1/webhooks/" + id)
+                .then().statusCode(412).body("code", equalTo("VERSION_CONFLICT"));
+        Api.as(admin).header("If-Match", "\"1\"").body("{\"events\":[\"channel.*\"],\"status\":\"DISABLED\"}").patch("/api/v1/webhooks/" + id)
+                .then().statusCode(200).body("events", equalTo(List.of("channel.*"))).body("status", equalTo("DISABLED"))
+                .body("version", equalTo(2));
+        Api.as(admin).body("{\"url\":\"ftp://example.com\",\"events\":[\"order.*\"]}").post("/api/v1/webhooks")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("url"));
+        Api.as(admin).body("{\"url\":\"https://example.com\",\"events\":[\"order.%\"]}").post("/api/v1/webhooks")
+                .then().statusCode(400).body("errors[0].field", equalTo("events[0]"));
+        Api.as(admin).body("{\"url\":\"https://example.com\",\"events\":[]}").post("/api/v1/webhooks")
+                .then().statusCode(400).body("errors[0].field", equalTo("events"));
+        Api.as(admin).body("{\"url\":\"https://example.com\",\"events\":[\"*\"],\"secret\":\"short\"}").post("/api/v1/webhooks")
+                .then().statusCode(400).body("errors[0].field", equalTo("secret"));
+        Api.as(admin).post("/api/v1/webhooks/" + id + "/replay").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        Api.as(admin).post("/api/v1/webhooks/" + id + "/replay?from=yesterday").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        Api.as(admin).get("/api/v1/webhooks/" + id + "/deliveries?status=LOST").then().statusCode(400);
+        Api.as(admin).delete("/api/v1/webhooks/" + id).then().statusCode(204);
+        Api.as(admin).get("/api/v1/webhooks/" + id).then().statusCode(404);
+        Api.as(admin).delete("/api/v1/webhooks/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void onlyAdminAndIntegrationWithinTheTenant() {
+        String tenant = Tokens.newTenant();
+        String id = createHook(Tokens.token(tenant, "admin"), "https://example.com/in", "*");
+        for (String role : List.of("manager", "sales")) {
+            Api.as(Tokens.token(tenant, role)).get("/api/v1/webhooks").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+            Api.as(Tokens.token(tenant, role)).body(hook("https://example.com", "*")).post("/api/v1/webhooks").then().statusCode(403);
+        }
+        Api.as(Tokens.partner(tenant, UUID.randomUUID().toString())).get("/api/v1/webhooks/" + id).then().statusCode(403);
+        Api.as(null).get("/api/v1/webhooks").then().statusCode(401);
+        String other = Tokens.token(Tokens.newTenant(), "admin");
+        Api.as(other).get("/api/v1/webhooks/" + id).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        Api.as(other).get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(404);
+        Api.as(other).post("/api/v1/webhooks/" + id + "/replay?from=0").then().statusCode(404);
+        Api.as(other).body("{\"status\":\"DISABLED\"}").patch("/api/v1/webhooks/" + id).then().statusCode(404);
+        Api.as(other).delete("/api/v1/webhooks/" + id).then().statusCode(404);
+        Api.as(other).get("/api/v1/webhooks").then().body("items", hasSize(0));
+        Api.as(Tokens.token(tenant, "integration")).get("/api/v1/webhooks/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void signedDeliveryOfAChannelEvent() throws Exception {
+        try (TestReceiver receiver = new TestReceiver()) {
+            String admin = Tokens.token(Tokens.newTenant(), "admin");
+            String hookId = createHook(admin, receiver.url(), "channel.*");
+            String channelId = Api.as(admin).body("{\"code\":\"WH1\",\"name\":\"Hooked\",\"type\":\"DIRECT\"}").post("/api/v1/channels")
+                    .then().statusCode(201).extract().path("id");
+            TestReceiver.await("channel.created delivery", () -> receiver.succeeded().size() >= 1);
+            TestReceiver.Received r = receiver.received.get(0);
+            assertTrue(WebhookSigner.verify(SECRET, r.header("X-ChannelHub-Timestamp"), r.body(), r.header("X-ChannelHub-Signature")),
+                    "signature verifies with the shared secret");
+            assertTrue(!WebhookSigner.verify("wrong-secret-000000", r.header("X-ChannelHub-Timestamp"), r.body(),
+                    r.header("X-ChannelHub-Signature")));
+            JsonObject body = new JsonObject(r.body());
+            assertEquals("channel.created", body.getString("type"));
+            assertEquals(channelId, body.getString("aggregateId"));
+            assertEquals("WH1", body.getJsonObject("data").getString("code"));
+            assertEquals(body.getString("id"), r.header("X-ChannelHub-Event-Id"));
+            TestReceiver.await("log says delivered", () -> "DELIVERED".equals(Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries")
+                    .then().extract().path("items[0].status")));
+            Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries").then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].eventType", equalTo("channel.created"))
+                    .body("items[0].attempts", equalTo(1)).body("items[0].lastStatusCode", equalTo(200))
+                    .body("items[0].deliveredAt", notNullValue());
+        }
+    }
+
+    @Test
+    void rolledBackWriteEmitsNothing() throws Exception {
+        try (TestReceiver receiver = new TestReceiver()) {
+            String tenant = Tokens.newTenant();
+            String admin = Tokens.token(tenant, "admin");
+            createHook(admin, receiver.url(), "*");
+            Api.as(admin).body("{\"code\":\"DUP\",\"name\":\"First\",\"type\":\"DIRECT\"}").post("/api/v1/channels").then().statusCode(201);
+            Api.as(admin).body("{\"code\":\"DUP\",\"name\":\"Second\",\"type\":\"AGENT\"}").post("/api/v1/channels").then().statusCode(409);
+            // A bad parent makes the transaction fail after nothing was committed either.
+            Api.as(admin).body("{\"code\":\"ORPHAN\",\"name\":\"x\",\"type\":\"AGENT\",\"parentId\":\"" + UUID.randomUUID() + "\"}")
+                    .post("/api/v1/channels").then().statusCode(400);
+            long events = db.query("select count(*) from event_outbox where tenant_id = $1", Tuple.of(tenant))
+                    .await().indefinitely().iterator().next().getLong(0);
+            assertEquals(1, events, "only the committed channel emitted an event");
+            TestReceiver.await("the one delivery", () -> receiver.succeeded().size() >= 1);
+            Thread.sleep(1000);
+            assertEquals(1, receiver.received.size());
+            assertEquals("First", new JsonObject(receiver.received.get(0).body()).getJsonObject("data").getString("name"));
+        }
+    }
+
+    @Test
+    void failedDeliveriesAreRetriedWithBackoffThenSucceed() throws Exception {
+        try (TestReceiver receiver = new TestReceiver()) {
+            AtomicInteger calls = new AtomicInteger();
+            receiver.answer = body -> calls.incrementAndGet() <= 2 ? 503 : 204;
+            String tenant = Tokens.newTenant();
+            String admin = Tokens.token(tenant, "admin");
+            String hookId = createHook(admin, receiver.url(), "test.*");
+            UUID aggregate = UUID.randomUUID();
+            append(tenant, "test.happened", aggregate, Map.of("n", 1));
+            TestReceiver.await("third attempt succeeds", () -> receiver.succeeded().size() == 1);
+            assertEquals(3, receiver.received.size());
+            assertEquals(receiver.received.get(0).header("X-ChannelHub-Event-Id"), receiver.received.get(2).header("X-ChannelHub-Event-Id"));
+            assertEquals(receiver.received.get(0).header("X-ChannelHub-Delivery-Id"), receiver.received.get(2).header("X-ChannelHub-Delivery-Id"));
+            TestReceiver.await("log", () -> "DELIVERED".equals(Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries")
+                    .then().extract().path("items[0].status")));
+            Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries").then()
+                    .body("items[0].attempts", equalTo(3)).body("items[0].lastStatusCode", equalTo(204));
+            Api.as(admin).get("/api/v1/webhooks/" + hookId).then().body("consecutiveFailures", equalTo(0)).body("status", equalTo("ACTIVE"));
+        }
+    }
+
+    @Test
+    void repeatedFailuresDisableTheWebhookAndReenablingDeliversWhatWaited() throws Exception {
+        try (TestReceiver receiver = new TestReceiver()) {
+            receiver.answer = body -> 500;
+            String tenant = Tokens.newTenant();
+            String admin = Tokens.token(tenant, "admin");
+            String hookId = createHook(admin, receiver.url(), "*");
+            append(tenant, "test.happened", UUID.randomUUID(), Map.of("n", 1));
+            TestReceiver.await("disabled", () -> "DISABLED".equals(Api.as(admin).get("/api/v1/webhooks/" + hookId).then().extract().path("status")));
+            int attempts = receiver.received.size();
+            assertEquals(4, attempts, "disabled after the configured 4 consecutive failures");
+            Api.as(admin).get("/api/v1/webhooks/" + hookId).then().body("disabledReason", startsWith("disabled after 4"));
+            append(tenant, "test.happened", UUID.randomUUID(), Map.of("n", 2));
+            Thread.sleep(1500);
+            assertEquals(attempts, receiver.received.size(), "nothing is sent while disabled");
+            receiver.answer = body -> 200;
+            Api.as(admin).body("{\"status\":\"ACTIVE\"}").patch("/api/v1/webhooks/" + hookId).then().statusCode(200)
+                    .body("status", equalTo("ACTIVE")).body("consecutiveFailures", equalTo(0));
+            TestReceiver.await("both events after re-enabling", () -> receiver.succeeded().size() == 2);
+        }
+    }
+
+    @Test
+    void eventsOfOneAggregateAreDeliveredInOrderEvenAcrossRetries() throws Exception {
+        try (TestReceiver receiver = new TestReceiver()) {
+            AtomicInteger firstTries = new AtomicInteger();
+            // The first event fails twice; the later ones must wait for it.
+            receiver.answer = body -> new JsonObject(body).getJsonObject("data").getInteger("n") == 1 && firstTries.incrementAndGet() <= 2 ? 500 : 200;
+            String tenant = Tokens.newTenant();
+            String admin = Tokens.token(tenant, "admin");
+            createHook(admin, receiver.url(), "test.*");
+            UUID aggregate = UUID.randomUUID();
+            UUID otherAggregate = UUID.randomUUID();
+            for (int n = 1; n <= 4; n++) {
+                append(tenant, "test.step", aggregate, Map.of("n", n));
+            }
+            append(tenant, "test.step", otherAggregate, Map.of("n", 100));
+            TestReceiver.await("all five delivered", () -> receiver.succeeded().size() == 5);
+            List<Integer> order = new ArrayList<>();
+            for (TestReceiver.Received r : receiver.received) {
+                int n = new JsonObject(r.body()).getJsonObject("data").getInteger("n");
+                if (n != 100) {
+                    order.add(n);
+                }
+            }
+            assertEquals(List.of(1, 1, 1, 2, 3, 4), order, "event n+1 is never sent before n succeeded");
+        }
+    }
+
+    @Test
+    void replayResendsEventsWithTheirOriginalIds() throws Exception {
+        try (TestReceiver receiver = new TestReceiver()) {
+            String tenant = Tokens.newTenant();
+            String admin = Tokens.token(tenant, "admin");
+            // An event from before the webhook existed comes only through a replay.
+            append(tenant, "test.old", UUID.randomUUID(), Map.of("n", 0));
+            String hookId = createHook(Tokens.token(tenant, "integration"), receiver.url(), "test.*");
+            append(tenant, "test.new", UUID.randomUUID(), Map.of("n", 1));
+            append(tenant, "test.new", UUID.randomUUID(), Map.of("n", 2));
+            append(tenant, "other.thing", UUID.randomUUID(), Map.of("n", 3));
+            TestReceiver.await("two new events", () -> receiver.succeeded().size() == 2);
+            Thread.sleep(600);
+            assertEquals(2, receiver.received.size(), "the old event and the unsubscribed type are not sent");
+            long secondSeq = receiver.received.stream().mapToLong(r -> new JsonObject(r.body()).getLong("sequence")).max().orElseThrow();
+            String secondId = receiver.received.stream().filter(r -> new JsonObject(r.body()).getLong("sequence") == secondSeq)
+                    .findFirst().orElseThrow().header("X-ChannelHub-Event-Id");
+
+            Api.as(admin).post("/api/v1/webhooks/" + hookId + "/replay?from=" + secondSeq).then().statusCode(202)
+                    .body("replayed", equalTo(1));
+            TestReceiver.await("replay of the second", () -> receiver.succeeded().size() == 3);
+            assertEquals(secondId, receiver.received.get(2).header("X-ChannelHub-Event-Id"));
+
+            Api.as(admin).post("/api/v1/webhooks/" + hookId + "/replay?from=2000-01-01T00:00:00Z").then().statusCode(202)
+                    .body("replayed", equalTo(3));
+            TestReceiver.await("replay of everything matching", () -> receiver.succeeded().size() == 6);
+            Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries?limit=3").then().statusCode(200)
+                    .body("items", hasSize(3)).body("nextCursor", notNullValue());
+            TestReceiver.await("log complete", () -> ((List<?>) Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries?status=DELIVERED")
+                    .then().extract().path("items")).size() == 6);
+            Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries").then()
+                    .body("items.findAll { it.replay }.size()", equalTo(4));
+        }
+    }
+
+    private void append(String tenant, String type, UUID aggregate, Map<String, Object> payload) {
+        db.inTransaction(tx -> outbox.append(tx, tenant, "test", type, "test", aggregate, null, payload)).await().indefinitely();
+    }
+}
