@@ -48,7 +48,14 @@ public class WebhookDispatcher {
     private static final int LEASE_SECONDS = 60;
 
     @Inject
-    Db db;
+    Db database;
+
+    private Db.Background db;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        db = database.background();
+    }
 
     @ConfigProperty(name = "channelhub.webhooks.retry-base", defaultValue = "PT5S")
     Duration retryBase;
