@@ -1,0 +1,22 @@
+package dev.channelhub.order;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.Instant;
+
+/** One event of an order's life: what, when, who, and details (REST: a JSON object; GraphQL: a JSON string). */
+@Type("OrderEvent")
+public record TimelineEntryView(
+        @NonNull @Id String id,
+        @NonNull String type,
+        @NonNull Instant occurredAt,
+        String actor,
+        @Ignore JsonNode details,
+        @JsonIgnore @NonNull @Description("details as a JSON object in a string") String detailsJson) {
+}
