@@ -1,6 +1,5 @@
 package dev.channelhub.order;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -10,7 +9,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.Instant;
 
-/** One event of an order's life: what, when, who, and details (REST: a JSON object; GraphQL: a JSON string). */
+/** One event of an order's life: what, when, who, and details (details: a JSON object in REST; detailsJson: the same as a string, for GraphQL). */
 @Type("OrderEvent")
 public record TimelineEntryView(
         @NonNull @Id String id,
@@ -18,5 +17,5 @@ public record TimelineEntryView(
         @NonNull Instant occurredAt,
         String actor,
         @Ignore JsonNode details,
-        @JsonIgnore @NonNull @Description("details as a JSON object in a string") String detailsJson) {
+        @NonNull @Description("details as a JSON object in a string (GraphQL has no JSON scalar)") String detailsJson) {
 }
