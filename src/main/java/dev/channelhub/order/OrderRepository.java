@@ -1,0 +1,399 @@
+package dev.channelhub.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channelhub.shared.money.Money;
+import dev.channelhub.shared.persistence.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for orders, their lines, shipments, payments and timeline. Every statement is scoped by tenant. */
+@ApplicationScoped
+public class OrderRepository {
+
+    static final String COLUMNS = "id, number, channel_id, customer_id, status, payment_status, currency, total, paid, shipping_address, "
+            + "note, external_ref, hold_id, cancel_reason, version, created_at, updated_at";
+
+    @Inject
+    Db db;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** A timeline event to write: type and details (serialised to JSON). */
+    public record Event(String type, Object details) {
+    }
+
+    public record Filter(UUID channelId, UUID customerId, OrderStatus status, PaymentStatus paymentStatus, Instant from, Instant to) {
+    }
+
+    /** Next number of the tenant's day counter, in its own short statement (outside the order's transaction). */
+    public Uni<Long> nextNumber(String tenant, LocalDate day) {
+        return db.one("insert into order_number (tenant_id, day, last) values ($1, $2, 1) on conflict (tenant_id, day)"
+                        + " do update set last = order_number.last + 1 returning last",
+                Tuple.of(tenant, day), r -> r.getLong("last")).map(Optional::orElseThrow);
+    }
+
+    /** The order, its lines and its first timeline events in one statement. */
+    public Uni<Void> insert(SqlClient tx, String tenant, OrderView o, UUID originCustomer, String idempotencyKey, String actor,
+                            List<Event> events) {
+        int n = o.lines().size();
+        Integer[] lineNo = new Integer[n];
+        String[] sku = new String[n];
+        Integer[] qty = new Integer[n];
+        String[] listPrice = new String[n];
+        String[] unitPrice = new String[n];
+        String[] lineTotal = new String[n];
+        String[] listCode = new String[n];
+        String[] promo = new String[n];
+        Boolean[] floor = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            OrderLineView l = o.lines().get(i);
+            lineNo[i] = i + 1;
+            sku[i] = l.sku();
+            qty[i] = l.quantity();
+            listPrice[i] = l.listPrice().toPlainString();
+            unitPrice[i] = l.unitPrice().toPlainString();
+            lineTotal[i] = l.lineTotal().toPlainString();
+            listCode[i] = l.priceListCode();
+            promo[i] = l.promotionCode();
+            floor[i] = l.floorApplied();
+        }
+        OffsetDateTime at = o.createdAt().atOffset(ZoneOffset.UTC);
+        return db.query(tx, "with o as (insert into sales_order (tenant_id, id, number, channel_id, customer_id, origin_customer_id, status,"
+                                + " payment_status, currency, total, paid, shipping_address, note, external_ref, idempotency_key, hold_id,"
+                                + " created_by, version, created_at, updated_at)"
+                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, $15, $16, 1, $17, $17) returning id),"
+                                + " l as (insert into order_line (tenant_id, order_id, line_no, sku, quantity, list_price, unit_price, line_total,"
+                                + " price_list_code, promotion_code, floor_applied)"
+                                + " select $1, (select id from o), t.n, t.sku, t.q, t.lp::numeric, t.up::numeric, t.lt::numeric, t.plc, t.pc, t.fa"
+                                + " from unnest($18::int[], $19::varchar[], $20::int[], $21::varchar[], $22::varchar[], $23::varchar[],"
+                                + " $24::varchar[], $25::varchar[], $26::boolean[]) as t(n, sku, q, lp, up, lt, plc, pc, fa))"
+                                + eventsInsert("(select id from o)", 27, 16, 17),
+                        Tuple.from(new Object[]{tenant, o.uuid(), o.number(), UUID.fromString(o.channelId()),
+                                o.customerId() == null ? null : UUID.fromString(o.customerId()), originCustomer, o.status().name(),
+                                o.paymentStatus().name(), o.currency(), o.total(), json(o.shippingAddress()), o.note(), o.externalRef(),
+                                idempotencyKey, o.holdId() == null ? null : UUID.fromString(o.holdId()), actor, at,
+                                lineNo, sku, qty, listPrice, unitPrice, lineTotal, listCode, promo, floor,
+                                types(events), details(events)}))
+                .replaceWithVoid();
+    }
+
+    /** {@code , e as (insert into order_event ...) select 1}: events from parameter arrays $types, $types+1. */
+    private static String eventsInsert(String orderIdExpr, int typesParam, int actorParam, int atParam) {
+        return ", e as (insert into order_event (tenant_id, order_id, type, actor, details, occurred_at)"
+                + " select $1, " + orderIdExpr + ", t.type, $" + actorParam + ", t.details::jsonb, $" + atParam
+                + " from unnest($" + typesParam + "::varchar[], $" + (typesParam + 1) + "::varchar[]) with ordinality as t(type, details, n)"
+                + " order by t.n) select 1";
+    }
+
+    public Uni<Optional<OrderView>> find(SqlClient client, String tenant, UUID id) {
+        return db.one(client, "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
+                this::toView);
+    }
+
+    public Uni<Optional<OrderView>> findByIdempotencyKey(SqlClient client, String tenant, String key) {
+        return db.one(client, "select " + COLUMNS + " from sales_order where tenant_id = $1 and idempotency_key = $2", Tuple.of(tenant, key),
+                this::toView);
+    }
+
+    /** Locks the order row for a state change: every write path starts here, so they serialise per order. */
+    public Uni<Optional<OrderView>> lock(SqlClient tx, String tenant, UUID id) {
+        return db.one(tx, "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = $2 for update", Tuple.of(tenant, id),
+                this::toView);
+    }
+
+    public Uni<List<OrderView>> findAll(SqlClient client, String tenant, List<UUID> ids) {
+        return db.list(client, "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = any($2)",
+                Tuple.of(tenant, ids.toArray(new UUID[0])), this::toView);
+    }
+
+    public Uni<List<OrderView>> list(SqlClient client, String tenant, UUID partnerChannel, Filter f, UUID after, int fetch) {
+        List<Object> args = new ArrayList<>();
+        args.add(tenant);
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from sales_order where tenant_id = $1");
+        if (partnerChannel != null) {
+            args.add(partnerChannel);
+            sql.append(" and channel_id = $").append(args.size());
+        }
+        if (f.channelId() != null) {
+            args.add(f.channelId());
+            sql.append(" and channel_id = $").append(args.size());
+        }
+        if (f.customerId() != null) {
+            args.add(f.customerId());
+            sql.append(" and customer_id = $").append(args.size());
+        }
+        if (f.status() != null) {
+            args.add(f.status().name());
+            sql.append(" and status = $").append(args.size());
+        }
+        if (f.paymentStatus() != null) {
+            args.add(f.paymentStatus().name());
+            sql.append(" and payment_status = $").append(args.size());
+        }
+        if (f.from() != null) {
+            args.add(f.from().atOffset(ZoneOffset.UTC));
+            sql.append(" and created_at >= $").append(args.size());
+        }
+        if (f.to() != null) {
+            args.add(f.to().atOffset(ZoneOffset.UTC));
+            sql.append(" and created_at < $").append(args.size());
+        }
+        if (after != null) {
+            args.add(after);
+            sql.append(" and id > $").append(args.size());
+        }
+        args.add(fetch);
+        sql.append(" order by id limit $").append(args.size());
+        return db.list(client, sql.toString(), Tuple.from(args), this::toView);
+    }
+
+    /** Orders of many customers, newest first, at most {@code fetch} per customer before {@code before}; one statement. */
+    public Uni<Map<UUID, List<OrderView>>> byCustomers(SqlClient client, String tenant, UUID partnerChannel, List<UUID> customers,
+                                                       UUID before, int fetch) {
+        return db.query(client, "select * from (select " + COLUMNS + ", row_number() over (partition by customer_id order by id desc) as rn"
+                                + " from sales_order where tenant_id = $1 and customer_id = any($2)"
+                                + " and ($3::uuid is null or channel_id = $3) and ($4::uuid is null or id < $4)) x where rn <= $5 order by customer_id, id desc",
+                        Tuple.of(tenant, customers.toArray(new UUID[0]), partnerChannel, before, fetch))
+                .map(rows -> {
+                    Map<UUID, List<OrderView>> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.computeIfAbsent(r.getUUID("customer_id"), k -> new ArrayList<>()).add(toView(r));
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<Map<UUID, List<OrderLineView>>> lines(SqlClient client, String tenant, List<UUID> orderIds) {
+        return db.query(client, "select order_id, sku, quantity, list_price, unit_price, line_total, price_list_code, promotion_code,"
+                        + " floor_applied, shipped, delivered, (select currency from sales_order o where o.tenant_id = l.tenant_id"
+                        + " and o.id = l.order_id) as currency from order_line l where tenant_id = $1 and order_id = any($2) order by order_id, line_no",
+                Tuple.of(tenant, orderIds.toArray(new UUID[0]))).map(rows -> {
+                    Map<UUID, List<OrderLineView>> out = new HashMap<>();
+                    for (Row r : rows) {
+                        String cur = r.getString("currency");
+                        out.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>()).add(new OrderLineView(r.getString("sku"),
+                                r.getInteger("quantity"), Money.round(r.getBigDecimal("list_price"), cur),
+                                Money.round(r.getBigDecimal("unit_price"), cur), Money.round(r.getBigDecimal("line_total"), cur),
+                                r.getString("price_list_code"), r.getString("promotion_code"), r.getBoolean("floor_applied"),
+                                r.getInteger("shipped"), r.getInteger("delivered")));
+                    }
+                    return out;
+                });
+    }
+
+    /** Applies a state change to a locked order and appends its timeline events; returns the new header. */
+    public Uni<OrderView> update(SqlClient tx, String tenant, UUID id, OrderStatus status, PaymentStatus payment, BigDecimal paidDelta,
+                                 String cancelReason, Instant at, String actor, List<Event> events) {
+        return db.query(tx, "with u as (update sales_order set status = $3, payment_status = $4, paid = paid + $5,"
+                                + " cancel_reason = coalesce($6, cancel_reason), version = version + 1, updated_at = $7"
+                                + " where tenant_id = $1 and id = $2 returning " + COLUMNS + ")"
+                                + eventsInsert("$2", 9, 8, 7).replace(" select 1", "") + " select * from u",
+                        Tuple.from(new Object[]{tenant, id, status.name(), payment.name(), paidDelta, cancelReason,
+                                at.atOffset(ZoneOffset.UTC), actor, types(events), details(events)}))
+                .map(rows -> toView(rows.iterator().next()));
+    }
+
+    /** A shipment with its lines, and the order lines' shipped quantities, in one statement. */
+    public Uni<Void> insertShipment(SqlClient tx, String tenant, UUID orderId, UUID shipmentId, String carrier, String trackingNo,
+                                    String actor, Instant at, List<ShipmentLineView> lines) {
+        String[] sku = lines.stream().map(ShipmentLineView::sku).toArray(String[]::new);
+        String[] loc = lines.stream().map(ShipmentLineView::locationCode).toArray(String[]::new);
+        Integer[] qty = lines.stream().map(ShipmentLineView::quantity).toArray(Integer[]::new);
+        return db.query(tx, "with s as (insert into order_shipment (tenant_id, id, order_id, status, carrier, tracking_no, created_by, shipped_at)"
+                                + " values ($1, $2, $3, 'SHIPPED', $4, $5, $6, $7)),"
+                                + " sl as (insert into order_shipment_line (tenant_id, shipment_id, order_id, sku, location_code, quantity)"
+                                + " select $1, $2, $3, t.sku, t.loc, t.q from unnest($8::varchar[], $9::varchar[], $10::int[]) as t(sku, loc, q)),"
+                                + " per_sku as (select t.sku, sum(t.q) as q from unnest($8::varchar[], $10::int[]) as t(sku, q) group by t.sku)"
+                                + " update order_line l set shipped = l.shipped + p.q from per_sku p"
+                                + " where l.tenant_id = $1 and l.order_id = $3 and l.sku = p.sku",
+                        Tuple.from(new Object[]{tenant, shipmentId, orderId, carrier, trackingNo, actor, at.atOffset(ZoneOffset.UTC), sku, loc, qty}))
+                .replaceWithVoid();
+    }
+
+    /** SHIPPED → DELIVERED for one shipment of the order, adding its quantities to the lines; false if it was not SHIPPED. */
+    public Uni<Boolean> deliverShipment(SqlClient tx, String tenant, UUID orderId, UUID shipmentId, Instant at) {
+        return db.query(tx, "with s as (update order_shipment set status = 'DELIVERED', delivered_at = $4"
+                                + " where tenant_id = $1 and id = $2 and order_id = $3 and status = 'SHIPPED' returning id),"
+                                + " q as (select sku, sum(quantity) as q from order_shipment_line where tenant_id = $1 and shipment_id = $2"
+                                + " and exists (select 1 from s) group by sku),"
+                                + " u as (update order_line l set delivered = l.delivered + q.q from q"
+                                + " where l.tenant_id = $1 and l.order_id = $3 and l.sku = q.sku returning 1)"
+                                + " select (select count(*) from s) as delivered, (select count(*) from u) as lines",
+                        Tuple.of(tenant, shipmentId, orderId, at.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.iterator().next().getLong("delivered") == 1);
+    }
+
+    public Uni<Optional<String>> shipmentStatus(SqlClient client, String tenant, UUID orderId, UUID shipmentId) {
+        return db.one(client, "select status from order_shipment where tenant_id = $1 and id = $2 and order_id = $3",
+                Tuple.of(tenant, shipmentId, orderId), r -> r.getString("status"));
+    }
+
+    public Uni<Map<UUID, List<ShipmentView>>> shipments(SqlClient client, String tenant, List<UUID> orderIds,
+                                                        Map<UUID, OrderStatus> orderStatus) {
+        return db.query(client, "select s.id, s.order_id, s.status, s.carrier, s.tracking_no, s.shipped_at, s.delivered_at,"
+                        + " l.sku, l.location_code, l.quantity from order_shipment s"
+                        + " join order_shipment_line l on l.tenant_id = s.tenant_id and l.shipment_id = s.id"
+                        + " where s.tenant_id = $1 and s.order_id = any($2) order by s.order_id, s.id, l.sku, l.location_code",
+                Tuple.of(tenant, orderIds.toArray(new UUID[0]))).map(rows -> {
+                    Map<UUID, Map<UUID, List<Row>>> grouped = new LinkedHashMap<>();
+                    Map<UUID, Row> heads = new HashMap<>();
+                    for (Row r : rows) {
+                        UUID sid = r.getUUID("id");
+                        heads.putIfAbsent(sid, r);
+                        grouped.computeIfAbsent(r.getUUID("order_id"), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(sid, k -> new ArrayList<>()).add(r);
+                    }
+                    Map<UUID, List<ShipmentView>> out = new HashMap<>();
+                    grouped.forEach((orderId, byShipment) -> {
+                        List<ShipmentView> list = new ArrayList<>();
+                        byShipment.forEach((sid, lineRows) -> {
+                            Row h = heads.get(sid);
+                            OffsetDateTime delivered = h.getOffsetDateTime("delivered_at");
+                            list.add(new ShipmentView(sid.toString(), orderId.toString(), h.getString("status"), h.getString("carrier"),
+                                    h.getString("tracking_no"), lineRows.stream().map(x -> new ShipmentLineView(x.getString("sku"),
+                                    x.getInteger("quantity"), x.getString("location_code"))).toList(),
+                                    h.getOffsetDateTime("shipped_at").toInstant(), delivered == null ? null : delivered.toInstant(),
+                                    orderStatus.get(orderId)));
+                        });
+                        out.put(orderId, list);
+                    });
+                    return out;
+                });
+    }
+
+    public Uni<Void> insertPayment(SqlClient tx, String tenant, UUID orderId, UUID paymentId, PaymentRequest p, Instant receivedAt,
+                                   String actor, Instant at) {
+        return db.query(tx, "insert into order_payment (tenant_id, id, order_id, amount, method, reference, received_at, created_by, created_at)"
+                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                        Tuple.from(new Object[]{tenant, paymentId, orderId, p.amount(), p.method(), p.reference(),
+                                receivedAt.atOffset(ZoneOffset.UTC), actor, at.atOffset(ZoneOffset.UTC)}))
+                .replaceWithVoid();
+    }
+
+    /** Payments per order (with the order's current figures), one statement. */
+    public Uni<Map<UUID, List<PaymentView>>> payments(SqlClient client, String tenant, List<UUID> orderIds) {
+        return db.query(client, "select p.id, p.order_id, p.amount, p.method, p.reference, p.received_at, p.created_at, o.currency,"
+                        + " o.payment_status, o.status, o.total - o.paid as outstanding from order_payment p"
+                        + " join sales_order o on o.tenant_id = p.tenant_id and o.id = p.order_id"
+                        + " where p.tenant_id = $1 and p.order_id = any($2) order by p.order_id, p.id",
+                Tuple.of(tenant, orderIds.toArray(new UUID[0]))).map(rows -> {
+                    Map<UUID, List<PaymentView>> out = new HashMap<>();
+                    for (Row r : rows) {
+                        String cur = r.getString("currency");
+                        out.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>()).add(new PaymentView(r.getUUID("id").toString(),
+                                r.getUUID("order_id").toString(), Money.round(r.getBigDecimal("amount"), cur), cur, r.getString("method"),
+                                r.getString("reference"), r.getOffsetDateTime("received_at").toInstant(),
+                                r.getOffsetDateTime("created_at").toInstant(), PaymentStatus.valueOf(r.getString("payment_status")),
+                                OrderStatus.valueOf(r.getString("status")), Money.round(r.getBigDecimal("outstanding"), cur)));
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<List<TimelineEntryView>> timeline(SqlClient client, String tenant, UUID orderId, Long afterSeq, int fetch) {
+        return db.list(client, "select seq, type, actor, details, occurred_at from order_event where tenant_id = $1 and order_id = $2"
+                        + " and ($3::bigint is null or seq > $3) order by seq limit $4",
+                Tuple.of(tenant, orderId, afterSeq, fetch), r -> {
+                    Object d = r.getValue("details");
+                    String json = d instanceof JsonObject jo ? jo.encode() : String.valueOf(d);
+                    JsonNode node;
+                    try {
+                        node = mapper.readTree(json);
+                    } catch (Exception e) {
+                        node = mapper.createObjectNode();
+                    }
+                    return new TimelineEntryView(Long.toString(r.getLong("seq")), r.getString("type"),
+                            r.getOffsetDateTime("occurred_at").toInstant(), r.getString("actor"), node, json);
+                });
+    }
+
+    /** Outstanding (unpaid) of the channel's non-cancelled orders in a currency; one statement. */
+    public Uni<BigDecimal> receivables(SqlClient client, String tenant, UUID channelId, String currency) {
+        return db.one(client, "select coalesce(sum(total - paid), 0) as due from sales_order where tenant_id = $1 and channel_id = $2"
+                        + " and currency = $3 and status <> 'CANCELLED' and payment_status <> 'PAID'",
+                Tuple.of(tenant, channelId, currency), r -> r.getBigDecimal("due")).map(Optional::orElseThrow);
+    }
+
+    /** Open receivables of a channel by currency and age bucket (days since placement). */
+    public Uni<List<Row>> receivableBuckets(SqlClient client, String tenant, UUID channelId, int termDays) {
+        return db.list(client, "select currency, case"
+                        + " when created_at > now() - make_interval(days => $3) then 'CURRENT'"
+                        + " when created_at > now() - make_interval(days => $3 + 30) then '1-30'"
+                        + " when created_at > now() - make_interval(days => $3 + 60) then '31-60'"
+                        + " when created_at > now() - make_interval(days => $3 + 90) then '61-90'"
+                        + " else '90+' end as bucket, count(*) as orders, sum(total - paid) as amount"
+                        + " from sales_order where tenant_id = $1 and channel_id = $2 and status <> 'CANCELLED' and payment_status <> 'PAID'"
+                        + " group by 1, 2",
+                Tuple.of(tenant, channelId, termDays), r -> r);
+    }
+
+    OrderView toView(Row r) {
+        String cur = r.getString("currency");
+        BigDecimal total = Money.round(r.getBigDecimal("total"), cur);
+        BigDecimal paid = Money.round(r.getBigDecimal("paid"), cur);
+        UUID customer = r.getUUID("customer_id");
+        UUID hold = r.getUUID("hold_id");
+        Object address = r.getValue("shipping_address");
+        ShippingAddress shipTo = null;
+        if (address != null) {
+            try {
+                shipTo = mapper.readValue(address instanceof JsonObject jo ? jo.encode() : address.toString(), ShippingAddress.class);
+            } catch (Exception e) {
+                shipTo = null;
+            }
+        }
+        return new OrderView(r.getUUID("id").toString(), r.getString("number"), r.getUUID("channel_id").toString(),
+                customer == null ? null : customer.toString(), OrderStatus.valueOf(r.getString("status")),
+                PaymentStatus.valueOf(r.getString("payment_status")), null, total, paid, total.subtract(paid), cur, null,
+                shipTo, r.getString("note"), r.getString("external_ref"), hold == null ? null : hold.toString(),
+                r.getString("cancel_reason"), r.getInteger("version"),
+                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    private JsonObject json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new JsonObject(mapper.writeValueAsString(value));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serialise", e);
+        }
+    }
+
+    private static String[] types(List<Event> events) {
+        return events.stream().map(Event::type).toArray(String[]::new);
+    }
+
+    private String[] details(List<Event> events) {
+        String[] out = new String[events.size()];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                out[i] = mapper.writeValueAsString(events.get(i).details() == null ? Map.of() : events.get(i).details());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot serialise event details", e);
+            }
+        }
+        return out;
+    }
+}

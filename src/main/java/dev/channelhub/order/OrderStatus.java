@@ -1,0 +1,5 @@
+package dev.channelhub.order;
+
+public enum OrderStatus {
+    SUBMITTED, CONFIRMED, PARTIALLY_SHIPPED, SHIPPED, DELIVERED, COMPLETED, CANCELLED
+}

@@ -1,0 +1,5 @@
+package dev.channelhub.order;
+
+public enum PaymentStatus {
+    UNPAID, PARTIALLY_PAID, PAID
+}

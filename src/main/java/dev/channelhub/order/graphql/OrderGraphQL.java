@@ -1,0 +1,153 @@
+package dev.channelhub.order.graphql;
+
+import dev.channelhub.channel.ChannelService;
+import dev.channelhub.channel.ChannelView;
+import dev.channelhub.customer.CustomerService;
+import dev.channelhub.customer.CustomerView;
+import dev.channelhub.inventory.ReservationView;
+import dev.channelhub.order.CancelOrderRequest;
+import dev.channelhub.order.OrderLineView;
+import dev.channelhub.order.OrderRepository.Filter;
+import dev.channelhub.order.OrderService;
+import dev.channelhub.order.OrderStatus;
+import dev.channelhub.order.OrderView;
+import dev.channelhub.order.PaymentRequest;
+import dev.channelhub.order.PaymentStatus;
+import dev.channelhub.order.PaymentView;
+import dev.channelhub.order.PlaceOrderRequest;
+import dev.channelhub.order.ReceivablesView;
+import dev.channelhub.order.ShipmentRequest;
+import dev.channelhub.order.ShipmentView;
+import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.CodedErrors;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@GraphQLApi
+@CodedErrors
+public class OrderGraphQL {
+
+    @Inject
+    OrderService service;
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Query("order")
+    public Uni<OrderView> order(@NonNull @Id String id) {
+        return service.get(caller.get(), Ids.parseOrNotFound(id, "order"));
+    }
+
+    @Query("orders")
+    @Description("Orders in id (creation) order; partners see their own channel's only")
+    public Uni<OrderConnection> orders(@Id String channelId, @Id String customerId, OrderStatus status, PaymentStatus paymentStatus,
+                                       Instant from, Instant to, Integer first, String after) {
+        Filter filter = new Filter(Ids.parseNullable(channelId, "channelId"), Ids.parseNullable(customerId, "customerId"), status,
+                paymentStatus, from, to);
+        return service.list(caller.get(), filter, PageRequest.of(first, after, "first", "after"), false).map(OrderConnection::of);
+    }
+
+    @Query("channelReceivables")
+    public Uni<ReceivablesView> channelReceivables(@NonNull @Id String channelId) {
+        return service.receivables(caller.get(), Ids.parseOrNotFound(channelId, "channel"));
+    }
+
+    @Mutation("placeOrder")
+    public Uni<OrderView> placeOrder(@NonNull PlaceOrderRequest input, String idempotencyKey) {
+        return service.place(caller.get(), input, idempotencyKey).map(Outcome::body);
+    }
+
+    @Mutation("confirmOrder")
+    public Uni<OrderView> confirmOrder(@NonNull @Id String id, Integer version) {
+        return service.confirm(caller.get(), Ids.parseOrNotFound(id, "order"), version);
+    }
+
+    @Mutation("cancelOrder")
+    public Uni<OrderView> cancelOrder(@NonNull @Id String id, @NonNull String reason, Integer version) {
+        return service.cancel(caller.get(), Ids.parseOrNotFound(id, "order"), new CancelOrderRequest(reason), version);
+    }
+
+    @Mutation("shipOrder")
+    public Uni<ShipmentView> shipOrder(@NonNull @Id String id, @NonNull ShipmentRequest input, String idempotencyKey, Integer version) {
+        return service.ship(caller.get(), Ids.parseOrNotFound(id, "order"), input, idempotencyKey, version).map(Outcome::body);
+    }
+
+    @Mutation("deliverShipment")
+    public Uni<OrderView> deliverShipment(@NonNull @Id String orderId, @NonNull @Id String shipmentId, Integer version) {
+        return service.deliver(caller.get(), Ids.parseOrNotFound(orderId, "order"), Ids.parseOrNotFound(shipmentId, "shipment"), version);
+    }
+
+    @Mutation("recordPayment")
+    public Uni<PaymentView> recordPayment(@NonNull @Id String id, @NonNull PaymentRequest input, String idempotencyKey, Integer version) {
+        return service.pay(caller.get(), Ids.parseOrNotFound(id, "order"), input, idempotencyKey, version).map(Outcome::body);
+    }
+
+    // ---- batched fields of Order: one statement per field for a whole page
+
+    @Name("lines")
+    public Uni<List<@NonNull List<@NonNull OrderLineView>>> lines(@Source List<OrderView> orders) {
+        return service.linesOf(caller.get(), orders);
+    }
+
+    @Name("reservations")
+    @Description("What the order still has reserved, per location")
+    public Uni<List<@NonNull List<@NonNull ReservationView>>> reservations(@Source List<OrderView> orders) {
+        return service.reservationsOf(caller.get(), orders);
+    }
+
+    @Name("shipments")
+    public Uni<List<@NonNull List<@NonNull ShipmentView>>> shipments(@Source List<OrderView> orders) {
+        return service.shipmentsOf(caller.get(), orders);
+    }
+
+    @Name("payments")
+    public Uni<List<@NonNull List<@NonNull PaymentView>>> payments(@Source List<OrderView> orders) {
+        return service.paymentsOf(caller.get(), orders);
+    }
+
+    @Name("channel")
+    public Uni<List<ChannelView>> channel(@Source List<OrderView> orders) {
+        return channels.byIds(caller.get(), orders.stream().map(o -> UUID.fromString(o.channelId())).toList());
+    }
+
+    @Name("customer")
+    public Uni<List<CustomerView>> customer(@Source List<OrderView> orders) {
+        return customers.byIds(caller.get(), orders.stream().map(o -> o.customerId() == null ? null : UUID.fromString(o.customerId())).toList());
+    }
+
+    @Name("timeline")
+    @Description("Every event of the order with time, actor and details")
+    public Uni<OrderEventConnection> timeline(@Source OrderView order, Integer first, String after) {
+        return service.timeline(caller.get(), order.uuid(), PageRequest.of(first, after, "first", "after")).map(OrderEventConnection::of);
+    }
+
+    // ---- Customer.orders (the customer feature's type), batched over customers
+
+    @Name("orders")
+    @Description("The customer's orders, newest first")
+    public Uni<List<@NonNull OrderConnection>> customerOrders(@Source List<CustomerView> list, Integer first, String after) {
+        return service.ofCustomers(caller.get(), list.stream().map(CustomerView::uuid).toList(), PageRequest.of(first, after, "first", "after"))
+                .map(pages -> pages.stream().map(OrderConnection::of).toList());
+    }
+}
