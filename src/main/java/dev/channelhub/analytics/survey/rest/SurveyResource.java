@@ -1,0 +1,36 @@
+package dev.channelhub.analytics.survey.rest;
+
+import dev.channelhub.analytics.survey.RecordNpsRequest;
+import dev.channelhub.analytics.survey.SurveyService;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.Http;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/surveys")
+@Authenticated
+@Tag(name = "Surveys")
+public class SurveyResource {
+
+    @Inject
+    SurveyService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("/nps")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Uni<Response> recordNps(@RequestBody(required = true) RecordNpsRequest request,
+                                   @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return service.recordNps(caller.get(), request, idempotencyKey).map(Http::outcome);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.channelhub.events;
+
+import dev.channelhub.shared.persistence.Db;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A live, in-memory feed of committed outbox events for GraphQL subscriptions. It polls only while someone
+ * listens, in the same (tx_id, seq) order below the oldest running transaction as the webhook fan-out, so a
+ * late-committing transaction is never skipped. Subscriptions are live views: unlike webhooks they do not
+ * replay what happened while nobody was connected.
+ */
+@ApplicationScoped
+public class OutboxFeed {
+
+    private static final Logger LOG = Logger.getLogger(OutboxFeed.class);
+    private static final int BATCH = 1000;
+
+    @Inject
+    Db database;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    @ConfigProperty(name = "channelhub.subscriptions.poll-interval", defaultValue = "PT0.25S")
+    Duration pollInterval;
+
+    private Db.Background db;
+    private final BroadcastProcessor<OutboxEvent> hub = BroadcastProcessor.create();
+    private final AtomicInteger listeners = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long cursorTx = -1;
+    private volatile long cursorSeq = Long.MAX_VALUE;
+    private volatile long timer = -1;
+
+    @PostConstruct
+    void init() {
+        db = database.background();
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(Math.max(50, pollInterval.toMillis()), id -> tick());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Committed events whose type starts with {@code typePrefix}, from now on, for as long as the subscriber stays. */
+    public Multi<OutboxEvent> events(String typePrefix) {
+        return Multi.createFrom().deferred(() -> {
+                    listeners.incrementAndGet();
+                    return hub;
+                })
+                // A slow subscriber buffers (and is dropped past the bound) instead of failing the shared hub.
+                .onOverflow().buffer(4096)
+                .filter(e -> e.type().startsWith(typePrefix))
+                .onTermination().invoke(() -> {
+                    if (listeners.decrementAndGet() == 0) {
+                        cursorTx = -1;
+                    }
+                });
+    }
+
+    void tick() {
+        if (listeners.get() == 0 || !running.compareAndSet(false, true)) {
+            return;
+        }
+        poll().subscribe().with(n -> running.set(false), t -> {
+            running.set(false);
+            LOG.warnf("subscription feed poll failed: %s", t.toString());
+        });
+    }
+
+    private Uni<Integer> poll() {
+        if (cursorTx < 0) {
+            // First listener: start at "now" (everything below the oldest running transaction is history).
+            return db.list("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1 as x", Tuple.tuple(), r -> r.getLong("x"))
+                    .map(rows -> {
+                        cursorTx = rows.get(0);
+                        cursorSeq = Long.MAX_VALUE;
+                        return 0;
+                    });
+        }
+        return db.list("select " + OutboxEvent.COLUMNS + " from event_outbox where (tx_id, seq) > ($1, $2) "
+                                + "and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $3",
+                        Tuple.of(cursorTx, cursorSeq, BATCH), OutboxEvent::from)
+                .map(events -> {
+                    for (OutboxEvent e : events) {
+                        hub.onNext(e);
+                        cursorTx = e.txId();
+                        cursorSeq = e.seq();
+                    }
+                    return events.size();
+                });
+    }
+}

@@ -1,0 +1,31 @@
+package dev.channelhub.events.graphql;
+
+import dev.channelhub.events.OrderEventsService;
+import dev.channelhub.events.OrderStatusChange;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.CodedErrors;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import io.smallrye.graphql.api.Subscription;
+
+@GraphQLApi
+@CodedErrors
+public class OrderEventsGraphQL {
+
+    @Inject
+    OrderEventsService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Subscription("orderStatusChanged")
+    @Description("Order events of one channel as they commit (graphql-transport-ws on /graphql); partners: their own channel only")
+    public Multi<OrderStatusChange> orderStatusChanged(@NonNull @Id String channelId) {
+        return service.orderStatusChanged(caller.get(), Ids.parse(channelId, "channelId"));
+    }
+}

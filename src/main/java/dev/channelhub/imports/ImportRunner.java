@@ -1,0 +1,213 @@
+package dev.channelhub.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.channelhub.imports.ImportService.ImportFormat;
+import dev.channelhub.shared.error.ApiErrors;
+import dev.channelhub.shared.error.ApiException;
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.security.Caller;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Works through an uploaded file a chunk of lines at a time (reading on a worker thread, so memory stays flat
+ * however long the file), writes each row through the owning feature's service with a small concurrency, and
+ * records progress after every chunk. Good rows land; bad rows are counted and reported with their line number.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+    static final int CHUNK = 500;
+    static final int CONCURRENCY = 4;
+    static final int MAX_ERRORS = 1000;
+
+    @Inject
+    Db database;
+
+    @Inject
+    ObjectMapper mapper;
+
+    record Line(long number, String text) {
+    }
+
+    record Result(long line, ApiException error) {
+    }
+
+    private static final class Cursor {
+        final BufferedReader reader;
+        long lineNo;
+        List<String> header;
+        int errorsKept;
+
+        Cursor(BufferedReader reader) {
+            this.reader = reader;
+        }
+    }
+
+    void start(Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, Path file) {
+        Db.Background db = database.background();
+        db.query("update import_job set status = 'RUNNING', started_at = now() where tenant_id = $1 and id = $2",
+                        Tuple.of(caller.tenant(), jobId))
+                .flatMap(x -> Uni.createFrom().item(() -> open(file)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .flatMap(cursor -> chunks(db, caller, jobId, handler, format, cursor)
+                        .eventually(() -> closeQuietly(cursor)))
+                .flatMap(x -> db.query("update import_job set status = 'COMPLETED', finished_at = now() where tenant_id = $1 and id = $2",
+                        Tuple.of(caller.tenant(), jobId)))
+                .onFailure().recoverWithUni(t -> {
+                    LOG.warnf("import %s failed: %s", jobId, t.toString());
+                    return db.query("update import_job set status = 'FAILED', finished_at = now(), message = $3 where tenant_id = $1 and id = $2",
+                            Tuple.of(caller.tenant(), jobId, "the import stopped: " + ApiErrors.from(t).getMessage()));
+                })
+                .eventually(() -> ImportService.deleteQuietly(file))
+                .subscribe().with(x -> { }, t -> LOG.errorf("import %s could not record its end: %s", jobId, t.toString()));
+    }
+
+    private Uni<Void> chunks(Db.Background db, Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, Cursor cursor) {
+        return Uni.createFrom().item(() -> read(cursor, format)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(lines -> {
+                    if (lines == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Multi.createFrom().iterable(lines)
+                            .onItem().transformToUni(line -> apply(caller, handler, format, cursor, line)).merge(CONCURRENCY)
+                            .collect().asList()
+                            .flatMap(results -> record(db, caller.tenant(), jobId, cursor, results))
+                            .flatMap(x -> chunks(db, caller, jobId, handler, format, cursor));
+                });
+    }
+
+    /** The next non-blank lines (at most CHUNK), or null at the end of the file. A CSV's first line is its header. */
+    private List<Line> read(Cursor cursor, ImportFormat format) {
+        try {
+            List<Line> out = new ArrayList<>(CHUNK);
+            String text;
+            while (out.size() < CHUNK && (text = cursor.reader.readLine()) != null) {
+                cursor.lineNo++;
+                if (cursor.lineNo == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                    text = text.substring(1);
+                }
+                if (text.isBlank()) {
+                    continue;
+                }
+                if (format == ImportFormat.CSV && cursor.header == null) {
+                    cursor.header = CsvLine.parse(text).stream().map(String::trim).toList();
+                    continue;
+                }
+                out.add(new Line(cursor.lineNo, text));
+            }
+            return out.isEmpty() ? null : out;
+        } catch (IOException e) {
+            throw new IllegalStateException("the uploaded file cannot be read", e);
+        }
+    }
+
+    private Uni<Result> apply(Caller caller, ImportRowHandler handler, ImportFormat format, Cursor cursor, Line line) {
+        return Uni.createFrom().item(() -> toRow(format, cursor.header, line.text()))
+                .flatMap(row -> handler.apply(caller, row))
+                .map(x -> new Result(line.number(), null))
+                .onFailure().recoverWithItem(t -> new Result(line.number(), ApiErrors.from(t)));
+    }
+
+    ObjectNode toRow(ImportFormat format, List<String> header, String text) {
+        if (format == ImportFormat.NDJSON) {
+            JsonNode node;
+            try {
+                node = mapper.readTree(text);
+            } catch (IOException e) {
+                throw ApiException.invalid("row", "is not valid JSON");
+            }
+            if (!(node instanceof ObjectNode obj)) {
+                throw ApiException.invalid("row", "must be a JSON object");
+            }
+            return obj;
+        }
+        List<String> cells;
+        try {
+            cells = CsvLine.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("row", e.getMessage());
+        }
+        if (cells.size() != header.size()) {
+            throw ApiException.invalid("row", "has " + cells.size() + " cells, the header has " + header.size());
+        }
+        ObjectNode row = mapper.createObjectNode();
+        for (int i = 0; i < header.size(); i++) {
+            String value = cells.get(i);
+            if (value.isEmpty()) {
+                continue;
+            }
+            // "contact.email" fills {"contact": {"email": ...}}; "skus[]" style lists are ';'-separated.
+            String[] path = header.get(i).split("\\.");
+            ObjectNode target = row;
+            for (int p = 0; p < path.length - 1; p++) {
+                target = target.has(path[p]) && target.get(path[p]) instanceof ObjectNode o ? o : target.putObject(path[p]);
+            }
+            String leaf = path[path.length - 1];
+            if (leaf.endsWith("[]")) {
+                var arr = target.putArray(leaf.substring(0, leaf.length() - 2));
+                for (String v : value.split(";")) {
+                    arr.add(v.trim());
+                }
+            } else {
+                target.put(leaf, value);
+            }
+        }
+        return row;
+    }
+
+    private Uni<Void> record(Db.Background db, String tenant, UUID jobId, Cursor cursor, List<Result> results) {
+        int ok = 0;
+        JsonArray errors = new JsonArray();
+        List<Result> failed = results.stream().filter(r -> r.error() != null)
+                .sorted(java.util.Comparator.comparingLong(Result::line)).toList();
+        ok = results.size() - failed.size();
+        for (Result r : failed) {
+            if (cursor.errorsKept >= MAX_ERRORS) {
+                break;
+            }
+            cursor.errorsKept++;
+            ApiException e = r.error();
+            errors.add(new JsonObject().put("line", r.line()).put("code", e.code().name())
+                    .put("field", e.errors().isEmpty() ? null : e.errors().get(0).field())
+                    .put("message", e.getMessage()));
+        }
+        return db.query("update import_job set processed = processed + $3, succeeded = succeeded + $4, failed = failed + $5, "
+                        + "errors = errors || $6::jsonb where tenant_id = $1 and id = $2",
+                Tuple.from(new Object[]{tenant, jobId, results.size(), ok, failed.size(), errors})).replaceWithVoid();
+    }
+
+    private static Cursor open(Path file) {
+        try {
+            return new Cursor(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("the uploaded file cannot be opened", e);
+        }
+    }
+
+    private static void closeQuietly(Cursor cursor) {
+        try {
+            cursor.reader.close();
+        } catch (IOException ignored) {
+            // read-only temp file
+        }
+    }
+}

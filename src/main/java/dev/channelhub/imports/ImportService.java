@@ -1,0 +1,172 @@
+package dev.channelhub.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channelhub.shared.error.ApiException;
+import dev.channelhub.shared.idempotency.IdempotencyService;
+import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.Caller;
+import dev.channelhub.shared.security.Role;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Bulk imports (admin and integration clients): accepts a file, then {@link ImportRunner} works through it. */
+@ApplicationScoped
+public class ImportService {
+
+    @Inject
+    Instance<ImportRowHandler> handlers;
+
+    @Inject
+    Db db;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** What makes two uploads "the same request" for an Idempotency-Key: kind, format and the file's SHA-256. */
+    record Fingerprint(String kind, String format, String sha256) {
+    }
+
+    public List<String> kinds() {
+        return handlers.stream().map(ImportRowHandler::kind).sorted().toList();
+    }
+
+    /**
+     * Streams {@code body} to a temporary file (never all in memory) and queues the job. Blocking: call it on a worker
+     * thread.
+     */
+    public Uni<Outcome<ImportJobView>> submit(Caller caller, String kind, String format, String contentType, InputStream body,
+                                              String idempotencyKey) {
+        caller.require(Role.INTEGRATION);
+        ImportRowHandler handler = handlers.stream().filter(h -> h.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("import kind", kind));
+        ImportFormat fmt = ImportFormat.of(format, contentType);
+        Path file;
+        String sha;
+        try {
+            file = Files.createTempFile("channelhub-import-", ".dat");
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(body, digest); OutputStream out = Files.newOutputStream(file)) {
+                in.transferTo(out);
+            }
+            sha = HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw ApiException.invalid("body", "cannot be read");
+        }
+        UUID id = Ids.newId();
+        return idempotency.run(caller, idempotencyKey, "POST /imports/" + kind, new Fingerprint(kind, fmt.name(), sha), ImportJobView.class,
+                        () -> db.query("insert into import_job (tenant_id, id, kind, format, status, created_by) values ($1, $2, $3, $4, 'PENDING', $5)",
+                                        Tuple.of(caller.tenant(), id, kind, fmt.name(), caller.subject()))
+                                .flatMap(x -> find(caller.tenant(), id))
+                                .map(job -> new Outcome<>(202, job, false)))
+                .invoke(outcome -> {
+                    if (outcome.replayed() || !outcome.body().id().equals(id.toString())) {
+                        deleteQuietly(file);
+                    } else {
+                        runner.start(caller, id, handler, fmt, file);
+                    }
+                })
+                .onFailure().invoke(t -> deleteQuietly(file));
+    }
+
+    public Uni<ImportJobView> get(Caller caller, UUID id) {
+        caller.require(Role.INTEGRATION);
+        return find(caller.tenant(), id);
+    }
+
+    public Uni<Page<ImportJobView>> list(Caller caller, PageRequest page) {
+        caller.require(Role.INTEGRATION);
+        List<Object> args = new ArrayList<>(List.of(caller.tenant()));
+        String sql = "select * from import_job where tenant_id = $1";
+        if (page.after() != null) {
+            args.add(page.afterId());
+            sql += " and id > $2";
+        }
+        args.add(page.fetchSize());
+        sql += " order by id limit $" + args.size();
+        return db.list(sql, Tuple.from(args), this::toView).map(rows -> Page.of(rows, page, ImportJobView::id));
+    }
+
+    private Uni<ImportJobView> find(String tenant, UUID id) {
+        return db.one("select * from import_job where tenant_id = $1 and id = $2", Tuple.of(tenant, id), this::toView)
+                .map(o -> o.orElseThrow(() -> ApiException.notFound("import", id)));
+    }
+
+    private ImportJobView toView(Row r) {
+        Object raw = r.getValue("errors");
+        List<ImportJobView.RowError> errors = new ArrayList<>();
+        if (raw instanceof JsonArray arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                var e = arr.getJsonObject(i);
+                errors.add(new ImportJobView.RowError(e.getLong("line"), e.getString("code"), e.getString("field"), e.getString("message")));
+            }
+        }
+        return new ImportJobView(r.getUUID("id").toString(), r.getString("kind"), r.getString("format"), r.getString("status"),
+                r.getInteger("processed"), r.getInteger("succeeded"), r.getInteger("failed"), errors, r.getString("message"),
+                instant(r, "created_at"), instant(r, "started_at"), instant(r, "finished_at"));
+    }
+
+    private static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temp file; the OS cleans up
+        }
+    }
+
+    enum ImportFormat {
+        NDJSON, CSV;
+
+        static ImportFormat of(String format, String contentType) {
+            if (format != null && !format.isBlank()) {
+                return switch (format.trim().toLowerCase(Locale.ROOT)) {
+                    case "csv" -> CSV;
+                    case "ndjson", "jsonl" -> NDJSON;
+                    default -> throw ApiException.invalid("format", "must be csv or ndjson");
+                };
+            }
+            String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+            if (ct.startsWith("text/csv")) {
+                return CSV;
+            }
+            if (ct.contains("ndjson") || ct.contains("jsonl") || ct.contains("json-seq")) {
+                return NDJSON;
+            }
+            throw ApiException.invalid("Content-Type", "must be text/csv or application/x-ndjson (or pass ?format=csv|ndjson)");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.channelhub.imports.rest;
+
+import dev.channelhub.imports.ImportJobView;
+import dev.channelhub.imports.ImportService;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.Http;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+
+@Path("/api/v1/imports")
+@Authenticated
+@Tag(name = "Imports")
+public class ImportResource {
+
+    @Inject
+    ImportService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("/{kind}")
+    @Blocking // the body is streamed to disk, which blocks
+    @Consumes({"text/csv", "application/x-ndjson", "application/ndjson", "application/jsonl", "text/plain", "application/octet-stream"})
+    @Operation(summary = "Upload rows (NDJSON, or CSV with a header line) for kind channels|customers|products|price-entries|stock; "
+            + "processed asynchronously, each row through the same service as the single-row API")
+    @APIResponse(responseCode = "202", description = "Job accepted (or the original job replayed for a known Idempotency-Key)")
+    public Uni<Response> submit(@PathParam("kind") String kind, @QueryParam("format") String format,
+                                @HeaderParam("Content-Type") String contentType,
+                                @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, InputStream body) {
+        return service.submit(caller.get(), kind, format, contentType, body, idempotencyKey).map(Http::outcome);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Progress: processed, succeeded, failed and the rejected rows with their line numbers")
+    public Uni<ImportJobView> get(@PathParam("id") String id) {
+        return service.get(caller.get(), Ids.parseOrNotFound(id, "import"));
+    }
+
+    @GET
+    public Uni<Page<ImportJobView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.list(caller.get(), PageRequest.of(limit, cursor));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.channelhub.imports;
+
+import dev.channelhub.support.Api;
+import dev.channelhub.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class ImportApiTest {
+
+    @jakarta.inject.Inject
+    dev.channelhub.shared.persistence.Db db;
+
+    static ExtractableResponse<Response> awaitDone(String token, String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            var job = Api.as(token).get("/api/v1/imports/" + id).then().statusCode(200).extract();
+            String status = job.path("status");
+            if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("import " + id + " still " + status);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static String upload(String token, String kind, String contentType, String body) {
+        return Api.as(token).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/imports/" + kind)
+                .then().statusCode(202).extract().path("id");
+    }
+
+    @Test
+    void csvChannelsGoodRowsLandBadRowsAreReportedWithLineNumbers() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        Api.as(admin).body("{\"code\":\"EXISTING\",\"name\":\"Already here\",\"type\":\"DIRECT\"}").post("/api/v1/channels").then().statusCode(201);
+        String csv = String.join("\n",
+                "code,name,type,region,tier,creditLimit,contact.email",
+                "C1,First,DIRECT,EAST,,,",                       // line 2 ok
+                "C2,\"Second, Ltd\",DISTRIBUTOR,WEST,GOLD,5000,a@b.cn", // line 3 ok
+                "",                                              // line 4 blank
+                "C3,,DIRECT,,,,",                                // line 5 name missing
+                "C4,Fourth,SPACESHIP,,,,",                       // line 6 bad type
+                "EXISTING,Dup,DIRECT,,,,",                       // line 7 duplicate code
+                "C5,Fifth,AGENT,,,-1,",                          // line 8 negative credit limit
+                "C6,Sixth,AGENT",                                // line 9 wrong number of cells
+                "C7,Seventh,RETAIL_STORE,NORTH,,12.5,");         // line 10 ok
+        String id = upload(Tokens.token(tenant, "integration"), "channels", "text/csv", csv);
+        var job = awaitDone(admin, id);
+        assertEquals("COMPLETED", job.path("status"));
+        assertEquals(8, (int) job.path("processed"));
+        assertEquals(3, (int) job.path("succeeded"));
+        assertEquals(5, (int) job.path("failed"));
+        assertEquals(List.of(5, 6, 7, 8, 9), job.path("errors.line"));
+        assertEquals(List.of("VALIDATION_FAILED", "VALIDATION_FAILED", "DUPLICATE", "VALIDATION_FAILED", "VALIDATION_FAILED"),
+                job.path("errors.code"));
+        assertEquals("name", job.path("errors[0].field"));
+        assertEquals("type", job.path("errors[1].field"));
+        assertEquals("creditLimit", job.path("errors[3].field"));
+        Api.as(admin).get("/api/v1/channels?limit=100").then().body("items", hasSize(4))
+                .body("items.code.sort()", equalTo(List.of("C1", "C2", "C7", "EXISTING")));
+        Api.as(admin).get("/api/v1/channels?type=DISTRIBUTOR").then().body("items[0].name", equalTo("Second, Ltd"))
+                .body("items[0].creditLimit", equalTo("5000.00")).body("items[0].contact.email", equalTo("a@b.cn"));
+    }
+
+    @Test
+    void ndjsonWithBadLinesAndIdempotentResubmission() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        String body = "{\"code\":\"N1\",\"name\":\"One\",\"type\":\"ONLINE_STORE\"}\n"
+                + "not json\n"
+                + "[1,2]\n"
+                + "{\"code\":\"N2\",\"name\":\"Two\",\"type\":\"AGENT\",\"creditLimit\":\"abc\"}\n"
+                + "{\"code\":\"N3\",\"name\":\"Three\",\"type\":\"AGENT\"}\n";
+        var first = Api.as(admin).contentType("application/x-ndjson").header("Idempotency-Key", "imp-1").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/channels").then().statusCode(202).extract();
+        String id = first.path("id");
+        var job = awaitDone(admin, id);
+        assertEquals(2, (int) job.path("succeeded"));
+        assertEquals(List.of(2, 3, 4), job.path("errors.line"));
+        assertEquals("creditLimit", job.path("errors[2].field"));
+        Api.as(admin).contentType("application/x-ndjson").header("Idempotency-Key", "imp-1").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/channels").then().statusCode(202).body("id", equalTo(id));
+        Api.as(admin).contentType("application/x-ndjson").header("Idempotency-Key", "imp-1").body((body + "{}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/channels").then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        Api.as(admin).get("/api/v1/channels").then().body("items", hasSize(2));
+        Api.as(admin).get("/api/v1/imports").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void customersAreIdentifiedRowByRow() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        String ch = Api.as(admin).body("{\"code\":\"SHOP\",\"name\":\"Shop\",\"type\":\"ONLINE_STORE\"}").post("/api/v1/channels")
+                .then().statusCode(201).extract().path("id");
+        String csv = String.join("\n",
+                "channelId,name,phone,email",
+                ch + ",Wang,13912345678,wang@example.com",   // line 2 new
+                ch + ",Wang again,,WANG@example.com",         // line 3 same customer (e-mail normalised)
+                ch + ",Nobody,,",                             // line 4 no identity
+                "not-a-channel,Li,13900000001,");             // line 5 bad channel id
+        var job = awaitDone(admin, upload(admin, "customers", "text/csv", csv));
+        assertEquals(2, (int) job.path("succeeded"));
+        assertEquals(List.of(4, 5), job.path("errors.line"));
+        assertEquals(1L, db.query("select count(*) from customer where tenant_id = $1", io.vertx.mutiny.sqlclient.Tuple.of(tenant))
+                .await().indefinitely().iterator().next().getLong(0), "both good rows resolved to one customer");
+        assertEquals(2L, db.query("select count(*) from customer_identity where tenant_id = $1", io.vertx.mutiny.sqlclient.Tuple.of(tenant))
+                .await().indefinitely().iterator().next().getLong(0));
+    }
+
+    @Test
+    void manyRowsStreamThrough() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        StringBuilder b = new StringBuilder("code,name,type\n");
+        int n = 1500;
+        for (int i = 0; i < n; i++) {
+            b.append("BULK-").append(i).append(",Bulk ").append(i).append(",DIRECT\n");
+        }
+        var job = awaitDone(admin, upload(admin, "channels", "text/csv", b.toString()));
+        assertEquals(n, (int) job.path("succeeded"));
+        assertEquals(0, (int) job.path("failed"));
+    }
+
+    @Test
+    void rolesKindsAndFormats() {
+        String tenant = Tokens.newTenant();
+        String csv = "code,name,type\nX,X,DIRECT\n";
+        for (String role : List.of("manager", "sales")) {
+            Api.as(Tokens.token(tenant, role)).contentType("text/csv").body(csv).post("/api/v1/imports/channels").then().statusCode(403);
+        }
+        String admin = Tokens.token(tenant, "admin");
+        Api.as(admin).contentType("text/csv").body(csv).post("/api/v1/imports/spaceships").then().statusCode(404);
+        Api.as(admin).contentType("text/plain").body(csv).post("/api/v1/imports/channels").then().statusCode(400)
+                .body("errors[0].field", equalTo("Content-Type"));
+        Api.as(admin).contentType("text/plain").body(csv).post("/api/v1/imports/channels?format=xml").then().statusCode(400)
+                .body("errors[0].field", equalTo("format"));
+        Api.as(null).contentType("text/csv").body(csv).post("/api/v1/imports/channels").then().statusCode(401);
+        Api.as(admin).get("/api/v1/channels").then().body("items", hasSize(0));
+        String id = Api.as(admin).contentType("text/plain; charset=utf-8").body(csv).post("/api/v1/imports/channels?format=csv")
+                .then().statusCode(202).extract().path("id");
+        assertEquals(1, (int) awaitDone(admin, id).path("succeeded"));
+        Api.as(Tokens.token(Tokens.newTenant(), "admin")).get("/api/v1/imports/" + id).then().statusCode(404);
+        Api.as(Tokens.token(tenant, "sales")).get("/api/v1/imports/" + id).then().statusCode(403);
+        Api.as(admin).get("/api/v1/imports/not-an-id").then().statusCode(404);
+        Api.as(admin).get("/api/v1/channels").then().body("items", hasSize(1));
+    }
+}
