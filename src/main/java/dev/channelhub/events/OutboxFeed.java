@@ -107,6 +107,7 @@ public class OutboxFeed {
                         cursorTx = e.txId();
                         cursorSeq = e.seq();
                     }
+                    dev.channelhub.events.graphql.GraphQLContextLeak.clear();
                     return events.size();
                 });
     }

@@ -26,6 +26,8 @@ public class OrderEventsGraphQL {
     @Subscription("orderStatusChanged")
     @Description("Order events of one channel as they commit (graphql-transport-ws on /graphql); partners: their own channel only")
     public Multi<OrderStatusChange> orderStatusChanged(@NonNull @Id String channelId) {
-        return service.orderStatusChanged(caller.get(), Ids.parse(channelId, "channelId"));
+        Multi<OrderStatusChange> changes = service.orderStatusChanged(caller.get(), Ids.parse(channelId, "channelId"));
+        GraphQLContextLeak.clearAfterCurrentTask();
+        return changes;
     }
 }
