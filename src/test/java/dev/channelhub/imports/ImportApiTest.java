@@ -124,6 +124,37 @@ class ImportApiTest {
     }
 
     @Test
+    void productsThenStockThroughTheirServices() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        Api.as(admin).body("{\"code\":\"WH\",\"name\":\"Main warehouse\",\"type\":\"WAREHOUSE\"}").post("/api/v1/locations")
+                .then().statusCode(201);
+        String products = String.join("\n",
+                "sku,name,category,floorPrice",
+                "SKU-1,Kettle,KITCHEN,99.5",    // line 2 ok
+                "SKU-2,Toaster,KITCHEN,",       // line 3 ok
+                "SKU-1,Kettle again,KITCHEN,",  // line 4 duplicate sku
+                "SKU-3,Pan,KITCHEN,-5");        // line 5 negative floor price
+        var pj = awaitDone(admin, upload(admin, "products", "text/csv", products));
+        assertEquals(2, (int) pj.path("succeeded"));
+        assertEquals(List.of(4, 5), pj.path("errors.line"));
+        assertEquals(List.of("DUPLICATE", "VALIDATION_FAILED"), pj.path("errors.code"));
+        Api.as(admin).get("/api/v1/products/SKU-1").then().statusCode(200).body("name", equalTo("Kettle"));
+        Api.as(admin).get("/api/v1/products/SKU-3").then().statusCode(404);
+        String stock = "{\"locationCode\":\"WH\",\"sku\":\"SKU-1\",\"onHand\":40}\n"
+                + "{\"locationCode\":\"NOWHERE\",\"sku\":\"SKU-1\",\"onHand\":5}\n"
+                + "{\"locationCode\":\"WH\",\"sku\":\"SKU-2\",\"onHand\":-1}\n"
+                + "{\"sku\":\"SKU-2\",\"onHand\":3}\n"
+                + "{\"locationCode\":\"WH\",\"sku\":\"SKU-2\",\"onHand\":7,\"reason\":\"count\"}\n";
+        var sj = awaitDone(admin, upload(admin, "stock", "application/x-ndjson", stock));
+        assertEquals(2, (int) sj.path("succeeded"));
+        assertEquals(List.of(2, 3, 4), sj.path("errors.line"));
+        assertEquals("locationCode", sj.path("errors[2].field"));
+        assertEquals(47L, db.query("select coalesce(sum(on_hand), 0) from stock_level where tenant_id = $1",
+                io.vertx.mutiny.sqlclient.Tuple.of(tenant)).await().indefinitely().iterator().next().getLong(0));
+    }
+
+    @Test
     void manyRowsStreamThrough() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");
