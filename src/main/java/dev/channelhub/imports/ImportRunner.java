@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /**
  * Works through an uploaded file a chunk of lines at a time (reading on a worker thread, so memory stays flat
- * however long the file), writes each row through the owning feature's service with a small concurrency, and
+ * however long the file), writes each row through the owning feature's service in file order, and
  * records progress after every chunk. Good rows land; bad rows are counted and reported with their line number.
  */
 @ApplicationScoped
@@ -37,7 +37,6 @@ public class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
     static final int CHUNK = 500;
-    static final int CONCURRENCY = 4;
     static final int MAX_ERRORS = 1000;
 
     @Inject
@@ -88,7 +87,8 @@ public class ImportRunner {
                         return Uni.createFrom().voidItem();
                     }
                     return Multi.createFrom().iterable(lines)
-                            .onItem().transformToUni(line -> apply(caller, handler, format, cursor, line)).merge(CONCURRENCY)
+                            // One row after the other, in file order: a later row for the same key (sku, code) must not overtake an earlier one.
+                            .onItem().transformToUniAndConcatenate(line -> apply(caller, handler, format, cursor, line))
                             .collect().asList()
                             .flatMap(results -> record(db, caller.tenant(), jobId, cursor, results))
                             .flatMap(x -> chunks(db, caller, jobId, handler, format, cursor));
