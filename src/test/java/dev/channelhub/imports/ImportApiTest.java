@@ -182,6 +182,8 @@ class ImportApiTest {
         Api.as(admin).contentType("text/plain").body(csv).post("/api/v1/imports/channels?format=xml").then().statusCode(400)
                 .body("errors[0].field", equalTo("format"));
         Api.as(null).contentType("text/csv").body(csv).post("/api/v1/imports/channels").then().statusCode(401);
+        Api.as(null).body("{}").post("/api/v1/imports/channels").then().statusCode(401);
+        Api.as(admin).body("{}").post("/api/v1/imports/channels").then().statusCode(400).body("errors[0].field", equalTo("Content-Type"));
         Api.as(admin).get("/api/v1/channels").then().body("items", hasSize(0));
         String id = Api.as(admin).contentType("text/plain; charset=utf-8").body(csv).post("/api/v1/imports/channels?format=csv")
                 .then().statusCode(202).extract().path("id");

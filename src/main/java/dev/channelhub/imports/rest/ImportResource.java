@@ -39,7 +39,8 @@ public class ImportResource {
     @POST
     @Path("/{kind}")
     @Blocking // the body is streamed to disk, which blocks
-    @Consumes({"text/csv", "application/x-ndjson", "application/ndjson", "application/jsonl", "text/plain", "application/octet-stream"})
+    // Any media type reaches the method (so authentication answers first); the service accepts CSV or NDJSON only.
+    @Consumes("*/*")
     @Operation(summary = "Upload rows (NDJSON, or CSV with a header line) for kind channels|customers|products|price-entries|stock; "
             + "processed asynchronously, each row through the same service as the single-row API")
     @APIResponse(responseCode = "202", description = "Job accepted (or the original job replayed for a known Idempotency-Key)")
