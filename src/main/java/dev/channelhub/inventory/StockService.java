@@ -11,6 +11,7 @@ import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
@@ -134,6 +135,22 @@ public class StockService {
         UUID ch = channel;
         return stock.levels(db.pool(), caller.tenant(), sku, ch).map(levels -> new StockView(sku, ch == null ? null : ch.toString(),
                 levels, levels.stream().mapToLong(StockLevelView::available).sum()));
+    }
+
+    /**
+     * Available to promise per SKU for the catalogue ({@code Product.availableToPromise}): one statement for a whole
+     * page. A partner sees its own channel only (another channel is FORBIDDEN, as for its prices); staff without a
+     * channel see every location.
+     */
+    public Uni<Map<String, Long>> availableToPromise(Caller caller, String channelId, List<String> skus) {
+        UUID channel = Ids.parseNullable(channelId, "channelId");
+        if (caller.isPartnerOnly()) {
+            if (channel != null && !channel.equals(caller.partnerChannelId())) {
+                throw ApiException.forbidden("a partner may only see stock for its own channel");
+            }
+            channel = caller.partnerChannelId();
+        }
+        return availableToPromise(db.pool(), caller.tenant(), channel, skus);
     }
 
     public Uni<Page<LedgerEntryView>> ledger(Caller caller, String sku, String locationCode, PageRequest page) {

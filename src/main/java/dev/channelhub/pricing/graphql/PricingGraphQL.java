@@ -1,6 +1,7 @@
 package dev.channelhub.pricing.graphql;
 
 import dev.channelhub.catalog.ProductView;
+import dev.channelhub.inventory.StockService;
 import dev.channelhub.pricing.CreatePriceListRequest;
 import dev.channelhub.pricing.CreatePromotionRequest;
 import dev.channelhub.pricing.PriceConflictsView;
@@ -47,6 +48,9 @@ public class PricingGraphQL {
     CatalogContext catalog;
 
     @Inject
+    StockService stock;
+
+    @Inject
     CurrentCaller caller;
 
     @Query("priceQuote")
@@ -63,6 +67,17 @@ public class PricingGraphQL {
         String channel = channelId != null ? channelId : catalog.channelId();
         String customer = customerId != null ? customerId : catalog.customerId();
         return prices.prices(caller.get(), channel, customer, currency, quantity, products);
+    }
+
+    @Name("availableToPromise")
+    @Description("Units this channel can still promise (on hand minus reserved, over the locations serving it). channelId "
+            + "defaults to the products(channelId) being browsed, or a partner's own channel; without one, every location. "
+            + "Batched: one statement per page.")
+    public Uni<List<Long>> availableToPromise(@Source List<ProductView> products, @Id String channelId) {
+        String channel = channelId != null ? channelId : catalog.channelId();
+        List<String> skus = products.stream().map(ProductView::sku).toList();
+        return stock.availableToPromise(caller.get(), channel, skus)
+                .map(atp -> skus.stream().map(sku -> atp.getOrDefault(sku, 0L)).toList());
     }
 
     @Query("priceConflicts")
