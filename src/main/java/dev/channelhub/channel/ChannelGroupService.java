@@ -11,6 +11,7 @@ import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
+import dev.channelhub.shared.web.MergePatch;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import io.smallrye.mutiny.Uni;
@@ -88,7 +89,7 @@ public class ChannelGroupService {
     public Uni<ChannelGroupView> update(Caller caller, UUID id, ChannelGroupPatch patch, Integer expectedVersion) {
         caller.require(Role.MANAGER);
         validator.check(patch);
-        List<String> clear = ChannelService.checkClear(patch.clear(), ChannelGroupPatch.CLEARABLE);
+        List<String> clear = MergePatch.checkClear(patch.clear(), ChannelGroupPatch.CLEARABLE);
         if (clear.contains("memberIds") && patch.memberIds() != null) {
             throw ApiException.invalid("memberIds", "cannot be set and cleared at once");
         }

@@ -11,6 +11,7 @@ import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
+import dev.channelhub.shared.web.MergePatch;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import io.smallrye.mutiny.Uni;
@@ -109,7 +110,7 @@ public class ChannelService {
             caller.require(Role.MANAGER, Role.INTEGRATION);
         }
         validator.check(patch);
-        List<String> clear = checkClear(patch.clear(), ChannelPatch.CLEARABLE);
+        List<String> clear = MergePatch.checkClear(patch.clear(), ChannelPatch.CLEARABLE);
         for (String f : clear) {
             boolean alsoSet = switch (f) {
                 case "region" -> patch.region() != null;
@@ -320,18 +321,6 @@ public class ChannelService {
         if (expected != null && expected != actual) {
             throw ApiException.versionConflict(what, expected, actual);
         }
-    }
-
-    static List<String> checkClear(List<String> clear, List<String> allowed) {
-        if (clear == null) {
-            return List.of();
-        }
-        for (int i = 0; i < clear.size(); i++) {
-            if (!allowed.contains(clear.get(i))) {
-                throw ApiException.invalid("clear[" + i + "]", "must be one of " + allowed);
-            }
-        }
-        return clear;
     }
 
     private static Instant now() {

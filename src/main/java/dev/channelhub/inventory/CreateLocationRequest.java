@@ -1,5 +1,6 @@
 package dev.channelhub.inventory;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,6 @@ public record CreateLocationRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull LocationType type,
         @Size(max = 64) String region,
-        @Size(max = 1000) List<@NotNull String> channelIds,
+        @Nullable @Size(max = 1000) List<@NotNull String> channelIds,
         @Min(-1_000_000) @Max(1_000_000) Integer priority) {
 }

@@ -33,6 +33,19 @@ public class LocationRepository {
                         r.priority() == null ? 0 : r.priority(), now.atOffset(ZoneOffset.UTC)})).replaceWithVoid();
     }
 
+    /** Applies a patch if the row is at {@code expectedVersion} (when given); empty when no row matched. */
+    public Uni<Optional<LocationView>> update(SqlClient tx, String tenant, UUID id, LocationPatch p, UUID[] channelIds,
+                                              Integer expectedVersion, Instant now) {
+        return db.one(tx, "update stock_location set name = coalesce($3, name),"
+                        + " region = case when $4 then null else coalesce($5, region) end,"
+                        + " channel_ids = case when $6 then null when $7::uuid[] is not null then $7 else channel_ids end,"
+                        + " priority = coalesce($8, priority), version = version + 1, updated_at = $9"
+                        + " where tenant_id = $1 and id = $2 and ($10::int is null or version = $10) returning " + COLUMNS,
+                Tuple.from(new Object[]{tenant, id, p.name(), p.clears("region"), p.region(), p.clears("channelIds"), channelIds,
+                        p.priority(), now.atOffset(ZoneOffset.UTC), expectedVersion}),
+                LocationRepository::toView);
+    }
+
     public Uni<Optional<LocationView>> find(SqlClient client, String tenant, UUID id) {
         return db.one(client, "select " + COLUMNS + " from stock_location where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
                 LocationRepository::toView);

@@ -12,6 +12,7 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import dev.channelhub.shared.web.MergePatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,25 @@ public class LocationService {
                             .map(Optional::orElseThrow)
                             .map(Outcome::created);
                 }));
+    }
+
+    /** Renames, re-prioritises or re-targets a location; the code and type stay. Reservations follow at once. */
+    public Uni<LocationView> update(Caller caller, UUID id, LocationPatch patch, Integer expectedVersion) {
+        caller.require(Role.MANAGER, Role.INTEGRATION);
+        validator.check(patch);
+        for (String f : MergePatch.checkClear(patch.clear(), LocationPatch.CLEARABLE)) {
+            if ("region".equals(f) ? patch.region() != null : patch.channelIds() != null) {
+                throw ApiException.invalid(f, "cannot be set and cleared at once");
+            }
+        }
+        UUID[] channelIds = parseChannelIds(patch.channelIds());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return db.inTransaction(tx -> locations.update(tx, caller.tenant(), id, patch, channelIds, expectedVersion, now)
+                .flatMap(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
+                        : locations.find(tx, caller.tenant(), id).map(current -> {
+                            LocationView found = current.orElseThrow(() -> ApiException.notFound("location", id));
+                            throw ApiException.versionConflict("location " + found.code(), expectedVersion, found.version());
+                        })));
     }
 
     public Uni<LocationView> get(Caller caller, UUID id) {

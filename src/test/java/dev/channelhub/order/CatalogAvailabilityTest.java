@@ -86,4 +86,23 @@ class CatalogAvailabilityTest {
         Api.graphql(Tokens.token(Tokens.newTenant(), "sales"), "{ products(first: 5) { edges { node { sku availableToPromise } } } }")
                 .then().body("data.products.edges", equalTo(List.of()));
     }
+
+    @Test
+    void aliasesWithDifferentArgumentsResolveSeparately() {
+        OrderFixture f = OrderFixture.create().products(Map.of("T", "10")).stock("T", 4);
+        Api.as(f.admin).body(Map.of("code", "TIERS", "name", "Tiers", "currency", "CNY", "scope", Map.of("channelIds", List.of(f.online)),
+                        "entries", List.of(Map.of("sku", "T", "price", "9"), Map.of("sku", "T", "price", "7", "minQuantity", 10))))
+                .post("/api/v1/price-lists").then().statusCode(201);
+        String dealer = f.activePartner("D1", null);
+        Api.graphql(f.sales, "query($ch: ID) { products(channelId: $ch, first: 5) { edges { node { sku "
+                        + "one: price(quantity: 1) { unitPrice } ten: price(quantity: 10) { unitPrice } "
+                        + "dealerOne: price(quantity: 1, channelId: \"" + dealer + "\") { unitPrice } "
+                        + "here: availableToPromise there: availableToPromise(channelId: \"" + dealer + "\") } } } }",
+                        Map.of("ch", f.online)).then().statusCode(200).body("errors", nullValue())
+                .body("data.products.edges[0].node.one.unitPrice", equalTo(9.0f))
+                .body("data.products.edges[0].node.ten.unitPrice", equalTo(7.0f))
+                .body("data.products.edges[0].node.dealerOne.unitPrice", equalTo(10.0f))
+                .body("data.products.edges[0].node.here", equalTo(4))
+                .body("data.products.edges[0].node.there", equalTo(4));
+    }
 }

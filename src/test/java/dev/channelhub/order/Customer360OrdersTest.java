@@ -138,4 +138,27 @@ class Customer360OrdersTest {
         // Another tenant's staff does not see the customer at all.
         Api.as(Tokens.token(Tokens.newTenant(), "sales")).get("/api/v1/customers/" + customer + "/360").then().statusCode(404);
     }
+
+    @Test
+    void aliasesOfPagedFieldsKeepTheirOwnArguments() {
+        OrderFixture f = OrderFixture.create().products(Map.of("A", "1.00")).stock("A", 100);
+        String customer = orderFor(f, f.sales, f.online, "13900005555", "A", 1);
+        for (int i = 0; i < 3; i++) {
+            orderFor(f, f.sales, f.online, "13900005555", "A", 1);
+        }
+        for (int i = 0; i < 4; i++) {
+            Api.as(f.sales).body(Map.of("channelId", f.online, "kind", "VISIT", "occurredAt", "2026-0" + (i + 1) + "-01T00:00:00Z"))
+                    .post("/api/v1/customers/" + customer + "/touchpoints").then().statusCode(201);
+        }
+        Api.graphql(f.sales, "query($id: ID!) { customer(id: $id) { one: orders(first: 1) { edges { node { id } } pageInfo { hasNextPage } } "
+                        + "all: orders(first: 10) { edges { node { id } } pageInfo { hasNextPage } } "
+                        + "t2: touchpoints(first: 2) { edges { node { occurredAt } } } t4: touchpoints(first: 4) { edges { node { occurredAt } } } } }",
+                        Map.of("id", customer)).then().statusCode(200).body("errors", nullValue())
+                .body("data.customer.one.edges", hasSize(1))
+                .body("data.customer.one.pageInfo.hasNextPage", equalTo(true))
+                .body("data.customer.all.edges", hasSize(4))
+                .body("data.customer.all.pageInfo.hasNextPage", equalTo(false))
+                .body("data.customer.t2.edges", hasSize(2))
+                .body("data.customer.t4.edges", hasSize(4));
+    }
 }

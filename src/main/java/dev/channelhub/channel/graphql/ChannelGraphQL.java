@@ -17,6 +17,7 @@ import dev.channelhub.channel.TransitionRequest;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.web.ArgumentBatches;
 import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.CodedErrors;
 import io.smallrye.mutiny.Uni;
@@ -45,6 +46,9 @@ public class ChannelGraphQL {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    ArgumentBatches batches;
 
     @Query("channel")
     @Description("One channel by id (partners: their own channel and their sub-channels)")
@@ -138,8 +142,9 @@ public class ChannelGraphQL {
 
     @Name("members")
     @Description("Static members and rule matches, whatever their status, by id")
-    public Uni<List<ChannelConnection>> members(@Source List<ChannelGroupView> of, Integer first, String after) {
-        return groups.membersOfGroups(caller.get(), of, PageRequest.of(first, after, "first", "after"))
-                .map(pages -> pages.stream().map(ChannelConnection::of).collect(Collectors.toList()));
+    public Uni<ChannelConnection> members(@Source ChannelGroupView group, Integer first, String after) {
+        ArgumentBatches.PageArgs args = new ArgumentBatches.PageArgs(caller.get(), PageRequest.of(first, after, "first", "after"));
+        return batches.load("ChannelGroup.members", args, group, (a, of) -> groups.membersOfGroups(a.caller(), of, a.page())
+                .map(pages -> pages.stream().map(ChannelConnection::of).collect(Collectors.toList())));
     }
 }

@@ -12,6 +12,7 @@ import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.Http;
+import dev.channelhub.shared.web.MergePatch;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

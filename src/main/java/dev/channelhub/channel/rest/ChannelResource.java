@@ -20,6 +20,7 @@ import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.Http;
+import dev.channelhub.shared.web.MergePatch;
 import dev.channelhub.shared.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

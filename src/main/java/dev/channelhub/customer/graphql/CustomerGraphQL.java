@@ -23,6 +23,7 @@ import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.web.ArgumentBatches;
 import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.CodedErrors;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +51,9 @@ public class CustomerGraphQL {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    ArgumentBatches batches;
 
     @Inject
     ObjectMapper mapper;
@@ -123,8 +127,9 @@ public class CustomerGraphQL {
     }
 
     @Description("Newest first")
-    public Uni<List<@NonNull TouchpointConnection>> touchpoints(@Source List<CustomerView> customers, Integer first, String after) {
-        return Uni.createFrom().deferred(() -> service.touchpointPages(caller.get(), customers, PageRequest.of(first, after, "first", "after"))
+    public Uni<@NonNull TouchpointConnection> touchpoints(@Source CustomerView customer, Integer first, String after) {
+        ArgumentBatches.PageArgs args = new ArgumentBatches.PageArgs(caller.get(), PageRequest.of(first, after, "first", "after"));
+        return batches.load("Customer.touchpoints", args, customer, (a, customers) -> service.touchpointPages(a.caller(), customers, a.page())
                 .map(pages -> pages.stream().map(TouchpointConnection::of).toList()));
     }
 

@@ -5,6 +5,7 @@ import dev.channelhub.inventory.CreateLocationRequest;
 import dev.channelhub.inventory.HoldService;
 import dev.channelhub.inventory.HoldView;
 import dev.channelhub.inventory.LedgerEntryView;
+import dev.channelhub.inventory.LocationPatch;
 import dev.channelhub.inventory.LocationService;
 import dev.channelhub.inventory.LocationView;
 import dev.channelhub.inventory.SetStockRequest;
@@ -72,6 +73,12 @@ public class InventoryGraphQL {
     @Mutation("createLocation")
     public Uni<LocationView> createLocation(@NonNull CreateLocationRequest input, String idempotencyKey) {
         return locations.create(caller.get(), input, idempotencyKey).map(Outcome::body);
+    }
+
+    @Mutation("updateLocation")
+    @Description("Renames, re-prioritises or re-targets a location (code and type stay); version: optimistic check")
+    public Uni<LocationView> updateLocation(@NonNull @Id String id, @NonNull LocationPatch input, Integer version) {
+        return locations.update(caller.get(), Ids.parseOrNotFound(id, "location"), input, version);
     }
 
     @Mutation("setStock")

@@ -21,6 +21,7 @@ import dev.channelhub.order.ShipmentView;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.web.ArgumentBatches;
 import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.CodedErrors;
 import io.smallrye.mutiny.Uni;
@@ -53,6 +54,9 @@ public class OrderGraphQL {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    ArgumentBatches batches;
 
     @Query("order")
     public Uni<OrderView> order(@NonNull @Id String id) {
@@ -146,8 +150,10 @@ public class OrderGraphQL {
 
     @Name("orders")
     @Description("The customer's orders, newest first")
-    public Uni<List<@NonNull OrderConnection>> customerOrders(@Source List<CustomerView> list, Integer first, String after) {
-        return service.ofCustomers(caller.get(), list.stream().map(CustomerView::uuid).toList(), PageRequest.of(first, after, "first", "after"))
-                .map(pages -> pages.stream().map(OrderConnection::of).toList());
+    public Uni<@NonNull OrderConnection> customerOrders(@Source CustomerView customer, Integer first, String after) {
+        ArgumentBatches.PageArgs args = new ArgumentBatches.PageArgs(caller.get(), PageRequest.of(first, after, "first", "after"));
+        return batches.load("Customer.orders", args, customer, (a, list) -> service.ofCustomers(a.caller(),
+                        list.stream().map(CustomerView::uuid).toList(), a.page())
+                .map(pages -> pages.stream().map(OrderConnection::of).toList()));
     }
 }

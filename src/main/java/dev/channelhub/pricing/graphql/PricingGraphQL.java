@@ -16,7 +16,9 @@ import dev.channelhub.pricing.QuoteView;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ArgumentBatches;
 import dev.channelhub.shared.web.CodedErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -51,6 +53,9 @@ public class PricingGraphQL {
     StockService stock;
 
     @Inject
+    ArgumentBatches batches;
+
+    @Inject
     CurrentCaller caller;
 
     @Query("priceQuote")
@@ -61,23 +66,33 @@ public class PricingGraphQL {
 
     @Name("price")
     @Description("This product's resolved price (null when it has none for that quantity). channelId defaults to the "
-            + "products(channelId) being browsed, or a partner's own channel. Batched: one set of statements per page.")
-    public Uni<List<QuoteLineView>> price(@Source List<ProductView> products, Integer quantity, @Id String customerId,
-                                          @Id String channelId, String currency) {
-        String channel = channelId != null ? channelId : catalog.channelId();
-        String customer = customerId != null ? customerId : catalog.customerId();
-        return prices.prices(caller.get(), channel, customer, currency, quantity, products);
+            + "products(channelId) being browsed, or a partner's own channel. Batched: one set of statements per page and "
+            + "distinct set of arguments (aliases with different quantities are resolved separately).")
+    public Uni<QuoteLineView> price(@Source ProductView product, Integer quantity, @Id String customerId,
+                                    @Id String channelId, String currency) {
+        PriceArgs args = new PriceArgs(caller.get(), channelId != null ? channelId : catalog.channelId(),
+                customerId != null ? customerId : catalog.customerId(), currency, quantity);
+        return batches.load("Product.price", args, product,
+                (a, products) -> prices.prices(a.caller(), a.channelId(), a.customerId(), a.currency(), a.quantity(), products));
     }
 
     @Name("availableToPromise")
     @Description("Units this channel can still promise (on hand minus reserved, over the locations serving it). channelId "
             + "defaults to the products(channelId) being browsed, or a partner's own channel; without one, every location. "
-            + "Batched: one statement per page.")
-    public Uni<List<Long>> availableToPromise(@Source List<ProductView> products, @Id String channelId) {
-        String channel = channelId != null ? channelId : catalog.channelId();
-        List<String> skus = products.stream().map(ProductView::sku).toList();
-        return stock.availableToPromise(caller.get(), channel, skus)
-                .map(atp -> skus.stream().map(sku -> atp.getOrDefault(sku, 0L)).toList());
+            + "Batched: one statement per page and channel.")
+    public Uni<Long> availableToPromise(@Source ProductView product, @Id String channelId) {
+        StockArgs args = new StockArgs(caller.get(), channelId != null ? channelId : catalog.channelId());
+        return batches.load("Product.availableToPromise", args, product, (a, products) -> {
+            List<String> skus = products.stream().map(ProductView::sku).toList();
+            return stock.availableToPromise(a.caller(), a.channelId(), skus)
+                    .map(atp -> skus.stream().map(sku -> atp.getOrDefault(sku, 0L)).toList());
+        });
+    }
+
+    private record PriceArgs(Caller caller, String channelId, String customerId, String currency, Integer quantity) {
+    }
+
+    private record StockArgs(Caller caller, String channelId) {
     }
 
     @Query("priceConflicts")

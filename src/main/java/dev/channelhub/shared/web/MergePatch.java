@@ -1,4 +1,4 @@
-package dev.channelhub.channel.rest;
+package dev.channelhub.shared.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,15 +15,15 @@ import java.util.Map;
  * JSON merge-patch bodies (RFC 7396): a member that is absent stays, a member that is {@code null} is cleared.
  * Records cannot tell the two apart, so the nulls are collected here and handed to the service as {@code clear}.
  */
-final class MergePatch {
+public final class MergePatch {
 
     private MergePatch() {
     }
 
-    record Parsed<T>(T value, List<String> nulls) {
+    public record Parsed<T>(T value, List<String> nulls) {
     }
 
-    static <T> Parsed<T> parse(ObjectMapper mapper, JsonNode body, Class<T> type, List<String> clearable) {
+    public static <T> Parsed<T> parse(ObjectMapper mapper, JsonNode body, Class<T> type, List<String> clearable) {
         if (body == null || !body.isObject()) {
             throw ApiException.invalid("body", "must be a JSON object");
         }
@@ -44,5 +44,18 @@ final class MergePatch {
         } catch (Exception e) {
             throw ApiErrors.from(e);
         }
+    }
+
+    /** The {@code clear} list of a patch: only the named clearable fields, else 400 naming {@code clear[i]}. */
+    public static List<String> checkClear(List<String> clear, List<String> allowed) {
+        if (clear == null) {
+            return List.of();
+        }
+        for (int i = 0; i < clear.size(); i++) {
+            if (!allowed.contains(clear.get(i))) {
+                throw ApiException.invalid("clear[" + i + "]", "must be one of " + allowed);
+            }
+        }
+        return clear;
     }
 }
