@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
 
 import java.util.List;
@@ -18,24 +19,9 @@ public final class Rows {
         try {
             return mapper.treeToValue(row, type);
         } catch (MismatchedInputException e) {
-            throw ApiException.invalid(path(e.getPath()), e instanceof InvalidFormatException ? "has an invalid value" : "has the wrong type");
+            throw ApiException.invalid(ApiErrors.path(e.getPath(), "row"), e instanceof InvalidFormatException ? "has an invalid value" : "has the wrong type");
         } catch (Exception e) {
             throw ApiException.invalid("row", "cannot be read");
         }
-    }
-
-    private static String path(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
-        StringBuilder b = new StringBuilder();
-        for (var r : refs) {
-            if (r.getFieldName() != null) {
-                if (b.length() > 0) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.length() == 0 ? "row" : b.toString();
     }
 }

@@ -160,7 +160,7 @@ public final class ApiErrors {
 
     private static ApiException fromJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            String field = path(jme.getPath());
+            String field = path(jme.getPath(), "body");
             String message = e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()
                     ? "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants())
                     : "has the wrong type or format";
@@ -169,7 +169,8 @@ public final class ApiErrors {
         return ApiException.invalid("body", "malformed JSON");
     }
 
-    private static String path(List<JsonMappingException.Reference> refs) {
+    /** The JSON path of a Jackson mapping failure ({@code lines[2].quantity}); {@code whole} when it has none. */
+    public static String path(List<JsonMappingException.Reference> refs, String whole) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : refs) {
             if (r.getFieldName() != null) {
@@ -181,7 +182,7 @@ public final class ApiErrors {
                 sb.append('[').append(r.getIndex()).append(']');
             }
         }
-        return sb.length() == 0 ? "body" : sb.toString();
+        return sb.length() == 0 ? whole : sb.toString();
     }
 
     private static Throwable unwrap(Throwable t) {
