@@ -51,7 +51,9 @@ public class AnalyticsRepository {
         // Whole months [fm, lm) come from month rows when the grouping allows it.
         LocalDate fm = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate lm = to.plusDays(1).withDayOfMonth(1);
-        if (groupBy == SalesGroupBy.DAY || !fm.isBefore(lm)) {
+        // SKU rows of one channel exist per day only (see V7_3).
+        boolean daysOnly = groupBy == SalesGroupBy.DAY || (groupBy == SalesGroupBy.SKU && channelId != null);
+        if (daysOnly || !fm.isBefore(lm)) {
             fm = to.plusDays(1);
             lm = fm;
         }

@@ -83,7 +83,10 @@ public class AnalyticsService {
             UUID channel = scope;
             Uni<Void> check = requested == null ? Uni.createFrom().voidItem()
                     : channels.find(db.pool(), caller.tenant(), requested)
-                    .map(found -> found.map(c -> (Void) null).orElseThrow(() -> ApiException.notFound("channel", requested)));
+                    .map(found -> {
+                        found.orElseThrow(() -> ApiException.notFound("channel", requested));
+                        return null;
+                    });
             return check.flatMap(x -> repo.sales(db.pool(), caller.tenant(), by, channel, period.from(), period.to(),
                             after == null ? null : after[0], after == null ? null : after[1], page.fetchSize()))
                     .map(rows -> Page.of(rows.stream().map(AnalyticsService::salesRow).toList(), page, SalesRow::cursorKey));
