@@ -128,3 +128,6 @@ begin
     return v_rows;
 end;
 $$;
+
+-- Totals and categories of all channels over a period (no channel fixed): read by period.
+create index sales_rollup_by_period on sales_rollup (tenant_id, dim, grain, period) where dim <> 'S';

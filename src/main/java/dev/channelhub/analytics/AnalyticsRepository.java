@@ -27,8 +27,8 @@ public class AnalyticsRepository {
     Db db;
 
     /**
-     * The sales report from the rollups: whole months from the month rows, the days around them from the day rows
-     * (day grouping reads day rows only). Rows with no orders left (all cancelled) are skipped.
+     * The sales report from the rollups, months and days as {@link RollupSpan} picks them (day grouping reads day rows
+     * only). Rows with no orders left (all cancelled) are skipped.
      */
     public Uni<List<Row>> sales(SqlClient client, String tenant, SalesGroupBy groupBy, UUID channelId, LocalDate from, LocalDate to,
                                 String afterKey, String afterCurrency, int fetch) {
@@ -48,76 +48,72 @@ public class AnalyticsRepository {
             args.add(ALL_CHANNELS);
             where.append(" and r.channel_id = $").append(args.size());
         }
-        // Whole months [fm, lm) come from month rows when the grouping allows it.
-        LocalDate fm = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate lm = to.plusDays(1).withDayOfMonth(1);
         // SKU rows of one channel exist per day only (see V7_3).
         boolean daysOnly = groupBy == SalesGroupBy.DAY || (groupBy == SalesGroupBy.SKU && channelId != null);
-        if (daysOnly || !fm.isBefore(lm)) {
-            fm = to.plusDays(1);
-            lm = fm;
+        RollupSpan span = RollupSpan.of(from, to, daysOnly);
+        args.add(span.monthsFrom());
+        int pMf = args.size();
+        args.add(span.monthsTo());
+        int pMl = args.size();
+        where.append(" and ((r.grain = 'M' and r.period >= $").append(pMf).append(" and r.period < $").append(pMl).append(")");
+        List<LocalDate[]> days = new ArrayList<>(span.addedDays());
+        days.addAll(span.subtractedDays());
+        for (LocalDate[] range : days) {
+            args.add(range[0]);
+            args.add(range[1]);
+            where.append(" or (r.grain = 'D' and r.period >= $").append(args.size() - 1).append(" and r.period < $").append(args.size()).append(")");
         }
-        args.add(from);
-        int pFrom = args.size();
-        args.add(to);
-        int pTo = args.size();
-        args.add(fm);
-        int pFm = args.size();
-        args.add(lm);
-        int pLm = args.size();
-        where.append(" and ((r.grain = 'M' and r.period >= $").append(pFm).append(" and r.period < $").append(pLm).append(")")
-                .append(" or (r.grain = 'D' and ((r.period >= $").append(pFrom).append(" and r.period < $").append(pFm).append(")")
-                .append(" or (r.period >= $").append(pLm).append(" and r.period <= $").append(pTo).append("))))");
+        where.append(")");
+        String sign = span.subtractedDays().isEmpty() ? ""
+                : " * (case when r.grain = 'D' and r.period >= $" + pMf + " and r.period < $" + pMl + " then -1 else 1 end)";
+        // Aggregate the rollup rows first, cut the page, and only then look up the page's labels.
         String key;
-        String label;
-        String join = "";
+        String label = "pg.key";
+        String preJoin = "";
+        String postJoin = "";
         switch (groupBy) {
             case CHANNEL -> {
                 key = "r.channel_id::text";
                 label = "c.name";
-                join = " left join channel c on c.tenant_id = r.tenant_id and c.id = r.channel_id";
+                postJoin = " left join channel c on c.tenant_id = $1 and c.id = pg.key::uuid";
             }
             case CHANNEL_TYPE -> {
                 key = "coalesce(c.type, '')";
-                label = "coalesce(c.type, '')";
-                join = " left join channel c on c.tenant_id = r.tenant_id and c.id = r.channel_id";
+                preJoin = " left join channel c on c.tenant_id = r.tenant_id and c.id = r.channel_id";
             }
             case REGION -> {
                 key = "coalesce(c.region, '')";
-                label = "coalesce(c.region, '(no region)')";
-                join = " left join channel c on c.tenant_id = r.tenant_id and c.id = r.channel_id";
+                label = "case when pg.key = '' then '(no region)' else pg.key end";
+                preJoin = " left join channel c on c.tenant_id = r.tenant_id and c.id = r.channel_id";
             }
             case SKU -> {
                 key = "r.dim_key";
                 label = "p.name";
-                join = " left join product p on p.tenant_id = r.tenant_id and p.sku = r.dim_key";
+                postJoin = " left join product p on p.tenant_id = $1 and p.sku = pg.key";
             }
             case CATEGORY -> {
                 key = "r.dim_key";
-                label = "case when r.dim_key = '' then '(no category)' else r.dim_key end";
+                label = "case when pg.key = '' then '(no category)' else pg.key end";
             }
-            case DAY -> {
-                key = "to_char(r.period, 'YYYY-MM-DD')";
-                label = key;
-            }
-            default -> {
-                key = "to_char(r.period, 'YYYY-MM')";
-                label = key;
-            }
+            case DAY -> key = "to_char(r.period, 'YYYY-MM-DD')";
+            default -> key = "to_char(r.period, 'YYYY-MM')";
         }
-        StringBuilder sql = new StringBuilder("select k.* from (select ").append(key).append(" as key, ").append(label)
-                .append(" as label, r.currency, sum(r.orders) as orders, sum(r.units) as units, sum(r.revenue) as revenue from sales_rollup r")
-                .append(join).append(" where ").append(where).append(" group by 1, 2, 3) k where k.orders <> 0");
+        StringBuilder page = new StringBuilder("select a.* from (select ").append(key)
+                .append(" as key, r.currency, sum(r.orders").append(sign).append(") as orders, sum(r.units").append(sign).append(") as units, sum(r.revenue")
+                .append(sign).append(") as revenue from sales_rollup r")
+                .append(preJoin).append(" where ").append(where).append(" group by 1, 2) a where a.orders <> 0");
         if (afterKey != null) {
             args.add(afterKey);
             int pk = args.size();
             args.add(afterCurrency);
-            sql.append(" and (k.key collate \"C\" > $").append(pk).append(" or (k.key = $").append(pk).append(" and k.currency > $")
+            page.append(" and (a.key collate \"C\" > $").append(pk).append(" or (a.key = $").append(pk).append(" and a.currency > $")
                     .append(args.size()).append("))");
         }
         args.add(fetch);
-        sql.append(" order by k.key collate \"C\", k.currency limit $").append(args.size());
-        return db.list(client, sql.toString(), Tuple.from(args), r -> r);
+        page.append(" order by a.key collate \"C\", a.currency limit $").append(args.size());
+        String sql = "select pg.key, " + label + " as label, pg.currency, pg.orders, pg.units, pg.revenue from (" + page + ") pg"
+                + postJoin + " order by pg.key collate \"C\", pg.currency";
+        return db.list(client, sql, Tuple.from(args), r -> r);
     }
 
     /** Order, payment, cycle and NPS figures of one channel for [start, end), in the channel's currency; one statement. */

@@ -73,7 +73,11 @@ class AnalyticsApiTest {
         assertEquals(expected, rows(f.manager, "groupBy=month&from=2026-03-01&to=2026-04-30")); // two whole months
         assertEquals(expected, rows(f.manager, "groupBy=month&from=2026-03-31&to=2026-04-01")); // day rows only
         assertEquals(expected, rows(f.manager, "groupBy=month&from=2026-02-15&to=2026-04-10")); // March whole, edges by day
+        assertEquals(expected, rows(f.manager, "groupBy=month&from=2026-03-05&to=2026-04-30")); // March minus its first days
+        assertEquals(expected, rows(f.manager, "groupBy=month&from=2026-03-31&to=2026-04-29")); // a March day plus April minus a day
         assertEquals(List.of("2026-04 2026-04 2 4 220.00 110.00 CNY"), rows(f.manager, "groupBy=month&from=2026-04-01&to=2026-05-31"));
+        assertEquals(List.of("2026-03 2026-03 2 5 350.00 175.00 CNY"), rows(f.manager, "groupBy=month&channelId=" + f.a + "&from=2026-03-02&to=2026-03-31"));
+        assertEquals(List.of("P1 Green tea 1 2 200.00 200.00 CNY", "P2 Cup 3 7 350.00 116.67 CNY"), rows(f.manager, "groupBy=sku&from=2026-03-02&to=2026-03-31"));
     }
 
     @Test
