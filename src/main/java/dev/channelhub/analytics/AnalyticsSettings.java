@@ -21,6 +21,15 @@ public class AnalyticsSettings {
     /** Longest period a report may cover, in days. */
     static final long MAX_DAYS = 3660;
 
+    /** A bad zone stops the start with a clear message instead of failing every report later. */
+    void validate(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        try {
+            ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalStateException("channelhub.analytics.time-zone: " + timeZone + " is not a time zone id", e);
+        }
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }
