@@ -101,6 +101,10 @@ public class OrderService {
     @Any
     Instance<OrderPlacedHook> hooks;
 
+    @Inject
+    @Any
+    Instance<OrderCancelledHook> cancelHooks;
+
     @ConfigProperty(name = "channelhub.orders.payment-term-days", defaultValue = "30")
     int paymentTermDays;
 
@@ -250,6 +254,14 @@ public class OrderService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OrderPlacedHook hook : hooks) {
             chain = chain.flatMap(x -> hook.onPlaced(tx, caller, placed));
+        }
+        return chain;
+    }
+
+    private Uni<Void> runCancelHooks(SqlClient tx, Caller caller, OrderView view) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (OrderCancelledHook hook : cancelHooks) {
+            chain = chain.flatMap(x -> hook.onCancelled(tx, caller, view.uuid(), UUID.fromString(view.channelId())));
         }
         return chain;
     }
@@ -406,6 +418,7 @@ public class OrderService {
                                         new Event("RELEASED", Map.of("reservations", released)))))
                         .call(u -> outbox.append(tx, caller, "order.cancelled", "order", id, UUID.fromString(u.channelId()),
                                 Map.of("order", summary(u), "reason", request.reason())))
+                        .call(u -> runCancelHooks(tx, caller, u))
                         .flatMap(u -> complete(tx, caller.tenant(), u));
             }));
         });

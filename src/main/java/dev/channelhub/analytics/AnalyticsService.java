@@ -1,0 +1,245 @@
+package dev.channelhub.analytics;
+
+import dev.channelhub.catalog.ProductService;
+import dev.channelhub.catalog.Skus;
+import dev.channelhub.channel.ChannelService;
+import dev.channelhub.channel.ChannelView;
+import dev.channelhub.lead.DealService;
+import dev.channelhub.lead.LeadService;
+import dev.channelhub.policy.PolicyService;
+import dev.channelhub.shared.error.ApiException;
+import dev.channelhub.shared.money.Money;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.Caller;
+import dev.channelhub.shared.security.Role;
+import dev.channelhub.shared.validation.RequestValidator;
+import dev.channelhub.shared.web.Params;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * HQ's read-only view: sales report (from the rollups), channel scorecard, inventory turnover and low stock.
+ * Managers (and admins) see the whole tenant; a partner sees only its own channel's sales and scorecard, and
+ * asking for another channel is 404.
+ */
+@ApplicationScoped
+public class AnalyticsService {
+
+    private static final int RATE_SCALE = 4;
+
+    @Inject
+    AnalyticsRepository repo;
+
+    @Inject
+    AnalyticsSettings settings;
+
+    @Inject
+    Db db;
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    ProductService products;
+
+    @Inject
+    LeadService leads;
+
+    @Inject
+    DealService deals;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    RequestValidator validator;
+
+    // ------------------------------------------------------------------ sales report
+
+    public Uni<Page<SalesRow>> sales(Caller caller, String groupBy, String from, String to, String channelId, PageRequest page) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.MANAGER, Role.PARTNER);
+            SalesGroupBy by = SalesGroupBy.parse(groupBy);
+            AnalyticsSettings.Period period = settings.period(Params.date(from, "from"), Params.date(to, "to"));
+            UUID requested = Ids.parseNullable(channelId, "channelId");
+            UUID scope = requested;
+            if (caller.isPartnerOnly()) {
+                if (requested != null && !requested.equals(caller.partnerChannelId())) {
+                    throw ApiException.notFound("channel", requested);
+                }
+                scope = caller.partnerChannelId();
+            }
+            String[] after = splitCursor(page.after(), "cursor");
+            UUID channel = scope;
+            Uni<Void> check = requested == null ? Uni.createFrom().voidItem()
+                    : channels.find(db.pool(), caller.tenant(), requested)
+                    .map(found -> {
+                        found.orElseThrow(() -> ApiException.notFound("channel", requested));
+                        return null;
+                    });
+            return check.flatMap(x -> repo.sales(db.pool(), caller.tenant(), by, channel, period.from(), period.to(),
+                            after == null ? null : after[0], after == null ? null : after[1], page.fetchSize()))
+                    .map(rows -> Page.of(rows.stream().map(AnalyticsService::salesRow).toList(), page, SalesRow::cursorKey));
+        });
+    }
+
+    private static SalesRow salesRow(Row r) {
+        String cur = r.getString("currency");
+        long orders = r.getLong("orders");
+        BigDecimal revenue = r.getBigDecimal("revenue");
+        BigDecimal aov = orders == 0 ? null : Money.round(revenue.divide(BigDecimal.valueOf(orders), 10, RoundingMode.HALF_UP), cur);
+        return new SalesRow(r.getString("key"), r.getString("label"), cur, orders, r.getLong("units"), Money.round(revenue, cur), aov);
+    }
+
+    // ------------------------------------------------------------------ scorecard
+
+    public Uni<Scorecard> scorecard(Caller caller, UUID channelId, String from, String to) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.MANAGER, Role.PARTNER);
+            AnalyticsSettings.Period period = settings.period(Params.date(from, "from"), Params.date(to, "to"));
+            if (caller.isPartnerOnly() && !channelId.equals(caller.partnerChannelId())) {
+                throw ApiException.notFound("channel", channelId);
+            }
+            String tenant = caller.tenant();
+            return channels.find(db.pool(), tenant, channelId)
+                    .map(found -> found.orElseThrow(() -> ApiException.notFound("channel", channelId)))
+                    .flatMap(ch -> repo.scorecardFigures(db.pool(), tenant, channelId, ch.currency(), period.start(), period.endExclusive())
+                            .flatMap(f -> leads.conversionFigures(db.pool(), tenant, List.of(channelId), period.start(), period.endExclusive())
+                                    .flatMap(conv -> policies.acknowledgementFigures(db.pool(), tenant, channelId)
+                                            .flatMap(ack -> deals.conflictCount(db.pool(), tenant, channelId, period.start(), period.endExclusive())
+                                                    .map(conflicts -> scorecard(ch, period, f, conv.get(channelId), ack, conflicts))))));
+        });
+    }
+
+    private static Scorecard scorecard(ChannelView ch, AnalyticsSettings.Period period, Row f, LeadService.ConversionFigures conv,
+                                       long[] ack, long conflicts) {
+        String cur = ch.currency();
+        long orders = f.getLong("orders");
+        BigDecimal invoiced = f.getBigDecimal("invoiced");
+        BigDecimal paid = f.getBigDecimal("paid");
+        BigDecimal receivables = invoiced.subtract(paid);
+        BigDecimal collection = ratio(paid, invoiced);
+        BigDecimal conversion = conv == null ? null : ratio(BigDecimal.valueOf(conv.converted()), BigDecimal.valueOf(conv.assigned()));
+        BigDecimal repurchase = ratio(BigDecimal.valueOf(f.getLong("repeat_customers")), BigDecimal.valueOf(f.getLong("customers")));
+        BigDecimal avgHours = hours(f.getBigDecimal("avg_hours"));
+        Double p90 = f.getDouble("p90_hours");
+        BigDecimal p90Hours = p90 == null ? null : hours(new BigDecimal(p90.toString()));
+        BigDecimal dso = invoiced.signum() == 0 ? null
+                : receivables.multiply(BigDecimal.valueOf(period.days())).divide(invoiced, 1, RoundingMode.HALF_UP);
+        long responses = f.getLong("responses");
+        BigDecimal nps = responses == 0 ? null
+                : BigDecimal.valueOf((f.getLong("promoters") - f.getLong("detractors")) * 100L)
+                .divide(BigDecimal.valueOf(responses), 1, RoundingMode.HALF_UP);
+        BigDecimal ackRate = ratio(BigDecimal.valueOf(ack[1]), BigDecimal.valueOf(ack[0]));
+        BigDecimal health = HealthScore.of(collection, conversion, repurchase, nps, ackRate, avgHours, conflicts);
+        return new Scorecard(ch.id(), period.from(), period.to(), cur, Money.round(f.getBigDecimal("revenue"), cur), orders, conversion,
+                repurchase, avgHours, p90Hours, collection, Money.round(receivables, cur), dso, nps, ackRate, conflicts, health);
+    }
+
+    private static BigDecimal ratio(BigDecimal num, BigDecimal den) {
+        return den.signum() == 0 ? null : num.divide(den, RATE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal hours(BigDecimal h) {
+        return h == null ? null : h.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    // ------------------------------------------------------------------ inventory
+
+    public Uni<Page<InventoryTurnoverRow>> turnover(Caller caller, String from, String to, String locationCode, String sku, PageRequest page) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.MANAGER);
+            AnalyticsSettings.Period period = settings.period(Params.date(from, "from"), Params.date(to, "to"));
+            String[] after = splitCursor(page.after(), "cursor");
+            return repo.turnover(db.pool(), caller.tenant(), period.start(), period.endExclusive(), blankToNull(locationCode), blankToNull(sku),
+                            after == null ? null : after[0], after == null ? null : after[1], page.fetchSize())
+                    .map(rows -> Page.of(rows.stream().map(AnalyticsService::turnoverRow).toList(), page, InventoryTurnoverRow::cursorKey));
+        });
+    }
+
+    private static InventoryTurnoverRow turnoverRow(Row r) {
+        long opening = r.getLong("opening");
+        long closing = r.getLong("closing");
+        long shipped = r.getLong("shipped");
+        BigDecimal avg = BigDecimal.valueOf(opening + closing).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+        BigDecimal turnover = avg.signum() == 0 ? null : BigDecimal.valueOf(shipped).divide(avg, RATE_SCALE, RoundingMode.HALF_UP);
+        BigDecimal floor = r.getBigDecimal("floor_price");
+        String cur = r.getString("currency");
+        BigDecimal value = floor == null ? null : Money.round(floor.multiply(BigDecimal.valueOf(closing)), cur);
+        return new InventoryTurnoverRow(r.getString("location_code"), r.getString("sku"), r.getString("name"), opening, closing, avg, shipped,
+                turnover, value, floor == null ? null : cur);
+    }
+
+    public Uni<Page<LowStockRow>> lowStock(Caller caller, PageRequest page) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.MANAGER);
+            return repo.lowStock(db.pool(), caller.tenant(), page.after(), page.fetchSize())
+                    .map(rows -> Page.of(rows.stream().map(r -> new LowStockRow(r.getString("sku"), r.getString("name"), r.getLong("threshold"),
+                            r.getLong("on_hand"), r.getLong("reserved"), r.getLong("available"))).toList(), page, LowStockRow::sku));
+        });
+    }
+
+    public Uni<StockThresholdView> setThreshold(Caller caller, String sku, SetThresholdRequest request, Integer expectedVersion) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.MANAGER);
+            validator.check(request);
+            if (sku == null || sku.length() > 64 || !sku.matches(Skus.PATTERN)) {
+                throw ApiException.notFound("product", sku);
+            }
+            String tenant = caller.tenant();
+            return products.mapBySku(db.pool(), tenant, List.of(sku))
+                    .map(m -> {
+                        if (!m.containsKey(sku)) {
+                            throw ApiException.notFound("product", sku);
+                        }
+                        return m;
+                    })
+                    .flatMap(m -> repo.setThreshold(db.pool(), tenant, sku, request.threshold(), expectedVersion, caller.subject()))
+                    .flatMap(row -> row.isPresent() ? Uni.createFrom().item(thresholdView(row.get()))
+                            : repo.threshold(db.pool(), tenant, sku).map(current -> {
+                                throw current.map(c -> ApiException.versionConflict("threshold of " + sku, expectedVersion, c.getInteger("version")))
+                                        .orElseGet(() -> ApiException.notFound("threshold", sku));
+                            }));
+        });
+    }
+
+    public Uni<StockThresholdView> threshold(Caller caller, String sku) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.MANAGER);
+            return repo.threshold(db.pool(), caller.tenant(), sku)
+                    .map(row -> thresholdView(row.orElseThrow(() -> ApiException.notFound("threshold", sku))));
+        });
+    }
+
+    private static StockThresholdView thresholdView(Row r) {
+        return new StockThresholdView(r.getString("sku"), r.getLong("threshold"), r.getInteger("version"),
+                r.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String[] splitCursor(String after, String field) {
+        if (after == null) {
+            return null;
+        }
+        int tab = after.indexOf('\t');
+        if (tab < 0) {
+            throw ApiException.invalid(field, "is not a cursor this API issued");
+        }
+        return new String[]{after.substring(0, tab), after.substring(tab + 1)};
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

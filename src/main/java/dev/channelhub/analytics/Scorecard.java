@@ -1,0 +1,33 @@
+package dev.channelhub.analytics;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A channel's KPIs over an inclusive period in the tenant time zone; every formula is in docs/KPIS.md. Rates are
+ * fractions 0..1 (4 decimals), NPS is on the -100..100 scale; a ratio whose denominator is empty is null.
+ */
+@Type("ChannelScorecard")
+public record Scorecard(
+        @NonNull String channelId,
+        @NonNull LocalDate from,
+        @NonNull LocalDate to,
+        @NonNull String currency,
+        @NonNull BigDecimal revenue,
+        long orders,
+        BigDecimal conversionRate,
+        BigDecimal repurchaseRate,
+        BigDecimal averageCycleHours,
+        @Description("90th percentile of placed-to-delivered hours (linear interpolation)") BigDecimal p90CycleHours,
+        BigDecimal collectionRate,
+        @NonNull BigDecimal receivables,
+        @Description("Days sales outstanding: receivables / invoiced x days in the period") BigDecimal dso,
+        BigDecimal nps,
+        BigDecimal policyAckRate,
+        @Description("Orders in the period for a customer another partner protected by a deal registration") long conflicts,
+        @Description("0-100, weighted as docs/KPIS.md says") BigDecimal healthScore) {
+}

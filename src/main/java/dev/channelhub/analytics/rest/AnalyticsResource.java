@@ -1,0 +1,85 @@
+package dev.channelhub.analytics.rest;
+
+import dev.channelhub.analytics.AnalyticsService;
+import dev.channelhub.analytics.InventoryTurnoverRow;
+import dev.channelhub.analytics.LowStockRow;
+import dev.channelhub.analytics.SalesRow;
+import dev.channelhub.analytics.Scorecard;
+import dev.channelhub.analytics.SetThresholdRequest;
+import dev.channelhub.shared.paging.Page;
+import dev.channelhub.shared.paging.PageRequest;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.Http;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/analytics")
+@Authenticated
+@Tag(name = "Analytics")
+public class AnalyticsResource {
+
+    @Inject
+    AnalyticsService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("/sales")
+    @Operation(summary = "Sales per channel, channelType, region, sku, category, day or month over inclusive dates in the tenant time zone")
+    public Uni<Page<SalesRow>> sales(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("channelId") String channelId,
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.sales(caller.get(), groupBy, from, to, channelId, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/channels/{id}/scorecard")
+    @Operation(summary = "A channel's KPIs over inclusive dates (docs/KPIS.md)")
+    public Uni<Scorecard> scorecard(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return service.scorecard(caller.get(), Ids.parseOrNotFound(id, "channel"), from, to);
+    }
+
+    @GET
+    @Path("/inventory/turnover")
+    @Operation(summary = "Per location and SKU: opening and closing on hand, units shipped, turnover and stock value over a period")
+    public Uni<Page<InventoryTurnoverRow>> turnover(@QueryParam("from") String from, @QueryParam("to") String to,
+                                                    @QueryParam("locationCode") String locationCode, @QueryParam("sku") String sku,
+                                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.turnover(caller.get(), from, to, locationCode, sku, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/inventory/low-stock")
+    @Operation(summary = "SKUs whose available stock over all locations is below their threshold")
+    public Uni<Page<LowStockRow>> lowStock(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.lowStock(caller.get(), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/inventory/thresholds/{sku}")
+    public Uni<Response> threshold(@PathParam("sku") String sku) {
+        return service.threshold(caller.get(), sku).map(v -> Http.ok(v, v.version()));
+    }
+
+    @PUT
+    @Path("/inventory/thresholds/{sku}")
+    @Operation(summary = "Sets a SKU's low-stock threshold (If-Match honoured)")
+    public Uni<Response> setThreshold(@PathParam("sku") String sku, @RequestBody(required = true) SetThresholdRequest request,
+                                      @HeaderParam(Http.IF_MATCH) String ifMatch) {
+        Integer expected = Http.ifMatch(ifMatch);
+        return service.setThreshold(caller.get(), sku, request, expected).map(v -> Http.ok(v, v.version()));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.channelhub.analytics;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class HealthScoreTest {
+
+    private static BigDecimal d(String v) {
+        return v == null ? null : new BigDecimal(v);
+    }
+
+    private static String score(String collection, String conversion, String repurchase, String nps, String ack, String hours, long conflicts) {
+        BigDecimal s = HealthScore.of(d(collection), d(conversion), d(repurchase), d(nps), d(ack), d(hours), conflicts);
+        return s == null ? null : s.toPlainString();
+    }
+
+    @Test
+    void weightedMeanOfTheComponentsWithData() {
+        assertEquals("56.3", score("0.6444", "0.3333", "0.5000", "25.0", "0.5000", "30.00", 0)); // docs/KPIS.md worked example
+        assertEquals("100.0", score("1", "1", "1", "100", "1", "0", 0));
+        assertEquals("0.0", score("0", "0", "0", "-100", "0", "336", 0));
+        assertEquals("80.0", score("0.8", null, null, null, null, null, 0)); // only collection
+        assertEquals("100.0", score(null, "2.5", null, null, null, null, 0)); // conversion capped at 1
+        assertEquals("0.0", score(null, null, null, null, null, "1000", 0)); // cycle floored at 0
+        assertEquals("50.0", score(null, null, null, "0", null, null, 0));
+        assertNull(score(null, null, null, null, null, null, 3));
+    }
+
+    @Test
+    void conflictsCostFivePointsEachUpToTwentyFive() {
+        assertEquals("95.0", score("1", null, null, null, null, null, 1));
+        assertEquals("75.0", score("1", null, null, null, null, null, 5));
+        assertEquals("75.0", score("1", null, null, null, null, null, 9));
+        assertEquals("0.0", score("0.1", null, null, null, null, null, 3));
+    }
+}
