@@ -20,7 +20,7 @@ set synchronous_commit = off;
 set work_mem = '256MB';
 set maintenance_work_mem = '512MB';
 set session_replication_role = replica;
-select setseed(0.4242);
+select setseed(0.4242) as seed \gset
 
 create function pg_temp.uuid7(ts timestamptz) returns uuid language sql volatile as $$
   select (lpad(to_hex((extract(epoch from ts) * 1000)::bigint), 12, '0') || '7' || substr(h, 14, 3) || substr(h, 17, 16))::uuid
@@ -35,7 +35,7 @@ begin;
 select format('delete from %I where tenant_id = %L', c.table_name, :'tenant')
 from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
 where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE' order by c.table_name \gexec
-select format('  %-34s %7.1f s', 'delete previous data', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'delete previous data', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 -- ------------------------------------------------------------------------------------------- channels
@@ -87,7 +87,7 @@ insert into channel_group_member (tenant_id, group_id, channel_id)
 select distinct :'tenant', cg.id, c.id
 from g_channel c join channel_group cg on cg.tenant_id = :'tenant'
  and (cg.code = 'GRP-' || lpad((c.i % 50)::text, 2, '0') or (c.i % 3 = 0 and cg.code = 'GRP-' || lpad(((c.i + 7) % 50)::text, 2, '0')));
-select format('  %-34s %7.1f s', 'channels, groups', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'channels, groups', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 -- ------------------------------------------------------------------------------------------- customers
@@ -141,7 +141,7 @@ select :'tenant', pg_temp.uuid7(created_at), id, 'CREATED', null, origin_channel
 insert into customer_history (tenant_id, id, customer_id, action, related_customer_id, channel_id, actor, reason, occurred_at)
 select :'tenant', pg_temp.uuid7(created_at + interval '1 day'), current_id, 'MERGED', id, null, 'bench-generator', 'same phone',
        created_at + interval '1 day' from g_customer where merged;
-select format('  %-34s %7.1f s', 'customers, identities', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'customers, identities', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 -- ------------------------------------------------------------------------------------------- catalogue and prices
@@ -214,7 +214,7 @@ select :'tenant', pg_temp.uuid7(now() - interval '300 days'), 'PROMO-' || lpad(k
        case when k % 5 = 4 then array['VIP'] else '{}' end, case when k % 4 = 3 then 5 else 1 end,
        case when k >= 16 then now() - interval '30 days' end, case when k >= 16 then now() + interval '30 days' end
 from generate_series(0, 19) k;
-select format('  %-34s %7.1f s', 'products, price lists, promotions', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'products, price lists, promotions', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 -- ------------------------------------------------------------------------------------------- stock locations
@@ -234,7 +234,7 @@ select :'tenant', l.id, l.code, initcap(lower(l.type)) || ' ' || l.code, l.type,
             else array(select id from g_channel where type = 'DISTRIBUTOR' order by i offset (l.n - 26) limit 1) end,
        case when l.type = 'WAREHOUSE' then 20 - l.n else 30 end
 from g_location l;
-select format('  %-34s %7.1f s', 'locations', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'locations', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 -- ------------------------------------------------------------------------------------------- orders
@@ -320,7 +320,7 @@ insert into order_line (tenant_id, order_id, line_no, sku, quantity, list_price,
 select :'tenant', g.id, l.line_no, l.sku, l.quantity, l.list_price, l.unit_price, l.line_total,
        case when l.unit_price < l.list_price then 'TYPE-' || g.channel_type else 'BASE' end, null, false, l.shipped, l.delivered
 from g_line l join g_order g on g.o = l.o;
-select format('  %-34s %7.1f s', 'orders, lines', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'orders, lines', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 select extract(epoch from clock_timestamp()) as t0 \gset
@@ -373,7 +373,7 @@ from (select id as origin, origin_channel as channel, current_id as cur, created
       union all
       select origin_customer_id, channel_id, customer_id, ts from g_order where customer_id is not null) x
 group by origin, channel;
-select format('  %-34s %7.1f s', 'shipments, payments, timeline', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'shipments, payments, timeline', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 -- ------------------------------------------------------------------------------------------- stock
@@ -403,7 +403,7 @@ from stock_reservation r join g_order g on g.id = r.owner_id
 join stock_level s on s.tenant_id = r.tenant_id and s.location_id = r.location_id and s.sku = r.sku
 where r.tenant_id = :'tenant' and r.quantity > 0
 order by g.ts, g.o, r.sku;
-select format('  %-34s %7.1f s', 'stock, reservations, ledger', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'stock, reservations, ledger', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 -- ------------------------------------------------------------------------------------------- leads
@@ -411,9 +411,9 @@ select extract(epoch from clock_timestamp()) as t0 \gset
 -- 5 % UNASSIGNED, 10 % NEW (deadline ahead), 25 % ACCEPTED, 30 % CONVERTED (to a real order of the customer, through
 -- the order's channel), 30 % LOST. Assigned leads have their assignment row.
 create temp table g_lead as
-select n, status, o.o, coalesce(o.customer_id, cu.current_id) as customer_id, coalesce(o.origin_customer_id, cu.id) as original_customer_id,
-       coalesce(o.ts - interval '10 days', now() - interval '1 day' * case status when 'NEW' then random() else 20 + random() * 600 end) as created_at,
-       case when status <> 'UNASSIGNED' then coalesce(o.channel_id, ch.id) end as assigned,
+select n, x.status, o.o, coalesce(o.customer_id, cu.current_id) as customer_id, coalesce(o.origin_customer_id, cu.id) as original_customer_id,
+       coalesce(o.ts - interval '10 days', now() - interval '1 day' * case x.status when 'NEW' then random() else 20 + random() * 600 end) as created_at,
+       case when x.status <> 'UNASSIGNED' then coalesce(o.channel_id, ch.id) end as assigned,
        o.id as order_id, o.channel_id as conversion_channel
 from (select n, case when n % 20 = 0 then 'UNASSIGNED' when n % 10 in (1, 2) and n % 20 <> 0 then 'NEW' when n % 20 in (3, 4, 5, 6, 7)
                      then 'ACCEPTED' when n % 20 in (8, 9, 10, 11, 12, 13) then 'CONVERTED' else 'LOST' end as status
@@ -441,10 +441,10 @@ insert into lead_assignment (tenant_id, id, lead_id, channel_id, reason, actor, 
 select :'tenant', pg_temp.uuid7(created_at + interval '1 minute'), id, assigned, case when n % 3 = 0 then 'MANUAL' else 'RULE' end,
        'bench-generator', created_at + interval '1 minute'
 from g_lead where assigned is not null;
-select format('  %-34s %7.1f s', 'leads', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'leads', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
 
 select extract(epoch from clock_timestamp()) as t0 \gset
 commit;
-select format('  %-34s %7.1f s', 'commit', extract(epoch from clock_timestamp()) - :t0) as msg \gset
+select format('  %-34s %8s s', 'commit', round((extract(epoch from clock_timestamp()) - :t0)::numeric, 1)) as msg \gset
 \echo :msg
