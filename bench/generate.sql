@@ -283,17 +283,19 @@ select g.o, k as line_no, p.sku, p.i as sku_i, 1 + floor(random() * 10)::int as 
 from g_order g
 cross join lateral generate_series(1, g.nlines) k
 join g_product p on p.i = 1 + ((g.sku_base + (k - 1) * 7919) % :n_skus);
+create index on g_line (o);
+analyze g_line;
 -- two lines of one order on the same SKU (tiny catalogues) are merged into the first
 delete from g_line a using g_line b where a.o = b.o and a.sku = b.sku and a.line_no > b.line_no;
 -- a partially shipped order needs two lines (line 1 shipped, the rest not); with one left it is CONFIRMED
-update g_order g set status = 'CONFIRMED' where g.status = 'PARTIALLY_SHIPPED' and (select count(*) from g_line l where l.o = g.o) < 2;
+update g_order g set status = 'CONFIRMED' from (select o from g_line group by o having count(*) < 2) one
+where g.status = 'PARTIALLY_SHIPPED' and one.o = g.o;
 alter table g_line add column line_total numeric, add column shipped int, add column delivered int;
 update g_line l set line_total = l.unit_price * l.quantity,
   shipped = case when g.status in ('SHIPPED', 'DELIVERED', 'COMPLETED') then l.quantity
                  when g.status = 'PARTIALLY_SHIPPED' and l.line_no = 1 then l.quantity else 0 end,
   delivered = case when g.status in ('DELIVERED', 'COMPLETED') then l.quantity else 0 end
 from g_order g where g.o = l.o;
-create index on g_line (o);
 alter table g_order add column total numeric, add column paid numeric;
 update g_order g set total = t.total, paid = case g.payment_status when 'PAID' then t.total when 'PARTIALLY_PAID' then round(t.total / 2, 2) else 0 end
 from (select o, sum(line_total) as total from g_line group by o) t where t.o = g.o;
