@@ -46,5 +46,5 @@ run W5-sales-by-channel bench/w5-sales-report.lua TOKEN="$MANAGER_TOKEN"
 run W6-partner-orders bench/w6-partner-orders.lua
 sleep 10
 log "RSS at rest after the runs: $(rss_mb "$SERVER_PID") MB"
-CHANNELS="$W3_CHANNELS" bench/pgbench-order.sh "$DURATION" | tee -a "$OUT"
+W3_RPS=$(grep "^RESULT W3-order3 c=16" "$OUT" | awk '{print $4}') bench/pgbench-order.sh "$DURATION" | tee -a "$OUT"
 log "load average at the end: $(cat /proc/loadavg)"

@@ -42,7 +42,7 @@ stop_server() {
 
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
-token() { java -jar "$JAR" token "$@" 2>/dev/null | tail -1; }
+token() { CHANNELHUB_DATA_DIR="$BENCH_DIR" java -jar "$JAR" token "$@" 2>/dev/null | tail -1; }
 
 # probe RUN FILE: one W3-like order every 0.25 s (curl, 20 s timeout) until killed; appends
 # "elapsed_s status seconds id" per request to FILE. Needs TOKEN and W3_CHANNELS.
