@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -52,7 +53,7 @@ public final class ApiErrors {
         if (pg != null) {
             return fromPostgres(pg, t);
         }
-        if (find(t, ConnectException.class) != null || isConnectionLoss(t)) {
+        if (find(t, ConnectException.class) != null || find(t, ClosedConnectionException.class) != null || isConnectionLoss(t)) {
             LOG.warnf("database unavailable: %s", t.toString());
             return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly");
         }
@@ -115,7 +116,7 @@ public final class ApiErrors {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
             if (m != null && (m.contains("Connection refused") || m.contains("Connection is closed")
-                    || m.contains("Fail to read any response from the server") || m.contains("Timeout"))) {
+                    || m.contains("Fail to read any response from the server") || m.contains("Failed to read any response from the server") || m.contains("Timeout"))) {
                 return true;
             }
         }
