@@ -22,7 +22,10 @@ public final class Main {
             System.exit(TokenCommand.run(args, dataDir));
         }
         if (!EmbeddedDatabase.urlConfigured()) {
-            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pg"), true, Map.of());
+            // Durable by default: an acknowledged order survives a power cut (the embedded library's default is
+            // synchronous_commit=off). CHANNELHUB_EMBEDDED_SYNCHRONOUS_COMMIT=off trades that for throughput.
+            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pg"), true, Map.of("synchronous_commit",
+                    setting("channelhub.embedded.synchronous-commit", "CHANNELHUB_EMBEDDED_SYNCHRONOUS_COMMIT", "on"), "fsync", "on"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     db.close();
