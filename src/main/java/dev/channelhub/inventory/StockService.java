@@ -55,6 +55,9 @@ public class StockService {
     @Inject
     EventOutbox outbox;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<StockLowered> loweredHooks;
+
     public Uni<StockLevelView> set(Caller caller, String locationCode, String sku, SetStockRequest request, Integer expectedVersion) {
         caller.require(Role.MANAGER, Role.INTEGRATION);
         validator.check(request);
@@ -68,10 +71,13 @@ public class StockService {
                             if (expectedVersion != null && before.version() != expectedVersion) {
                                 throw ApiException.versionConflict("stock " + locationCode + "/" + sku, expectedVersion, before.version());
                             }
-                            return change.after().orElseThrow(() -> ApiException.invalid("onHand",
+                            StockLevelView after = change.after().orElseThrow(() -> ApiException.invalid("onHand",
                                     "must be at least the reserved quantity (" + before.reserved() + ")"));
+                            return new StockLevelView[]{before, after};
                         })
-                        .call(level -> stockChanged(tx, caller, loc, level, LedgerKind.SET))));
+                        .call(levels -> stockChanged(tx, caller, loc, levels[1], LedgerKind.SET))
+                        .call(levels -> lowered(tx, caller, sku, levels[0].onHand() - levels[1].onHand(), loc, LedgerKind.SET))
+                        .map(levels -> levels[1])));
     }
 
     public Uni<Outcome<LedgerEntryView>> adjust(Caller caller, StockAdjustmentRequest request, String idempotencyKey) {
@@ -90,7 +96,9 @@ public class StockService {
                                             request.reason(), caller.subject()))
                                     .flatMap(change -> {
                                         StockLevelView level = refusedAdjustment(change, request);
-                                        return stockChanged(tx, caller, loc, level, LedgerKind.ADJUST).replaceWith(
+                                        return stockChanged(tx, caller, loc, level, LedgerKind.ADJUST)
+                                                .call(x -> lowered(tx, caller, request.sku(), -request.delta(), loc, LedgerKind.ADJUST))
+                                                .replaceWith(
                                                 new LedgerEntryView(Long.toString(change.ledgerSeq()), loc.code(), request.sku(),
                                                         LedgerKind.ADJUST, request.delta(), 0, level.onHand(), level.reserved(),
                                                         request.reason(), null, null, caller.subject(), level.updatedAt()));
@@ -106,6 +114,18 @@ public class StockService {
         return change.after().orElseThrow(() -> ApiException.invalid("delta",
                 "would leave on hand below the reserved quantity (on hand " + change.before().get().onHand()
                         + ", reserved " + change.before().get().reserved() + ")"));
+    }
+
+    /** Tells every {@link StockLowered} hook when a manual change took units off (no statement otherwise). */
+    private Uni<Void> lowered(SqlClient tx, Caller caller, String sku, long decrease, LocationView loc, LedgerKind kind) {
+        if (decrease <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (StockLowered hook : loweredHooks) {
+            chain = chain.flatMap(x -> hook.onLowered(tx, caller, sku, decrease, loc.code(), kind));
+        }
+        return chain;
     }
 
     private Uni<Void> stockChanged(SqlClient tx, Caller caller, LocationView loc, StockLevelView level, LedgerKind kind) {

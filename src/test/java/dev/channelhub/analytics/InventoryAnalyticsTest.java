@@ -47,6 +47,42 @@ class InventoryAnalyticsTest {
     }
 
     @Test
+    void manualSetsAndAdjustmentsEmitStockLowOnlyWhenTheyCrossTheThreshold() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        String manager = Tokens.token(tenant, "manager");
+        setup(admin);
+        Api.as(admin).body(Map.of("onHand", 8)).put("/api/v1/stock/WH/K1").then().statusCode(200);
+        Api.as(admin).body(Map.of("onHand", 4)).put("/api/v1/stock/ST/K1").then().statusCode(200);
+        Api.as(manager).body(Map.of("threshold", 10)).put("/api/v1/analytics/inventory/thresholds/K1").then().statusCode(200);
+
+        Api.as(admin).body(Map.of("locationCode", "WH", "sku", "K1", "delta", 5, "reason", "receipt"))
+                .post("/api/v1/stock/adjustments").then().statusCode(201);          // 12 -> 17: up, nothing
+        Api.as(admin).body(Map.of("locationCode", "WH", "sku", "K1", "delta", -7, "reason", "damaged"))
+                .post("/api/v1/stock/adjustments").then().statusCode(201);          // 17 -> 10: still at the threshold
+        assertEquals(0, lowEvents(tenant));
+        Api.as(admin).body(Map.of("locationCode", "ST", "sku", "K1", "delta", -1, "reason", "damaged"))
+                .post("/api/v1/stock/adjustments").then().statusCode(201);          // 10 -> 9: crosses
+        assertEquals(1, lowEvents(tenant));
+        db.one("select payload from event_outbox where tenant_id = $1 and type = 'stock.low'", Tuple.of(tenant), r -> r.getJsonObject(0))
+                .await().indefinitely().ifPresent(p -> {
+                    assertEquals("K1", p.getString("sku"));
+                    assertEquals(9L, p.getLong("available"));
+                    assertEquals("ST", p.getString("locationCode"));
+                    assertEquals("ADJUST", p.getString("kind"));
+                });
+        Api.as(admin).body(Map.of("onHand", 2)).put("/api/v1/stock/WH/K1").then().statusCode(200);   // 9 -> 5: already below
+        assertEquals(1, lowEvents(tenant));
+        Api.as(admin).body(Map.of("onHand", 20)).put("/api/v1/stock/WH/K1").then().statusCode(200);  // back up to 23
+        Api.as(admin).body(Map.of("onHand", 5)).put("/api/v1/stock/WH/K1").then().statusCode(200);   // 23 -> 8: crosses again
+        assertEquals(2, lowEvents(tenant));
+        // A refused adjustment (below zero) changes nothing and emits nothing.
+        Api.as(admin).body(Map.of("locationCode", "ST", "sku", "K1", "delta", -100, "reason", "x"))
+                .post("/api/v1/stock/adjustments").then().statusCode(400);
+        assertEquals(2, lowEvents(tenant));
+    }
+
+    @Test
     void thresholdsLowStockListAndStockLowEventsWhenAReservationCrossesTheThreshold() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");
