@@ -202,26 +202,21 @@ public class DealService {
         }));
     }
 
-    /** Earliest protection end this instance set since the last sweep (null: none known). */
-    private final java.util.concurrent.atomic.AtomicReference<Instant> nextExpiry = new java.util.concurrent.atomic.AtomicReference<>();
-    private volatile Instant lastSweep = Instant.now();
+    private final DueSweep sweep = new DueSweep();
 
     /** Touches the database only when a protection this instance knows of ends, or every half hour (other instances). */
     @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expiryJob() {
         Instant now = Instant.now();
-        Instant due = nextExpiry.get();
-        if ((due == null || due.isAfter(now)) && lastSweep.plus(Duration.ofMinutes(30)).isAfter(now)) {
+        if (!sweep.claim(now)) {
             return Uni.createFrom().voidItem();
         }
-        nextExpiry.set(null);
-        lastSweep = now;
         return expireDue(now).onFailure().invoke(e -> LOG.warn("deal expiry job failed", e))
                 .onFailure().recoverWithItem(0).replaceWithVoid();
     }
 
     private void expectExpiry(Instant at) {
-        nextExpiry.accumulateAndGet(at, (a, b) -> a == null || b.isBefore(a) ? b : a);
+        sweep.expect(at);
     }
 
     /**

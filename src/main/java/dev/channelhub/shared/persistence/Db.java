@@ -71,13 +71,7 @@ public class Db {
     }
 
     public <T> Uni<List<T>> list(SqlClient client, String sql, Tuple args, Function<Row, T> mapper) {
-        return query(client, sql, args).map(rows -> {
-            List<T> out = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                out.add(mapper.apply(row));
-            }
-            return out;
-        });
+        return query(client, sql, args).map(rows -> mapAll(rows, mapper));
     }
 
     public <T> Uni<List<T>> list(String sql, Tuple args, Function<Row, T> mapper) {
@@ -93,6 +87,14 @@ public class Db {
 
     public <T> Uni<Optional<T>> one(String sql, Tuple args, Function<Row, T> mapper) {
         return one(pool, sql, args, mapper);
+    }
+
+    private static <T> List<T> mapAll(RowSet<Row> rows, Function<Row, T> mapper) {
+        List<T> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            out.add(mapper.apply(row));
+        }
+        return out;
     }
 
     public final class Background {
@@ -122,13 +124,7 @@ public class Db {
         }
 
         public <T> Uni<List<T>> list(SqlClient client, String sql, Tuple args, Function<Row, T> mapper) {
-            return query(client, sql, args).map(rows -> {
-                List<T> out = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    out.add(mapper.apply(row));
-                }
-                return out;
-            });
+            return query(client, sql, args).map(rows -> mapAll(rows, mapper));
         }
 
         public <T> Uni<List<T>> list(String sql, Tuple args, Function<Row, T> mapper) {
