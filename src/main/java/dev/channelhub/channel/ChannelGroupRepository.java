@@ -161,14 +161,6 @@ public class ChannelGroupRepository {
         return values == null ? null : values.toArray(new String[0]);
     }
 
-    /** Ids of the groups channel $2 belongs to: its static memberships plus the tenant's rule groups it matches. */
-    public Uni<List<UUID>> groupIdsOf(SqlClient client, String tenant, UUID channelId) {
-        return db.list(client, "select m.group_id as id from channel_group_member m where m.tenant_id = $1 and m.channel_id = $2"
-                        + " union select g.id from channel c join channel_group g on g.tenant_id = c.tenant_id and " + RULE_MATCHES
-                        + " where c.tenant_id = $1 and c.id = $2 order by 1",
-                Tuple.of(tenant, channelId), r -> r.getUUID("id"));
-    }
-
     /** Every channel that is a member of any of the groups, unpaged. */
     public Uni<List<UUID>> memberIds(SqlClient client, String tenant, List<UUID> groupIds) {
         if (groupIds.isEmpty()) {

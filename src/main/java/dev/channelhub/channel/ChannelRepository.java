@@ -60,6 +60,15 @@ public class ChannelRepository {
                 ChannelRepository::toView);
     }
 
+    /** The channel with the ids of every group it belongs to (static members ∪ rule matches), in one statement. */
+    public Uni<Optional<ChannelWithGroups>> findWithGroups(SqlClient client, String tenant, UUID id) {
+        return db.one(client, "select " + columns("c") + ", array(select m.group_id from channel_group_member m"
+                        + " where m.tenant_id = c.tenant_id and m.channel_id = c.id"
+                        + " union select g.id from channel_group g where g.tenant_id = c.tenant_id and " + ChannelGroupRepository.RULE_MATCHES
+                        + " order by 1) as group_ids from channel c where c.tenant_id = $1 and c.id = $2", Tuple.of(tenant, id),
+                r -> new ChannelWithGroups(toView(r), List.of(r.getArrayOfUUIDs("group_ids"))));
+    }
+
     public Uni<Optional<ChannelView>> lockForUpdate(SqlClient tx, String tenant, UUID id) {
         return db.one(tx, "select " + COLUMNS + " from channel where tenant_id = $1 and id = $2 for update", Tuple.of(tenant, id),
                 ChannelRepository::toView);

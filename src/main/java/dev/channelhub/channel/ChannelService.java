@@ -282,14 +282,14 @@ public class ChannelService {
         return channels.find(client, tenant, id);
     }
 
+    /** The channel and its groups (static ∪ rule) in one statement: what prices and policies are targeted by. */
+    public Uni<Optional<ChannelWithGroups>> findWithGroups(SqlClient client, String tenant, UUID id) {
+        return channels.findWithGroups(client, tenant, id);
+    }
+
     /** {@code select ... for update} in the caller's transaction (orders' credit check); NOT_FOUND if absent. */
     public Uni<ChannelView> lockForUpdate(SqlClient tx, String tenant, UUID id) {
         return channels.lockForUpdate(tx, tenant, id).map(o -> o.orElseThrow(() -> ApiException.notFound("channel", id)));
-    }
-
-    /** Ids of the groups the channel belongs to (static member or rule match), one statement, ordered by id. */
-    public Uni<List<UUID>> groupIdsOf(SqlClient client, String tenant, UUID channelId) {
-        return groups.groupIdsOf(client, tenant, channelId);
     }
 
     /** Every channel that is a member (static ∪ rule) of any of the groups, one statement, unpaged, ordered by id. */

@@ -265,16 +265,15 @@ public class PolicyService {
             if (candidates.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return channels.find(db.pool(), tenant, channelId).flatMap(found -> {
+            return channels.findWithGroups(db.pool(), tenant, channelId).flatMap(found -> {
                 if (found.isEmpty()) {
                     return Uni.createFrom().voidItem();
                 }
-                ChannelView channel = found.get();
-                return channels.groupIdsOf(db.pool(), tenant, channelId).flatMap(groups -> {
-                    List<UUID> matching = candidates.stream().filter(p -> AudienceRule.targets(p.audience(), channel, groups))
-                            .map(p -> UUID.fromString(p.id())).toList();
-                    return policies.addChannelToPolicies(db.pool(), tenant, channelId, matching);
-                });
+                ChannelView channel = found.get().channel();
+                List<UUID> groups = found.get().groupIds();
+                List<UUID> matching = candidates.stream().filter(p -> AudienceRule.targets(p.audience(), channel, groups))
+                        .map(p -> UUID.fromString(p.id())).toList();
+                return policies.addChannelToPolicies(db.pool(), tenant, channelId, matching);
             });
         });
     }

@@ -34,35 +34,8 @@ public class PriceListRepository {
             + "l.channel_types, l.customer_groups, l.valid_from, l.valid_to, l.version, l.created_at, l.updated_at, "
             + "(select count(*) from price_list_entry e where e.tenant_id = l.tenant_id and e.price_list_id = l.id) as entry_count";
 
-    /**
-     * The scope test of the selection rule in SQL, for the lists or promotions aliased {@code x}. Parameters:
-     * $1 tenant, $2 currency, $3 time, $4 channel id, $5 the channel's group ids, $6 channel type, $7 customer group.
-     */
-    static String applicable(String x) {
-        return x + ".tenant_id = $1"
-                + " and (" + x + ".valid_from is null or " + x + ".valid_from <= $3)"
-                + " and (" + x + ".valid_to is null or " + x + ".valid_to > $3)"
-                + " and (cardinality(" + x + ".channel_ids) = 0 or $4::uuid = any(" + x + ".channel_ids))"
-                + " and (cardinality(" + x + ".channel_group_ids) = 0 or " + x + ".channel_group_ids && $5::uuid[])"
-                + " and (cardinality(" + x + ".channel_types) = 0 or $6::text = any(" + x + ".channel_types))"
-                + " and (cardinality(" + x + ".customer_groups) = 0 or $7::text = any(" + x + ".customer_groups))";
-    }
-
     @Inject
     Db db;
-
-    /** The pricing situation that the candidate queries select for. */
-    public record Situation(String tenant, String currency, Instant at, UUID channelId, List<UUID> groupIds, String channelType,
-                            String customerGroup) {
-        List<Object> args() {
-            return new ArrayList<>(Arrays.asList(tenant, currency, at.atOffset(ZoneOffset.UTC), channelId,
-                    groupIds.toArray(new UUID[0]), channelType, customerGroup));
-        }
-
-        Tuple tuple() {
-            return Tuple.from(args());
-        }
-    }
 
     public Uni<Void> insert(SqlClient client, String tenant, UUID id, String code, String name, String currency, Integer priority,
                             PriceScope scope, Instant validFrom, Instant validTo, Instant now) {
@@ -183,37 +156,97 @@ public class PriceListRepository {
                         r.getBigDecimal("price"), r.getString("currency")));
     }
 
-    /**
-     * Every list applicable to the situation, each with its entries for {@code skus} (possibly none: the resolver
-     * then explains that a more specific list lacked the SKU). One statement whatever the number of SKUs.
-     */
-    public Uni<List<PriceResolver.PriceList>> candidates(SqlClient client, Situation s, Collection<String> skus) {
-        Tuple args = s.tuple().addArrayOfString(skus.toArray(new String[0]));
-        return db.query(client, "select l.id, l.code, l.currency, l.priority, l.channel_ids, l.channel_group_ids, l.channel_types, "
-                        + "l.customer_groups, l.valid_from, l.valid_to, e.sku, e.min_quantity, e.price from price_list l "
-                        + "left join price_list_entry e on e.tenant_id = l.tenant_id and e.price_list_id = l.id and e.sku = any($8) "
-                        + "where " + applicable("l") + " and l.currency = $2", args)
-                .map(PriceListRepository::toCandidates);
+    /** The tenant's pricing epoch (0 before its first pricing change); see {@code V8_0__pricing_epoch.sql}. */
+    public Uni<Long> epoch(SqlClient client, String tenant) {
+        return db.one(client, "select epoch from pricing_epoch where tenant_id = $1", Tuple.of(tenant), r -> r.getLong("epoch"))
+                .map(found -> found.orElse(0L));
+    }
+
+    /** Every list of the tenant, without entries: what {@link PricingCache} keeps. */
+    public Uni<List<PriceResolver.PriceList>> headers(SqlClient client, String tenant) {
+        return db.list(client, "select id, code, currency, priority, channel_ids, channel_group_ids, channel_types, customer_groups, "
+                        + "valid_from, valid_to from price_list where tenant_id = $1 order by id", Tuple.of(tenant),
+                r -> new PriceResolver.PriceList(r.getUUID("id"), r.getString("code"), r.getString("currency"), r.getInteger("priority"),
+                        scopeOf(r), instant(r, "valid_from"), instant(r, "valid_to"), List.of()));
+    }
+
+    /** What one quote reads: the epoch its cached headers must match, the customer's group, products and their entries. */
+    public record SkuData(long epoch, boolean customerFound, String customerGroup, Map<String, PriceResolver.Product> products,
+                          Map<UUID, List<PriceResolver.Entry>> entriesByList) {
     }
 
     /**
-     * One page of the products a channel can buy: active, with at least one entry in a list applicable to the
-     * situation. One statement.
+     * The one statement of a quote: the pricing epoch, the customer (when {@code customerId} is given), and for each
+     * SKU its product and its entries in {@code listIds}. It always returns a row (the epoch), whatever the SKUs.
+     * Reads the catalogue's and customers' tables directly: this is the hot path of every quote and order.
      */
-    public Uni<List<ProductView>> catalogPage(SqlClient client, Situation s, ProductFilter filter, PageRequest page) {
-        List<Object> args = s.args();
-        StringBuilder sql = new StringBuilder("select ").append(ProductRepository.COLUMNS)
+    public Uni<SkuData> skuData(SqlClient client, String tenant, Collection<String> skus, Collection<UUID> listIds, UUID customerId) {
+        return db.query(client, "select m.epoch, m.customer_found, m.customer_group, p.sku, p.category, p.status, p.floor_price, "
+                        + "p.currency, e.price_list_id, e.min_quantity, e.price from (select coalesce((select epoch from pricing_epoch "
+                        + "where tenant_id = $1), 0) as epoch, cu.id is not null as customer_found, cu.customer_group from (select 1) one "
+                        + "left join customer cu on cu.tenant_id = $1 and cu.id = $4) m "
+                        + "left join product p on p.tenant_id = $1 and p.sku = any($2) "
+                        + "left join price_list_entry e on e.tenant_id = $1 and e.sku = p.sku and e.price_list_id = any($3)",
+                        Tuple.of(tenant, skus.toArray(new String[0]), listIds.toArray(new UUID[0]), customerId))
+                .map(rows -> {
+                    long epoch = 0;
+                    boolean customerFound = false;
+                    String customerGroup = null;
+                    Map<String, PriceResolver.Product> products = new java.util.HashMap<>();
+                    Map<UUID, List<PriceResolver.Entry>> entries = new java.util.HashMap<>();
+                    for (Row r : rows) {
+                        epoch = r.getLong("epoch");
+                        customerFound = r.getBoolean("customer_found");
+                        customerGroup = r.getString("customer_group");
+                        String sku = r.getString("sku");
+                        if (sku == null) {
+                            continue;
+                        }
+                        products.computeIfAbsent(sku, k -> new PriceResolver.Product(k, r.getString("category"),
+                                "ACTIVE".equals(r.getString("status")), r.getBigDecimal("floor_price"), r.getString("currency")));
+                        UUID list = r.getUUID("price_list_id");
+                        if (list != null) {
+                            entries.computeIfAbsent(list, k -> new ArrayList<>())
+                                    .add(new PriceResolver.Entry(sku, r.getInteger("min_quantity"), r.getBigDecimal("price")));
+                        }
+                    }
+                    return new SkuData(epoch, customerFound, customerGroup, products, entries);
+                });
+    }
+
+    /** A catalogue page and the pricing epoch it was read at. */
+    public record CatalogRows(long epoch, List<ProductView> rows) {
+    }
+
+    /**
+     * One page of the products a channel can buy: active, with at least one entry in {@code listIds} (the lists
+     * that apply to it). One statement, which also reads the pricing epoch (always one row, even for no products).
+     */
+    public Uni<CatalogRows> catalogPage(SqlClient client, String tenant, Collection<UUID> listIds, ProductFilter filter,
+                                        PageRequest page) {
+        List<Object> args = new ArrayList<>(List.of(tenant, listIds.toArray(new UUID[0])));
+        StringBuilder sql = new StringBuilder("select m.epoch, p.* from (select coalesce((select epoch from pricing_epoch")
+                .append(" where tenant_id = $1), 0) as epoch) m left join lateral (select ").append(ProductRepository.COLUMNS)
                 .append(" from product p where p.tenant_id = $1 and p.status = 'ACTIVE'");
         ProductRepository.appendFilter(sql, args, new ProductFilter(filter.category(), null, filter.q()), "p.");
         if (page.after() != null) {
             args.add(page.afterId());
             sql.append(" and p.id > $").append(args.size());
         }
-        sql.append(" and exists (select 1 from price_list l join price_list_entry e on e.tenant_id = l.tenant_id")
-                .append(" and e.price_list_id = l.id and e.sku = p.sku where ").append(applicable("l")).append(" and l.currency = $2)");
+        sql.append(" and exists (select 1 from price_list_entry e where e.tenant_id = $1 and e.sku = p.sku and e.price_list_id = any($2))");
         args.add(page.fetchSize());
-        sql.append(" order by p.id limit $").append(args.size());
-        return db.list(client, sql.toString(), Tuple.from(args), ProductRepository::toView);
+        sql.append(" order by p.id limit $").append(args.size()).append(") p on true");
+        return db.query(client, sql.toString(), Tuple.from(args)).map(rows -> {
+            long epoch = 0;
+            List<ProductView> products = new ArrayList<>();
+            for (Row r : rows) {
+                epoch = r.getLong("epoch");
+                if (r.getUUID("id") != null) {
+                    products.add(ProductRepository.toView(r));
+                }
+            }
+            return new CatalogRows(epoch, products);
+        });
     }
 
     /** Every list in the currency valid at {@code at}, whatever its scope, with its entries for {@code skus}. */

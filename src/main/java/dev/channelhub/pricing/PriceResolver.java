@@ -54,16 +54,18 @@ public final class PriceResolver {
 
         /** Every field that is set must match. */
         public boolean matches(Context c) {
+            return matchesChannel(c) && (customerGroups.isEmpty() || c.customerGroup() != null && customerGroups.contains(c.customerGroup()));
+        }
+
+        /** {@link #matches} without the customer group: what can be decided before the customer is read. */
+        public boolean matchesChannel(Context c) {
             if (!channelIds.isEmpty() && !channelIds.contains(c.channelId())) {
                 return false;
             }
             if (!channelGroupIds.isEmpty() && c.channelGroupIds().stream().noneMatch(channelGroupIds::contains)) {
                 return false;
             }
-            if (!channelTypes.isEmpty() && !channelTypes.contains(c.channelType())) {
-                return false;
-            }
-            return customerGroups.isEmpty() || c.customerGroup() != null && customerGroups.contains(c.customerGroup());
+            return channelTypes.isEmpty() || channelTypes.contains(c.channelType());
         }
 
         public int defaultPriority() {
@@ -103,6 +105,11 @@ public final class PriceResolver {
 
         public int effectivePriority() {
             return priority != null ? priority : scope.defaultPriority();
+        }
+
+        /** The same list with these entries (the cache keeps headers; each quote reads the entries it needs). */
+        public PriceList withEntries(List<Entry> found) {
+            return new PriceList(id, code, currency, priority, scope, validFrom, validTo, found);
         }
 
         /** The entry with the largest {@code minQuantity <= quantity} for the SKU, or null. */
@@ -173,16 +180,25 @@ public final class PriceResolver {
     }
 
     private boolean applies(PriceList l) {
-        return context.currency().equals(l.currency()) && valid(l.validFrom(), l.validTo()) && l.scope().matches(context);
+        return applies(l, context);
+    }
+
+    /** Whether the list applies in {@code context}: its currency, valid at the time, and its scope matches. */
+    public static boolean applies(PriceList l, Context context) {
+        return appliesToChannel(l, context) && l.scope().matches(context);
+    }
+
+    /** {@link #applies} without the customer group. */
+    public static boolean appliesToChannel(PriceList l, Context context) {
+        return context.currency().equals(l.currency()) && valid(context.at(), l.validFrom(), l.validTo()) && l.scope().matchesChannel(context);
     }
 
     private boolean applies(Promotion p) {
         boolean currencyOk = p.currency() == null ? p.kind() == PromotionKind.PERCENT_OFF : context.currency().equals(p.currency());
-        return currencyOk && valid(p.validFrom(), p.validTo()) && p.scope().matches(context);
+        return currencyOk && valid(context.at(), p.validFrom(), p.validTo()) && p.scope().matches(context);
     }
 
-    private boolean valid(Instant from, Instant to) {
-        Instant at = context.at();
+    private static boolean valid(Instant at, Instant from, Instant to) {
         return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
     }
 

@@ -5,7 +5,9 @@ import dev.channelhub.catalog.ProductService;
 import dev.channelhub.catalog.ProductView;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelView;
+import dev.channelhub.channel.ChannelWithGroups;
 import dev.channelhub.customer.CustomerService;
+import dev.channelhub.customer.CustomerView;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
@@ -65,15 +67,19 @@ public class PriceService {
     @Inject
     RequestValidator validator;
 
-    /** Who buys where, resolved once per request. */
-    record Buyer(PriceListRepository.Situation situation, PriceResolver.Context context) {
-    }
+    @Inject
+    PricingCache cache;
+
+    /** How often a quote re-reads when pricing headers keep changing under it, before it goes with the latest. */
+    static final int EPOCH_RETRIES = 3;
 
     public Uni<QuoteView> quote(Caller caller, QuoteRequest request) {
-        return quote(db.pool(), caller, request);
+        caller.require(QUOTERS);
+        validator.check(request);
+        return db.withConnection(conn -> quote(conn, caller, request));
     }
 
-    /** The whole engine on the given client: orders call it inside their own transaction. */
+    /** The whole engine on the given connection: orders call it inside their own transaction. */
     public Uni<QuoteView> quote(SqlClient client, Caller caller, QuoteRequest request) {
         caller.require(QUOTERS);
         validator.check(request);
@@ -82,57 +88,50 @@ public class PriceService {
         checkChannelAllowed(caller, channelId);
         Instant at = request.at() == null ? Instant.now() : request.at();
         List<QuoteLineRequest> lines = request.lines();
-        return buyer(client, caller.tenant(), channelId, customerId, request.currency(), at, false)
-                .flatMap(buyer -> resolve(client, buyer, lines.stream().map(QuoteLineRequest::sku).toList())
-                        .map(resolver -> {
-                            List<QuoteLineView> priced = new ArrayList<>(lines.size());
-                            List<FieldError> missing = new ArrayList<>();
-                            for (int i = 0; i < lines.size(); i++) {
-                                QuoteLineRequest line = lines.get(i);
-                                PriceResolver.Outcome o = resolver.resolver().resolve(line.sku(), line.quantity(),
-                                        resolver.products().get(line.sku()));
-                                if (o.priced()) {
-                                    priced.add(o.line());
-                                } else {
-                                    missing.add(new FieldError("lines[" + i + "].sku", line.sku() + ": " + o.noPriceReason()));
-                                }
-                            }
-                            if (!missing.isEmpty()) {
-                                throw new ApiException(ErrorCode.NO_PRICE, missing.size() == 1 ? missing.get(0).message()
-                                        : "no price for " + String.join(", ", missing.stream().map(f -> f.message()
-                                        .substring(0, f.message().indexOf(':'))).toList()), missing);
-                            }
-                            BigDecimal total = Money.round(BigDecimal.ZERO, buyer.context().currency());
-                            for (QuoteLineView l : priced) {
-                                total = total.add(l.lineTotal());
-                            }
-                            return new QuoteView(buyer.context().currency(), List.copyOf(priced), total);
-                        }));
+        return resolve(client, caller.tenant(), channelId, customerId, request.currency(), at, false,
+                lines.stream().map(QuoteLineRequest::sku).toList())
+                .map(resolved -> {
+                    List<QuoteLineView> priced = new ArrayList<>(lines.size());
+                    List<FieldError> missing = new ArrayList<>();
+                    for (int i = 0; i < lines.size(); i++) {
+                        QuoteLineRequest line = lines.get(i);
+                        PriceResolver.Outcome o = resolved.resolve(line.sku(), line.quantity());
+                        if (o.priced()) {
+                            priced.add(o.line());
+                        } else {
+                            missing.add(new FieldError("lines[" + i + "].sku", line.sku() + ": " + o.noPriceReason()));
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new ApiException(ErrorCode.NO_PRICE, missing.size() == 1 ? missing.get(0).message()
+                                : "no price for " + String.join(", ", missing.stream().map(f -> f.message()
+                                .substring(0, f.message().indexOf(':'))).toList()), missing);
+                    }
+                    BigDecimal total = Money.round(BigDecimal.ZERO, resolved.currency());
+                    for (QuoteLineView l : priced) {
+                        total = total.add(l.lineTotal());
+                    }
+                    return new QuoteView(resolved.currency(), List.copyOf(priced), total);
+                });
     }
 
     /**
      * Batched prices for GraphQL {@code Product.price}: one price (or null) per product, in input order, at a
-     * constant number of statements for any page size.
+     * constant number of statements for any page size (one, once the tenant's pricing headers are cached).
      */
     public Uni<List<QuoteLineView>> prices(Caller caller, String channelId, String customerId, String currency, Integer quantity,
                                            List<ProductView> forProducts) {
         caller.require(QUOTERS);
-        int qty = quantity == null ? 1 : quantity;
-        if (qty < 1 || qty > 1_000_000) {
-            throw ApiException.invalid("quantity", "must be between 1 and 1000000");
-        }
+        int qty = checkQuantity(quantity);
         UUID channel = channelId == null && caller.isPartnerOnly() ? caller.partnerChannelId() : Ids.parse(channelId, "channelId");
         UUID customer = Ids.parseNullable(customerId, "customerId");
         checkChannelAllowed(caller, channel);
-        SqlClient client = db.pool();
         List<String> skus = forProducts.stream().map(ProductView::sku).toList();
-        return buyer(client, caller.tenant(), channel, customer, currency, Instant.now(), false)
-                .flatMap(buyer -> resolve(client, buyer, skus))
+        return db.withConnection(client -> resolve(client, caller.tenant(), channel, customer, currency, Instant.now(), false, skus))
                 .map(r -> {
                     List<QuoteLineView> out = new ArrayList<>(skus.size());
                     for (String sku : skus) {
-                        PriceResolver.Outcome o = r.resolver().resolve(sku, qty, r.products().get(sku));
-                        out.add(o.line());
+                        out.add(r.resolve(sku, qty).line());
                     }
                     return out;
                 });
@@ -141,46 +140,81 @@ public class PriceService {
     /** A channel's catalogue: only products with a price on that channel, each with its resolved unit price. */
     public Uni<Page<CatalogItemView>> catalog(Caller caller, String channelId, String customerId, String currency, Integer quantity,
                                               ProductFilter filter, PageRequest page) {
-        return catalogProducts(caller, channelId, customerId, currency, filter, page).flatMap(found -> {
-            int qty = quantity == null ? 1 : quantity;
-            if (qty < 1 || qty > 1_000_000) {
-                throw ApiException.invalid("quantity", "must be between 1 and 1000000");
-            }
+        int qty = checkQuantity(quantity);
+        return db.withConnection(client -> catalogProducts(client, caller, channelId, customerId, currency, filter, page).flatMap(found -> {
             List<ProductView> rows = found.rows();
             List<String> skus = rows.stream().map(ProductView::sku).toList();
-            return resolve(db.pool(), found.buyer(), skus).map(r -> {
+            return resolve(client, caller.tenant(), found.channelId(), found.customerId(), currency, found.at(), true, skus).map(r -> {
                 List<CatalogItemView> items = new ArrayList<>(rows.size());
                 for (ProductView p : rows) {
-                    PriceResolver.Outcome o = r.resolver().resolve(p.sku(), qty, r.products().get(p.sku()));
+                    PriceResolver.Outcome o = r.resolve(p.sku(), qty);
                     QuoteLineView l = o.line();
-                    items.add(new CatalogItemView(p.id(), p.sku(), p.name(), p.category(), p.unit(), found.buyer().context().currency(),
+                    items.add(new CatalogItemView(p.id(), p.sku(), p.name(), p.category(), p.unit(), r.currency(),
                             qty, l == null ? null : l.listPrice(), l == null ? null : l.unitPrice(), l == null ? null : l.priceListCode(),
                             l == null ? null : l.promotionCode(), l != null && l.floorApplied(), o.noPriceReason()));
                 }
                 return Page.of(items, page, CatalogItemView::productId);
             });
-        });
+        }));
     }
 
-    record CatalogRows(Buyer buyer, List<ProductView> rows) {
+    private static int checkQuantity(Integer quantity) {
+        int qty = quantity == null ? 1 : quantity;
+        if (qty < 1 || qty > 1_000_000) {
+            throw ApiException.invalid("quantity", "must be between 1 and 1000000");
+        }
+        return qty;
+    }
+
+    record CatalogRows(UUID channelId, UUID customerId, Instant at, List<ProductView> rows) {
     }
 
     /** Products of a channel's catalogue (one page, fetched with one extra row), for REST and GraphQL. */
     public Uni<Page<ProductView>> catalogPage(Caller caller, String channelId, String customerId, String currency, ProductFilter filter,
                                               PageRequest page) {
-        return catalogProducts(caller, channelId, customerId, currency, filter, page)
+        return db.withConnection(client -> catalogProducts(client, caller, channelId, customerId, currency, filter, page))
                 .map(found -> Page.of(found.rows(), page, ProductView::id).map(p -> caller.isPartnerOnly() ? withoutFloor(p) : p));
     }
 
-    private Uni<CatalogRows> catalogProducts(Caller caller, String channelId, String customerId, String currency, ProductFilter filter,
-                                             PageRequest page) {
+    /**
+     * One page of the products the channel can buy: those with an entry in a list that applies to it (and to the
+     * customer's group). With warm headers that is one statement (two with a customer), checked against the epoch.
+     */
+    private Uni<CatalogRows> catalogProducts(SqlClient client, Caller caller, String channelId, String customerId, String currency,
+                                             ProductFilter filter, PageRequest page) {
         caller.require(QUOTERS);
         UUID channel = Ids.parse(channelId, "channelId");
         UUID customer = Ids.parseNullable(customerId, "customerId");
         checkChannelAllowed(caller, channel);
-        SqlClient client = db.pool();
-        return buyer(client, caller.tenant(), channel, customer, currency, Instant.now(), true)
-                .flatMap(buyer -> lists.catalogPage(client, buyer.situation(), filter, page).map(rows -> new CatalogRows(buyer, rows)));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String tenant = caller.tenant();
+        // The channel first (cached): an unknown channel is the answer even when the customer is unknown too.
+        return headers(client, tenant, channel, currency, at, true).flatMap(known -> customer(client, tenant, customer)).flatMap(c -> {
+            if (customer != null && c.isEmpty()) {
+                throw ApiException.invalid("customerId", "no such customer");
+            }
+            String group = c.map(CustomerView::group).orElse(null);
+            return catalogPage(client, tenant, channel, group, currency, at, filter, page, EPOCH_RETRIES)
+                    .map(rows -> new CatalogRows(channel, customer, at, rows));
+        });
+    }
+
+    private Uni<List<ProductView>> catalogPage(SqlClient client, String tenant, UUID channelId, String customerGroup, String currency,
+                                               Instant at, ProductFilter filter, PageRequest page, int retries) {
+        return headers(client, tenant, channelId, currency, at, true).flatMap(h -> {
+            PriceResolver.Context context = h.context(customerGroup);
+            List<UUID> listIds = h.snapshot().lists.stream().filter(l -> PriceResolver.applies(l, context)).map(PriceResolver.PriceList::id)
+                    .toList();
+            return lists.catalogPage(client, tenant, listIds, filter, page).flatMap(found -> {
+                if (found.epoch() != h.snapshot().epoch) {
+                    cache.stale(tenant, h.snapshot());
+                    if (retries > 0) {
+                        return catalogPage(client, tenant, channelId, customerGroup, currency, at, filter, page, retries - 1);
+                    }
+                }
+                return Uni.createFrom().item(found.rows());
+            });
+        });
     }
 
     private static ProductView withoutFloor(ProductView p) {
@@ -188,26 +222,67 @@ public class PriceService {
                 p.createdAt(), p.updatedAt());
     }
 
-    record Resolution(PriceResolver resolver, Map<String, PriceResolver.Product> products) {
+    /** A resolver for one buyer and its SKUs, with the products it needs. */
+    record Resolved(PriceResolver resolver, Map<String, PriceResolver.Product> products, String currency) {
+        PriceResolver.Outcome resolve(String sku, int quantity) {
+            return resolver.resolve(sku, quantity, products.get(sku));
+        }
     }
 
-    /** Loads every candidate for {@code skus} with three statements and builds the resolver. */
-    Uni<Resolution> resolve(SqlClient client, Buyer buyer, List<String> skus) {
-        Set<String> distinct = new LinkedHashSet<>(skus);
-        String tenant = buyer.situation().tenant();
-        return products.mapBySku(client, tenant, distinct).flatMap(found -> {
-            Map<String, PriceResolver.Product> known = new java.util.HashMap<>();
-            Set<String> categories = new HashSet<>();
-            found.values().forEach(p -> {
-                known.put(p.sku(), new PriceResolver.Product(p.sku(), p.category(), p.active(), p.floorPrice(), p.currency()));
-                if (p.category() != null) {
-                    categories.add(p.category());
-                }
-            });
-            return lists.candidates(client, buyer.situation(), distinct)
-                    .flatMap(candidateLists -> promotions.candidates(client, buyer.situation(), distinct, categories)
-                            .map(candidatePromotions -> new Resolution(
-                                    new PriceResolver(buyer.context(), candidateLists, candidatePromotions), known)));
+    /** The cached headers for one channel: the snapshot, the channel as pricing sees it, the currency and the time. */
+    record Headers(PricingCache.Snapshot snapshot, UUID channelId, PricingCache.Channel channel, String currency, Instant at) {
+        PriceResolver.Context context(String customerGroup) {
+            return new PriceResolver.Context(channelId, channel.type(), Set.copyOf(channel.groupIds()), customerGroup, currency, at);
+        }
+    }
+
+    /** {@code channelInPath}: an unknown channel is NOT_FOUND (a path), otherwise a 400 naming {@code channelId}. */
+    private Uni<Headers> headers(SqlClient client, String tenant, UUID channelId, String requestedCurrency, Instant at,
+                                 boolean channelInPath) {
+        Instant when = at.truncatedTo(ChronoUnit.MICROS);
+        return cache.snapshot(client, tenant).flatMap(snapshot -> cache.channel(client, tenant, snapshot, channelId).map(found -> {
+            PricingCache.Channel channel = found.orElseThrow(() -> channelInPath ? ApiException.notFound("channel", channelId)
+                    : ApiException.invalid("channelId", "no such channel"));
+            String currency = requestedCurrency == null || requestedCurrency.isBlank() ? channel.currency()
+                    : Money.currency(requestedCurrency, "currency");
+            return new Headers(snapshot, channelId, channel, currency, when);
+        }));
+    }
+
+    /**
+     * The engine's read: cached headers, then one statement for the epoch, the customer, the products and their
+     * entries in the lists that may apply. If the epoch moved, the headers are reloaded and the statement repeated.
+     */
+    Uni<Resolved> resolve(SqlClient client, String tenant, UUID channelId, UUID customerId, String requestedCurrency, Instant at,
+                          boolean channelInPath, List<String> skus) {
+        return resolve(client, tenant, channelId, customerId, requestedCurrency, at, channelInPath, new LinkedHashSet<>(skus), EPOCH_RETRIES);
+    }
+
+    private Uni<Resolved> resolve(SqlClient client, String tenant, UUID channelId, UUID customerId, String requestedCurrency, Instant at,
+                                  boolean channelInPath, Set<String> skus, int retries) {
+        return headers(client, tenant, channelId, requestedCurrency, at, channelInPath).flatMap(h -> {
+            // Before the customer is known, every list that applies to the channel (whatever its customer groups).
+            PriceResolver.Context channelOnly = h.context(null);
+            List<PriceResolver.PriceList> mayApply = h.snapshot().lists.stream()
+                    .filter(l -> PriceResolver.appliesToChannel(l, channelOnly)).toList();
+            return lists.skuData(client, tenant, skus, mayApply.stream().map(PriceResolver.PriceList::id).toList(), customerId)
+                    .flatMap(data -> {
+                        if (data.epoch() != h.snapshot().epoch) {
+                            cache.stale(tenant, h.snapshot());
+                            if (retries > 0) {
+                                return resolve(client, tenant, channelId, customerId, requestedCurrency, at, channelInPath, skus, retries - 1);
+                            }
+                        }
+                        if (customerId != null && !data.customerFound()) {
+                            throw ApiException.invalid("customerId", "no such customer");
+                        }
+                        List<PriceResolver.PriceList> withEntries = new ArrayList<>(mayApply.size());
+                        for (PriceResolver.PriceList l : mayApply) {
+                            withEntries.add(l.withEntries(data.entriesByList().getOrDefault(l.id(), List.of())));
+                        }
+                        PriceResolver resolver = new PriceResolver(h.context(data.customerGroup()), withEntries, h.snapshot().promotions);
+                        return Uni.createFrom().item(new Resolved(resolver, data.products(), h.currency()));
+                    });
         });
     }
 
@@ -216,25 +291,6 @@ public class PriceService {
         if (caller.isPartnerOnly() && !channelId.equals(caller.partnerChannelId())) {
             throw ApiException.forbidden("a partner may only price its own channel");
         }
-    }
-
-    /** {@code channelInPath}: an unknown channel is NOT_FOUND (a path), otherwise a 400 naming {@code channelId}. */
-    Uni<Buyer> buyer(SqlClient client, String tenant, UUID channelId, UUID customerId, String requestedCurrency, Instant at,
-                     boolean channelInPath) {
-        Instant when = at.truncatedTo(ChronoUnit.MICROS);
-        return findChannel(client, tenant, channelId).flatMap(found -> {
-            ChannelView channel = found.orElseThrow(() -> channelInPath ? ApiException.notFound("channel", channelId)
-                    : ApiException.invalid("channelId", "no such channel"));
-            String currency = requestedCurrency == null || requestedCurrency.isBlank() ? channel.currency()
-                    : Money.currency(requestedCurrency, "currency");
-            return groupIdsOf(client, tenant, channelId)
-                    .flatMap(groups -> customerGroup(client, tenant, customerId).map(group -> {
-                        PriceListRepository.Situation s = new PriceListRepository.Situation(tenant, currency, when, channelId, groups,
-                                channel.type().name(), group.orElse(null));
-                        return new Buyer(s, new PriceResolver.Context(channelId, channel.type().name(), Set.copyOf(groups),
-                                group.orElse(null), currency, when));
-                    }));
-        });
     }
 
     /**
@@ -295,20 +351,8 @@ public class PriceService {
 
     // --- Other features' data, behind small methods so their services can evolve underneath.
 
-    private Uni<Optional<ChannelView>> findChannel(SqlClient client, String tenant, UUID id) {
-        return channels.find(client, tenant, id);
-    }
-
-    private Uni<List<UUID>> groupIdsOf(SqlClient client, String tenant, UUID channelId) {
-        return channels.groupIdsOf(client, tenant, channelId);
-    }
-
-    /** The customer's group (for customer-group scopes); an unknown customer is a 400 naming customerId. */
-    private Uni<Optional<String>> customerGroup(SqlClient client, String tenant, UUID customerId) {
-        if (customerId == null) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        return customers.find(client, tenant, customerId).map(found -> Optional.ofNullable(
-                found.orElseThrow(() -> ApiException.invalid("customerId", "no such customer")).group()));
+    /** The customer, when one is given (empty otherwise); the caller decides what an unknown one means. */
+    private Uni<Optional<CustomerView>> customer(SqlClient client, String tenant, UUID customerId) {
+        return customerId == null ? Uni.createFrom().item(Optional.empty()) : customers.find(client, tenant, customerId);
     }
 }

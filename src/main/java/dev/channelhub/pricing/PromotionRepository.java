@@ -66,14 +66,10 @@ public class PromotionRepository {
         return db.list(sql.toString(), Tuple.from(args), PromotionRepository::toView);
     }
 
-    /** Promotions applicable to the situation that may touch these SKUs/categories; one statement. */
-    public Uni<List<PriceResolver.Promotion>> candidates(SqlClient client, PriceListRepository.Situation s, Collection<String> skus,
-                                                         Collection<String> categories) {
-        Tuple args = s.tuple().addArrayOfString(skus.toArray(new String[0])).addArrayOfString(categories.toArray(new String[0]));
-        return db.list(client, "select " + COLUMNS + " from promotion p where " + PriceListRepository.applicable("p")
-                        + " and (p.currency is null or p.currency = $2)"
-                        + " and ((cardinality(p.skus) = 0 and cardinality(p.categories) = 0) or p.skus && $8::text[] or p.categories && $9::text[])",
-                args, PromotionRepository::toCandidate);
+    /** Every promotion of the tenant: what {@link PricingCache} keeps (the resolver picks the applicable ones). */
+    public Uni<List<PriceResolver.Promotion>> all(SqlClient client, String tenant) {
+        return db.list(client, "select " + COLUMNS + " from promotion p where p.tenant_id = $1 order by p.id", Tuple.of(tenant),
+                PromotionRepository::toCandidate);
     }
 
     /** Every promotion valid at {@code at} usable in the currency, whatever its scope, that may touch the SKUs. */

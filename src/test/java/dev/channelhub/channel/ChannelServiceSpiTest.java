@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The methods other features call: find, lockForUpdate, groupIdsOf, memberIds. */
+/** The methods other features call: find, lockForUpdate, findWithGroups, memberIds. */
 @QuarkusTest
 class ChannelServiceSpiTest {
 
@@ -93,7 +93,7 @@ class ChannelServiceSpiTest {
     }
 
     @Test
-    void groupIdsOfIsStaticUnionRuleInOneStatement() {
+    void findWithGroupsIsTheChannelAndStaticUnionRuleGroupsInOneStatement() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");
         UUID goldEast = channel(admin, "GE", "DISTRIBUTOR", "GOLD", "EAST");
@@ -112,13 +112,19 @@ class ChannelServiceSpiTest {
         group(other, "ALL", true, null, null, null);
 
         long before = SqlCounter.current();
-        List<UUID> ofGoldEast = service.groupIdsOf(db.pool(), tenant, goldEast).await().indefinitely();
-        assertEquals(1, SqlCounter.current() - before, "groupIdsOf must be one statement");
-        assertEquals(sorted(goldDistributors, east, everyone), ofGoldEast);
-        assertEquals(sorted(goldDistributors, everyone, tierless), service.groupIdsOf(db.pool(), tenant, goldWest).await().indefinitely());
-        assertEquals(sorted(staticOnly, east, eastAgentsPlusShop, everyone), service.groupIdsOf(db.pool(), tenant, agent).await().indefinitely());
-        assertEquals(sorted(staticOnly, eastAgentsPlusShop, everyone), service.groupIdsOf(db.pool(), tenant, shop).await().indefinitely());
-        assertEquals(List.of(), service.groupIdsOf(db.pool(), other, goldEast).await().indefinitely());
+        ChannelWithGroups ofGoldEast = service.findWithGroups(db.pool(), tenant, goldEast).await().indefinitely().orElseThrow();
+        assertEquals(1, SqlCounter.current() - before, "findWithGroups must be one statement");
+        assertEquals("GE", ofGoldEast.channel().code());
+        assertEquals(sorted(goldDistributors, east, everyone), ofGoldEast.groupIds());
+        assertEquals(sorted(goldDistributors, everyone, tierless), groupsOf(tenant, goldWest));
+        assertEquals(sorted(staticOnly, east, eastAgentsPlusShop, everyone), groupsOf(tenant, agent));
+        assertEquals(sorted(staticOnly, eastAgentsPlusShop, everyone), groupsOf(tenant, shop));
+        assertEquals(sorted(everyone), groupsOf(tenant, channel(admin, "LONE", "AGENT", null, "WEST")), "only the rule group for everyone");
+        assertTrue(service.findWithGroups(db.pool(), other, goldEast).await().indefinitely().isEmpty(), "another tenant's channel");
+    }
+
+    private List<UUID> groupsOf(String tenant, UUID channelId) {
+        return service.findWithGroups(db.pool(), tenant, channelId).await().indefinitely().orElseThrow().groupIds();
     }
 
     @Test

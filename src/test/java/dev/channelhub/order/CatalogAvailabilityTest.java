@@ -63,6 +63,7 @@ class CatalogAvailabilityTest {
     void aPageCostsAConstantNumberOfStatements() {
         OrderFixture f = OrderFixture.create().products(Map.of("A", "1", "B", "1", "C", "1", "D", "1", "E", "1", "F", "1"))
                 .stock("A", 1).stock("B", 2).stock("C", 3);
+        Api.graphql(f.sales, PAGE, Map.of("ch", f.online, "first", 1)).then().body("errors", nullValue()); // warms the pricing headers
         long before = SqlCounter.current();
         Api.graphql(f.sales, PAGE, Map.of("ch", f.online, "first", 1)).then().body("errors", nullValue());
         long one = SqlCounter.current() - before;

@@ -300,6 +300,8 @@ class PricingApiTest {
             lines[2 * i] = "Q-" + (i % 250);
             lines[2 * i + 1] = i < 250 ? 1 : 2;
         }
+        // The first quote of a tenant loads its pricing headers (PricingCache); the counts below are the warm ones.
+        Api.as(f.admin).body(quote(ch, "Q-1", 1)).post("/api/v1/prices/quote").then().statusCode(200);
         long before = SqlCounter.current();
         Api.as(f.admin).body(quote(ch, "Q-1", 1)).post("/api/v1/prices/quote").then().statusCode(200);
         long one = SqlCounter.current() - before;
@@ -307,7 +309,7 @@ class PricingApiTest {
         JsonPath q = Api.as(f.admin).body(quote(ch, lines)).post("/api/v1/prices/quote").then().statusCode(200).extract().jsonPath();
         long many = SqlCounter.current() - before;
         assertEquals(one, many, "a 500-line quote runs the same statements as a 1-line quote");
-        assertTrue(many <= 6, "statements: " + many);
+        assertEquals(1, many, "epoch, products and entries in one statement");
         assertEquals(500, q.getList("lines").size());
         assertEquals("8.00", q.getString("lines[0].unitPrice"));
         assertEquals("10.00", q.getString("lines[1].unitPrice"));
@@ -459,6 +461,7 @@ class PricingApiTest {
         Api.as(f.admin).body(Map.of("code", "BASE", "name", "b", "entries", entries)).post("/api/v1/price-lists").then().statusCode(201);
         String query = "query($c: ID, $n: Int) { products(channelId: $c, first: $n) { edges { node { sku "
                 + "price(quantity: 2) { unitPrice priceListCode explanation } } } pageInfo { hasNextPage } } }";
+        Api.graphql(f.admin, query, Map.of("c", ch, "n", 5)).then().body("errors", nullValue()); // loads the pricing headers
         long before = SqlCounter.current();
         Api.graphql(f.admin, query, Map.of("c", ch, "n", 5)).then().body("errors", nullValue());
         long five = SqlCounter.current() - before;
@@ -466,7 +469,7 @@ class PricingApiTest {
         JsonPath page = Api.graphql(f.admin, query, Map.of("c", ch, "n", 50)).then().body("errors", nullValue()).extract().jsonPath();
         long fifty = SqlCounter.current() - before;
         assertEquals(five, fifty, "a page of 50 with prices costs the same statements as a page of 5");
-        assertTrue(fifty <= 8, "statements: " + fifty);
+        assertEquals(2, fifty, "the page, then the prices of all its products");
         assertEquals(50, page.getList("data.products.edges").size());
         assertEquals(true, page.getBoolean("data.products.pageInfo.hasNextPage"));
         assertEquals("BASE", page.getString("data.products.edges[3].node.price.priceListCode"));

@@ -55,6 +55,15 @@ public class Db {
         return pool.withTransaction(work);
     }
 
+    /**
+     * Several statements on one connection. Statements started together on it are pipelined: sent in one write and
+     * answered in one read, instead of a round trip (and a pooled connection) each. A rule that throws inside
+     * {@code work} still returns the connection.
+     */
+    public <T> Uni<T> withConnection(Function<SqlConnection, Uni<T>> work) {
+        return pool.withConnection(conn -> Uni.createFrom().deferred(() -> work.apply(conn)));
+    }
+
     public Uni<RowSet<Row>> query(SqlClient client, String sql, Tuple args) {
         statements.increment();
         return client.preparedQuery(sql).execute(args);

@@ -18,6 +18,9 @@ public class CurrentCaller {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    VerifiedTokens tokens;
+
     private Caller cached;
 
     public Caller get() {
@@ -31,12 +34,17 @@ public class CurrentCaller {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
         }
+        return tokens.callerOf(jwt, CurrentCaller::derive);
+    }
+
+    /** Roles come from the token's groups (no augmentor adds any), so a token always derives the same caller. */
+    private static Caller derive(JsonWebToken jwt) {
         String tenant = claim(jwt, "tenant");
         if (tenant == null || tenant.isBlank()) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "the token has no tenant claim");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String group : identity.getRoles()) {
+        for (String group : jwt.getGroups() == null ? Set.<String>of() : jwt.getGroups()) {
             for (Role r : Role.values()) {
                 if (r.claim().equals(group)) {
                     roles.add(r);
