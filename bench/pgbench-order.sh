@@ -10,6 +10,20 @@ q() { psqlb -At -c "$1"; }
 CHS=$(q "select string_agg(id::text, ',') from (select id from channel where tenant_id = 'bench' and status = 'ACTIVE' and credit_limit is null order by code limit 20) x")
 CUS=$(q "select string_agg(id::text, ',') from (select id from customer c where tenant_id = 'bench' and status = 'ACTIVE' order by md5(id::text) limit 20) x")
 NSKU=$(q "select count(*) from product where tenant_id = 'bench'")
+# Per channel, the lists that may apply to it (currency, validity, channel / group / type scope): what the API's
+# PricingCache derives in memory and passes to the quote's one statement. Dropped again at the end.
+psqlb -q -c "drop table if exists pgbench_lists" -c "create table pgbench_lists as
+  select c.idx::int as idx, coalesce(array_agg(l.id order by l.id) filter (where l.id is not null), '{}') as ids
+  from unnest('{$CHS}'::uuid[]) with ordinality c(id, idx)
+  join channel ch on ch.tenant_id = 'bench' and ch.id = c.id
+  cross join lateral (select array(select m.group_id from channel_group_member m where m.tenant_id = 'bench' and m.channel_id = ch.id
+    union select g.id from channel_group g where g.tenant_id = 'bench' and g.has_rule and (g.rule_types is null or ch.type = any(g.rule_types))
+    and (g.rule_tiers is null or ch.tier = any(g.rule_tiers)) and (g.rule_regions is null or ch.region = any(g.rule_regions))) as grps) gr
+  left join price_list l on l.tenant_id = 'bench' and l.currency = ch.currency and (l.valid_from is null or l.valid_from <= now())
+    and (l.valid_to is null or l.valid_to > now()) and (cardinality(l.channel_ids) = 0 or ch.id = any(l.channel_ids))
+    and (cardinality(l.channel_group_ids) = 0 or l.channel_group_ids && gr.grps) and (cardinality(l.channel_types) = 0 or ch.type = any(l.channel_types))
+  group by c.idx"
+trap 'psqlb -q -c "drop table if exists pgbench_lists"' EXIT
 OUT=$(pgbench -n -c16 -j2 -T"${DURATION%s}" -M prepared -f bench/pgbench-order.sql -D chs="{$CHS}" -D cus="{$CUS}" -D nsku="$NSKU" \
   -h localhost -p "$(pg_port)" -U postgres postgres 2>&1)
 TPS=$(echo "$OUT" | awk '/^tps = / { print $3; exit }')

@@ -206,7 +206,22 @@ public class StockService {
      */
     public Uni<List<ReservationView>> reserve(SqlClient tx, String tenant, String actor, UUID channelId, String ownerType,
                                               UUID ownerId, List<StockLine> lines, String fieldPrefix) {
-        return stock.reserve(tx, tenant, channelId, ownerType, ownerId, lines, actor).map(result -> {
+        return reserve(tx, tenant, actor, channelId, ownerType, ownerId, lines, fieldPrefix, false);
+    }
+
+    /**
+     * {@link #reserve} that first locks only the rows it plans to take from (cheaper: one row per SKU instead of
+     * one per location). It may fail with {@link StockRepository.Replan}, in which case the caller must roll back
+     * its transaction and run it again with {@link #reserve}.
+     */
+    public Uni<List<ReservationView>> reservePlanned(SqlClient tx, String tenant, String actor, UUID channelId, String ownerType,
+                                                     UUID ownerId, List<StockLine> lines, String fieldPrefix) {
+        return reserve(tx, tenant, actor, channelId, ownerType, ownerId, lines, fieldPrefix, true);
+    }
+
+    private Uni<List<ReservationView>> reserve(SqlClient tx, String tenant, String actor, UUID channelId, String ownerType,
+                                               UUID ownerId, List<StockLine> lines, String fieldPrefix, boolean planned) {
+        return stock.reserve(tx, tenant, channelId, ownerType, ownerId, lines, actor, planned).map(result -> {
             Map<String, Long> reservedBySku = new HashMap<>();
             for (Allocation a : result.reserved()) {
                 reservedBySku.merge(a.sku(), a.quantity(), Long::sum);

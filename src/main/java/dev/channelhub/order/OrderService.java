@@ -11,6 +11,7 @@ import dev.channelhub.events.EventOutbox;
 import dev.channelhub.inventory.HoldService;
 import dev.channelhub.inventory.ReservationView;
 import dev.channelhub.inventory.StockLine;
+import dev.channelhub.inventory.StockRepository;
 import dev.channelhub.inventory.StockService;
 import dev.channelhub.order.OrderRepository.Event;
 import dev.channelhub.pricing.PriceService;
@@ -128,8 +129,12 @@ public class OrderService {
             String tenant = caller.tenant();
             return idempotency.run(caller, idempotencyKey, "POST /orders", request, OrderView.class,
                     () -> nextNumber(tenant)
+                            // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
                             .flatMap(number -> db.inTransaction(tx -> placeIn(tx, caller, request, channelId, customerId, holdId,
-                                    currency, lines, number, idempotencyKey)))
+                                            currency, lines, number, idempotencyKey, true))
+                                    .onFailure(StockRepository.Replan.class)
+                                    .recoverWithUni(() -> db.inTransaction(tx -> placeIn(tx, caller, request, channelId, customerId,
+                                            holdId, currency, lines, number, idempotencyKey, false))))
                             .onFailure(OrderService::isIdempotencyDuplicate)
                             .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, idempotencyKey)
                                     .flatMap(found -> complete(db.pool(), tenant, found.orElseThrow())))
@@ -143,7 +148,8 @@ public class OrderService {
     }
 
     private Uni<OrderView> placeIn(SqlClient tx, Caller caller, PlaceOrderRequest request, UUID channelId, UUID customerId, UUID holdId,
-                                   String currency, List<StockLine> lines, String number, String idempotencyKey) {
+                                   String currency, List<StockLine> lines, String number, String idempotencyKey,
+                                   boolean plannedReservation) {
         String tenant = caller.tenant();
         UUID orderId = Ids.newId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -158,8 +164,11 @@ public class OrderService {
                                             customer == null ? null : customer.toString(), currency, null,
                                             lines.stream().map(l -> new QuoteLineRequest(l.sku(), (int) l.quantity())).toList())))
                                     .flatMap(quote -> checkCredit(tx, tenant, channel, quote).replaceWith(quote))
-                                    .flatMap(quote -> stock.reserve(tx, tenant, caller.subject(), channelId, StockService.OWNER_ORDER, orderId,
-                                                    lines, "lines")
+                                    .flatMap(quote -> (plannedReservation
+                                            ? stock.reservePlanned(tx, tenant, caller.subject(), channelId, StockService.OWNER_ORDER,
+                                            orderId, lines, "lines")
+                                            : stock.reserve(tx, tenant, caller.subject(), channelId, StockService.OWNER_ORDER, orderId,
+                                            lines, "lines"))
                                             .map(reserved -> placedView(orderId, number, channelId, customer, quote, reserved, request,
                                                     holdId, now)))
                                     .call(view -> {
