@@ -1,5 +1,5 @@
--- The SQL one W3 order placement issues (captured with bench/capture-order-sql.sh: log_statement=all on the
--- bench PostgreSQL), statement for statement, in the same transactions: idempotency row, day counter, then
+-- The SQL one W3 order placement issues (as bench/capture-order-sql.sh logs it; the quote and reservation texts are
+-- the code's constants with the parameters inlined), statement for statement, in the same transactions: idempotency row, day counter, then
 -- BEGIN; channel; customer; the quote's one statement (pricing epoch, customer group, products and their entries in
 -- the lists that apply to the channel: PricingCache holds the headers); the planned reservation; order + lines +
 -- events; outbox; customer seen; lead_order_ref; deal lookup; the analytics rollup; COMMIT; idempotency row DONE.
