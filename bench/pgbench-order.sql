@@ -2,7 +2,7 @@
 -- the code's constants with the parameters inlined), statement for statement, in the same transactions: idempotency row, day counter, then
 -- BEGIN; channel; customer; the quote's one statement (pricing epoch, customer group, products and their entries in
 -- the lists that apply to the channel: PricingCache holds the headers); the planned reservation; order + lines +
--- events; outbox; customer seen; lead_order_ref; deal lookup; the analytics rollup; COMMIT; idempotency row DONE.
+-- events; outbox; customer seen; lead_order_ref; deal lookup; the analytics rollup; idempotency row DONE; COMMIT.
 -- What Java computes (prices, JSON) is replaced by constants of
 -- the same size. Run with -M prepared (the API's statements are prepared and cached). Variables (pgbench -D):
 -- chs, cus ({id,id,...} arrays of 20 channel and customer ids), nsku.
@@ -32,5 +32,5 @@ insert into customer_channel (tenant_id, origin_customer_id, channel_id, custome
 insert into lead_order_ref (tenant_id, order_id, channel_id, customer_id) values ('bench', :oid::uuid, :ch::uuid, :cu::uuid) on conflict do nothing;
 select id, channel_id, customer_id, expected_value, currency, close_date, skus, note, registered_at, protected_until, decided_at, decided_by, decision_reason, extension_days, extension_reason, version, updated_at, case when status in ('PENDING', 'APPROVED') and protected_until <= now() then 'EXPIRED' else status end as status from deal where tenant_id = 'bench' and customer_id = :cu::uuid and status in ('PENDING', 'APPROVED') and protected_until > now() order by registered_at, id limit 1;
 select sku, product_id, available, threshold from analytics_apply_order('bench', :oid::uuid, 1, 'UTC');
-COMMIT;
 update idempotency_key set state = 'DONE', status = 201, response = jsonb_build_object('pad', repeat('x', 1700)) where tenant_id = 'bench' and key = :key::text;
+COMMIT;

@@ -127,18 +127,21 @@ public class OrderService {
             String currency = request.currency() == null ? null : Money.currency(request.currency(), "currency");
             List<StockLine> lines = distinctLines(request.lines());
             String tenant = caller.tenant();
-            return idempotency.run(caller, idempotencyKey, "POST /orders", request, OrderView.class,
-                    () -> nextNumber(tenant)
+            // The answer is stored in the order's own transaction (completion), so order and answer commit together.
+            return idempotency.runRecording(caller, idempotencyKey, "POST /orders", request, OrderView.class,
+                    completion -> nextNumber(tenant)
                             // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
                             .flatMap(number -> db.inTransaction(tx -> placeIn(tx, caller, request, channelId, customerId, holdId,
-                                            currency, lines, number, idempotencyKey, true))
+                                                    currency, lines, number, idempotencyKey, true)
+                                            .flatMap(view -> completion.record(tx, Outcome.created(view))))
                                     .onFailure(StockRepository.Replan.class)
                                     .recoverWithUni(() -> db.inTransaction(tx -> placeIn(tx, caller, request, channelId, customerId,
-                                            holdId, currency, lines, number, idempotencyKey, false))))
+                                                    holdId, currency, lines, number, idempotencyKey, false)
+                                            .flatMap(view -> completion.record(tx, Outcome.created(view))))))
                             .onFailure(OrderService::isIdempotencyDuplicate)
                             .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, idempotencyKey)
-                                    .flatMap(found -> complete(db.pool(), tenant, found.orElseThrow())))
-                            .map(Outcome::created));
+                                    .flatMap(found -> complete(db.pool(), tenant, found.orElseThrow()))
+                                    .map(Outcome::created)));
         });
     }
 

@@ -161,6 +161,11 @@ class OrderApiTest {
 
         var first = Api.as(f.sales).header("Idempotency-Key", "k-1").body(order(f.online, "A", 2)).post("/api/v1/orders")
                 .then().statusCode(201).extract();
+        // The stored answer commits in the order's own transaction: both rows carry the same transaction id.
+        assertEquals(Boolean.TRUE, db.one("select o.xmin::text = k.xmin::text as same from sales_order o join idempotency_key k"
+                        + " on k.tenant_id = o.tenant_id and k.key = o.idempotency_key where o.tenant_id = $1 and o.id = $2 and k.state = 'DONE'",
+                io.vertx.mutiny.sqlclient.Tuple.of(f.tenant, java.util.UUID.fromString(first.path("id"))), r -> r.getBoolean("same"))
+                .await().indefinitely().orElseThrow());
         Api.as(f.sales).header("Idempotency-Key", "k-1").body(order(f.online, "A", 2)).post("/api/v1/orders")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first.path("id")))
                 .body("number", equalTo(first.path("number")));

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,55 @@ public class IdempotencyService {
      */
     public <T> Uni<Outcome<T>> run(Caller caller, String key, String operation, Object request, Class<T> type,
                                    Supplier<Uni<Outcome<T>>> action) {
+        return runRecording(caller, key, operation, request, type, completion -> action.get());
+    }
+
+    /**
+     * Stores a create's answer inside the create's own transaction, so the answer commits with what it answers
+     * (one commit fewer than storing it afterwards). {@link #runRecording} hands one to its action.
+     */
+    public static final class Completion {
+        private final IdempotencyService service;
+        private final String tenant;
+        private final String key;
+        private volatile Outcome<?> stored;
+
+        private Completion(IdempotencyService service, String tenant, String key) {
+            this.service = service;
+            this.tenant = tenant;
+            this.key = key;
+        }
+
+        /**
+         * Writes {@code outcome} as the key's answer in {@code tx}; call it last, and return this very
+         * {@code outcome} from the action. Without a key it writes nothing.
+         */
+        public <T> Uni<Outcome<T>> record(SqlClient tx, Outcome<T> outcome) {
+            if (key == null) {
+                return Uni.createFrom().item(outcome);
+            }
+            return service.db.query(tx, DONE, Tuple.of(tenant, key, outcome.status(), service.toJson(outcome.body())))
+                    .invoke(() -> stored = outcome).replaceWith(outcome);
+        }
+
+        /** Whether {@code outcome} is the one this completion wrote (in a transaction that then committed). */
+        boolean stored(Outcome<?> outcome) {
+            return stored == outcome;
+        }
+    }
+
+    private static final String DONE = "update idempotency_key set state = 'DONE', status = $3, response = $4 "
+            + "where tenant_id = $1 and key = $2";
+
+    /**
+     * {@link #run} for actions that can store their answer in their own transaction with the {@link Completion}
+     * they are given. An answer the action did not store that way (another path, another transaction) is stored
+     * afterwards as {@link #run} does.
+     */
+    public <T> Uni<Outcome<T>> runRecording(Caller caller, String key, String operation, Object request, Class<T> type,
+                                            java.util.function.Function<Completion, Uni<Outcome<T>>> recordingAction) {
+        Completion completion = new Completion(this, caller.tenant(), key);
+        Supplier<Uni<Outcome<T>>> action = () -> recordingAction.apply(completion);
         if (key == null) {
             return action.get();
         }
@@ -86,11 +136,11 @@ public class IdempotencyService {
         } catch (Exception e) {
             return Uni.createFrom().failure(ApiException.invalid("body", "cannot be read"));
         }
-        return attempt(caller.tenant(), key, hash, type, action, 0);
+        return attempt(caller.tenant(), key, hash, type, action, completion, 0);
     }
 
     private <T> Uni<Outcome<T>> attempt(String tenant, String key, String hash, Class<T> type,
-                                        Supplier<Uni<Outcome<T>>> action, int round) {
+                                        Supplier<Uni<Outcome<T>>> action, Completion completion, int round) {
         if (round > MAX_ROUNDS) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
                     "a request with this Idempotency-Key is still running; retry shortly"));
@@ -99,7 +149,7 @@ public class IdempotencyService {
                         + "on conflict do nothing", Tuple.of(tenant, key, hash))
                 .flatMap(inserted -> {
                     if (inserted.rowCount() == 1) {
-                        return execute(tenant, key, action);
+                        return execute(tenant, key, action, completion);
                     }
                     return db.one("select request_hash, state, status, response, "
                                     + "created_at < now() - interval '24 hours' as expired, "
@@ -108,13 +158,13 @@ public class IdempotencyService {
                             Tuple.of(tenant, key), r -> r)
                             .flatMap(found -> {
                                 if (found.isEmpty()) {
-                                    return attempt(tenant, key, hash, type, action, round + 1);
+                                    return attempt(tenant, key, hash, type, action, completion, round + 1);
                                 }
                                 Row row = found.get();
                                 if (row.getBoolean("expired")) {
                                     return db.query("delete from idempotency_key where tenant_id = $1 and key = $2 "
                                                     + "and created_at < now() - interval '24 hours'", Tuple.of(tenant, key))
-                                            .flatMap(x -> attempt(tenant, key, hash, type, action, round + 1));
+                                            .flatMap(x -> attempt(tenant, key, hash, type, action, completion, round + 1));
                                 }
                                 if (!hash.equals(row.getString("request_hash"))) {
                                     return Uni.createFrom().failure(new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -128,15 +178,15 @@ public class IdempotencyService {
                                     return db.query("update idempotency_key set created_at = now() where tenant_id = $1 and key = $2 "
                                                     + "and state = 'PENDING' and created_at < now() - interval '60 seconds'",
                                                     Tuple.of(tenant, key))
-                                            .flatMap(taken -> taken.rowCount() == 1 ? execute(tenant, key, action)
-                                                    : attempt(tenant, key, hash, type, action, round + 1));
+                                            .flatMap(taken -> taken.rowCount() == 1 ? execute(tenant, key, action, completion)
+                                                    : attempt(tenant, key, hash, type, action, completion, round + 1));
                                 }
-                                return pause().flatMap(x -> attempt(tenant, key, hash, type, action, round + 1));
+                                return pause().flatMap(x -> attempt(tenant, key, hash, type, action, completion, round + 1));
                             });
                 });
     }
 
-    private <T> Uni<Outcome<T>> execute(String tenant, String key, Supplier<Uni<Outcome<T>>> action) {
+    private <T> Uni<Outcome<T>> execute(String tenant, String key, Supplier<Uni<Outcome<T>>> action, Completion completion) {
         Uni<Outcome<T>> run;
         try {
             run = action.get();
@@ -146,10 +196,8 @@ public class IdempotencyService {
         return run
                 .onFailure().call(() -> db.query("delete from idempotency_key where tenant_id = $1 and key = $2 and state = 'PENDING'",
                         Tuple.of(tenant, key)).onFailure().recoverWithNull())
-                .flatMap(outcome -> db.query("update idempotency_key set state = 'DONE', status = $3, response = $4 "
-                                        + "where tenant_id = $1 and key = $2",
-                                Tuple.of(tenant, key, outcome.status(), toJson(outcome.body())))
-                        .replaceWith(outcome));
+                .flatMap(outcome -> completion.stored(outcome) ? Uni.createFrom().item(outcome)
+                        : db.query(DONE, Tuple.of(tenant, key, outcome.status(), toJson(outcome.body()))).replaceWith(outcome));
     }
 
     private <T> Outcome<T> replay(Row row, Class<T> type) {
