@@ -70,7 +70,16 @@ public class PlainFieldFetchers implements EventingService {
                 }
             }
             LOG.infof("GraphQL: %d plain properties served by direct accessors", plain.size());
-            return builder.codeRegistry(registry.transform(b -> plain.forEach(b::dataFetcher)));
+            boolean noBlocking = "default".equals(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class).orElse("default"));
+            return builder.codeRegistry(registry.transform(b -> {
+                plain.forEach(b::dataFetcher);
+                if (noBlocking) {
+                    // SmallRye turns the setting's default value "default" into a BlockedFields rule with that one
+                    // pattern, which then regex-matches every field of every selection; blocking nothing is the intent.
+                    b.fieldVisibility(graphql.schema.visibility.DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY);
+                }
+            }));
         } catch (ReflectiveOperationException | RuntimeException e) {
             // A different graphql-java or SmallRye layout: keep SmallRye's fetchers, which are correct, only slower.
             LOG.warnf("GraphQL: plain property fetchers not installed (%s); SmallRye's are used", e.toString());

@@ -25,10 +25,14 @@ class PlainFieldFetchersTest {
     @Inject
     GraphQLProducer producer;
 
-    private DataFetcher<?> fetcher(String type, String field) throws Exception {
+    private GraphQLSchema schema() throws Exception {
         java.lang.reflect.Field f = GraphQLProducer.class.getDeclaredField("graphQLSchema");
         f.setAccessible(true);
-        GraphQLSchema schema = (GraphQLSchema) f.get(ClientProxy.unwrap(producer));
+        return (GraphQLSchema) f.get(ClientProxy.unwrap(producer));
+    }
+
+    private DataFetcher<?> fetcher(String type, String field) throws Exception {
+        GraphQLSchema schema = schema();
         return schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(type, field),
                 schema.getObjectType(type).getFieldDefinition(field));
     }
@@ -42,6 +46,13 @@ class PlainFieldFetchersTest {
         assertInstanceOf(FieldDataFetcher.class, fetcher("Product", "status"), "enums keep SmallRye's mapping");
         assertInstanceOf(FieldDataFetcher.class, fetcher("Product", "createdAt"), "dates keep SmallRye's formatting");
         assertInstanceOf(FieldDataFetcher.class, fetcher("PriceQuoteLine", "explanation"), "lists keep SmallRye's wrappers");
+    }
+
+    @Test
+    void nothingIsBlockedSoNoFieldIsPatternMatched() throws Exception {
+        assertInstanceOf(graphql.schema.visibility.DefaultGraphqlFieldVisibility.class, schema().getCodeRegistry().getFieldVisibility());
+        Api.graphql(Tokens.token(Tokens.newTenant(), "admin"), "{ __schema { queryType { name } } }").then()
+                .body("data.__schema.queryType.name", equalTo("Query"));
     }
 
     @Test
