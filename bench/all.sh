@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 DURATION=${1:-30s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-60s}   # per workload; W1 needs ~200 s to reach its steady state (docs/PERFORMANCE.md): WARMUP=200s
 OUT=$BENCH_DIR/results.txt
 : > "$OUT"
 log() { echo "$*" | tee -a "$OUT"; }

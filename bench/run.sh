@@ -24,9 +24,10 @@ CHANNELS=$(psql -At -h localhost -p "$PGPORT" -U postgres -d postgres \
 TOKEN=$(java -jar "$JAR" token --tenant bench --roles sales --ttl 7200)
 export TOKEN CHANNELS
 
-# warm-up (JIT, pools, prepared statements), then the measured runs
-PAGE=20 wrk -t2 -c16 -d15s -s bench/w1-catalog.lua "http://localhost:$PORT" > /dev/null
-wrk -t2 -c16 -d15s -s bench/w2-quote.lua "http://localhost:$PORT" > /dev/null
+# warm-up (JIT, pools, prepared statements), then the measured runs. C2 needs minutes for the GraphQL path on
+# 2 cores: W1 measured 320-420 req/s after 60-90 s of load and 508-596 after 200 s (docs/PERFORMANCE.md).
+PAGE=20 wrk -t2 -c16 -d"${W1_WARMUP:-200s}" -s bench/w1-catalog.lua "http://localhost:$PORT" > /dev/null
+wrk -t2 -c16 -d"${W2_WARMUP:-30s}" -s bench/w2-quote.lua "http://localhost:$PORT" > /dev/null
 for page in 20 50; do
   echo "=== W1: GraphQL catalogue page of $page with prices, 16 connections, $DURATION"
   PAGE=$page wrk -t2 -c16 -d"$DURATION" --latency -s bench/w1-catalog.lua "http://localhost:$PORT"
