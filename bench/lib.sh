@@ -18,7 +18,7 @@ start_server() {
   local port=$1 log=${2:-$BENCH_DIR/server-$1.log}
   shift 2 || shift $#
   local t0; t0=$(date +%s.%N)
-  env CHANNELHUB_DATA_DIR="$BENCH_DIR" PORT="$port" "$@" java ${JAVA_OPTS--Xmx160m -XX:+UseSerialGC} -jar "$JAR" >> "$log" 2>&1 &
+  env CHANNELHUB_DATA_DIR="$BENCH_DIR" PORT="$port" "$@" java ${JAVA_OPTS--Xmx160m -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000} -jar "$JAR" >> "$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 1200); do
     if curl -sf -o /dev/null "localhost:$port/q/health/ready"; then

@@ -10,7 +10,7 @@ JAR=target/quarkus-app/quarkus-run.jar
 mkdir -p "$BENCH_DIR"
 export CHANNELHUB_DATA_DIR="$BENCH_DIR"
 
-CHANNELHUB_DATA_DIR="$BENCH_DIR" PORT=$PORT java ${JAVA_OPTS--Xmx160m -XX:+UseSerialGC} -jar "$JAR" > "$BENCH_DIR/server.log" 2>&1 &
+CHANNELHUB_DATA_DIR="$BENCH_DIR" PORT=$PORT java ${JAVA_OPTS--Xmx160m -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000} -jar "$JAR" > "$BENCH_DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 for i in $(seq 1 180); do
