@@ -24,8 +24,12 @@ public final class Main {
         if (!EmbeddedDatabase.urlConfigured()) {
             // Durable by default: an acknowledged order survives a power cut (the embedded library's default is
             // synchronous_commit=off). CHANNELHUB_EMBEDDED_SYNCHRONOUS_COMMIT=off trades that for throughput.
+            // Buffers and WAL sized for a database of a few GB (the library starts with PostgreSQL's 128MB / 1GB, which
+            // on the 1M-order bench set meant checkpoints every few seconds and backends writing their own pages).
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pg"), true, Map.of("synchronous_commit",
-                    setting("channelhub.embedded.synchronous-commit", "CHANNELHUB_EMBEDDED_SYNCHRONOUS_COMMIT", "on"), "fsync", "on"));
+                    setting("channelhub.embedded.synchronous-commit", "CHANNELHUB_EMBEDDED_SYNCHRONOUS_COMMIT", "on"), "fsync", "on",
+                    "shared_buffers", setting("channelhub.embedded.shared-buffers", "CHANNELHUB_EMBEDDED_SHARED_BUFFERS", "256MB"),
+                    "max_wal_size", "4GB"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     db.close();
