@@ -52,6 +52,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -128,20 +129,19 @@ public class OrderService {
             List<StockLine> lines = distinctLines(request.lines());
             String tenant = caller.tenant();
             // The answer is stored in the order's own transaction (completion), so order and answer commit together.
-            return idempotency.runRecording(caller, idempotencyKey, "POST /orders", request, OrderView.class,
-                    completion -> nextNumber(tenant)
-                            // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
-                            .flatMap(number -> db.inTransaction(tx -> placeIn(tx, caller, request, channelId, customerId, holdId,
-                                                    currency, lines, number, idempotencyKey, true)
-                                            .flatMap(view -> completion.record(tx, Outcome.created(view))))
-                                    .onFailure(StockRepository.Replan.class)
-                                    .recoverWithUni(() -> db.inTransaction(tx -> placeIn(tx, caller, request, channelId, customerId,
-                                                    holdId, currency, lines, number, idempotencyKey, false)
-                                            .flatMap(view -> completion.record(tx, Outcome.created(view))))))
-                            .onFailure(OrderService::isIdempotencyDuplicate)
-                            .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, idempotencyKey)
-                                    .flatMap(found -> complete(db.pool(), tenant, found.orElseThrow()))
-                                    .map(Outcome::created)));
+            return idempotency.runRecording(caller, idempotencyKey, "POST /orders", request, OrderView.class, completion -> {
+                BiFunction<String, Boolean, Uni<Outcome<OrderView>>> placeTx = (number, planned) -> db.inTransaction(tx ->
+                        placeIn(tx, caller, request, channelId, customerId, holdId, currency, lines, number, idempotencyKey, planned)
+                                .flatMap(view -> completion.record(tx, Outcome.created(view))));
+                return nextNumber(tenant)
+                        // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
+                        .flatMap(number -> placeTx.apply(number, true)
+                                .onFailure(StockRepository.Replan.class).recoverWithUni(() -> placeTx.apply(number, false)))
+                        .onFailure(OrderService::isIdempotencyDuplicate)
+                        .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, idempotencyKey)
+                                .flatMap(found -> complete(db.pool(), tenant, found.orElseThrow()))
+                                .map(Outcome::created));
+            });
         });
     }
 

@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The price engine's use cases: quotes, a channel's priced catalogue, batched prices for GraphQL. Whatever the
@@ -199,20 +201,12 @@ public class PriceService {
 
     private Uni<List<ProductView>> catalogPage(SqlClient client, String tenant, UUID channelId, String customerGroup, String currency,
                                                Instant at, ProductFilter filter, PageRequest page, int retries) {
-        return headers(client, tenant, channelId, currency, at, true).flatMap(h -> {
+        return consistent(client, tenant, channelId, currency, at, true, h -> {
             PriceResolver.Context context = h.context(customerGroup);
             List<UUID> listIds = h.snapshot().lists.stream().filter(l -> PriceResolver.applies(l, context)).map(PriceResolver.PriceList::id)
                     .toList();
-            return lists.catalogPage(client, tenant, listIds, filter, page).flatMap(found -> {
-                if (found.epoch() != h.snapshot().epoch) {
-                    cache.stale(tenant, h.snapshot());
-                    if (retries > 0) {
-                        return catalogPage(client, tenant, channelId, customerGroup, currency, at, filter, page, retries - 1);
-                    }
-                }
-                return Uni.createFrom().item(found.rows());
-            });
-        });
+            return lists.catalogPage(client, tenant, listIds, filter, page);
+        }, PriceListRepository.CatalogRows::epoch, retries).map(read -> read.result().rows());
     }
 
     private static ProductView withoutFloor(ProductView p) {
@@ -258,30 +252,52 @@ public class PriceService {
 
     private Uni<Resolved> resolve(SqlClient client, String tenant, UUID channelId, UUID customerId, String requestedCurrency, Instant at,
                                   boolean channelInPath, Set<String> skus, int retries) {
-        return headers(client, tenant, channelId, requestedCurrency, at, channelInPath).flatMap(h -> {
+        return consistent(client, tenant, channelId, requestedCurrency, at, channelInPath, h -> {
             // Before the customer is known, every list that applies to the channel (whatever its customer groups).
             PriceResolver.Context channelOnly = h.context(null);
             List<PriceResolver.PriceList> mayApply = h.snapshot().lists.stream()
                     .filter(l -> PriceResolver.appliesToChannel(l, channelOnly)).toList();
             return lists.skuData(client, tenant, skus, mayApply.stream().map(PriceResolver.PriceList::id).toList(), customerId)
-                    .flatMap(data -> {
-                        if (data.epoch() != h.snapshot().epoch) {
-                            cache.stale(tenant, h.snapshot());
-                            if (retries > 0) {
-                                return resolve(client, tenant, channelId, customerId, requestedCurrency, at, channelInPath, skus, retries - 1);
-                            }
-                        }
-                        if (customerId != null && !data.customerFound()) {
-                            throw ApiException.invalid("customerId", "no such customer");
-                        }
-                        List<PriceResolver.PriceList> withEntries = new ArrayList<>(mayApply.size());
-                        for (PriceResolver.PriceList l : mayApply) {
-                            withEntries.add(l.withEntries(data.entriesByList().getOrDefault(l.id(), List.of())));
-                        }
-                        PriceResolver resolver = new PriceResolver(h.context(data.customerGroup()), withEntries, h.snapshot().promotions);
-                        return Uni.createFrom().item(new Resolved(resolver, data.products(), h.currency()));
-                    });
+                    .map(data -> new SkuRead(mayApply, data));
+        }, read -> read.data().epoch(), retries).map(read -> {
+            Headers h = read.headers();
+            PriceListRepository.SkuData data = read.result().data();
+            if (customerId != null && !data.customerFound()) {
+                throw ApiException.invalid("customerId", "no such customer");
+            }
+            List<PriceResolver.PriceList> mayApply = read.result().mayApply();
+            List<PriceResolver.PriceList> withEntries = new ArrayList<>(mayApply.size());
+            for (PriceResolver.PriceList l : mayApply) {
+                withEntries.add(l.withEntries(data.entriesByList().getOrDefault(l.id(), List.of())));
+            }
+            PriceResolver resolver = new PriceResolver(h.context(data.customerGroup()), withEntries, h.snapshot().promotions);
+            return new Resolved(resolver, data.products(), h.currency());
         });
+    }
+
+    private record SkuRead(List<PriceResolver.PriceList> mayApply, PriceListRepository.SkuData data) {
+    }
+
+    /** What a statement read with the cached headers it was given. */
+    private record Consistent<T>(Headers headers, T result) {
+    }
+
+    /**
+     * Runs {@code read} with the cached headers. When the statement saw another pricing epoch than the headers',
+     * they are dropped and the read repeated (at most {@code retries} times, then the latest read is used).
+     */
+    private <T> Uni<Consistent<T>> consistent(SqlClient client, String tenant, UUID channelId, String requestedCurrency, Instant at,
+                                              boolean channelInPath, Function<Headers, Uni<T>> read, ToLongFunction<T> epochOf,
+                                              int retries) {
+        return headers(client, tenant, channelId, requestedCurrency, at, channelInPath).flatMap(h -> read.apply(h).flatMap(result -> {
+            if (epochOf.applyAsLong(result) != h.snapshot().epoch) {
+                cache.stale(tenant, h.snapshot());
+                if (retries > 0) {
+                    return consistent(client, tenant, channelId, requestedCurrency, at, channelInPath, read, epochOf, retries - 1);
+                }
+            }
+            return Uni.createFrom().item(new Consistent<>(h, result));
+        }));
     }
 
     /** Partners price only their own channel; asking for another is FORBIDDEN (the contract's rule for quotes). */
