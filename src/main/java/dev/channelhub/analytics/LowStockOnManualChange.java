@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * stock.low for manual changes: when a set or an adjustment takes a SKU's available total (all locations) from at
@@ -31,13 +30,8 @@ public class LowStockOnManualChange implements StockLowered {
 
     @Override
     public Uni<Void> onLowered(SqlClient tx, Caller caller, String sku, long decrease, String locationCode, LedgerKind kind) {
-        return db.one(tx, "select t.threshold, coalesce(s.available, 0)::bigint as available, p.id as product_id"
-                        + " from stock_threshold t"
-                        + " left join lateral (select sum(sl.on_hand - sl.reserved) as available from stock_level sl"
-                        + "   where sl.tenant_id = t.tenant_id and sl.sku = t.sku) s on true"
-                        + " left join product p on p.tenant_id = t.tenant_id and p.sku = t.sku"
-                        + " where t.tenant_id = $1 and t.sku = $2 and coalesce(s.available, 0) < t.threshold"
-                        + " and coalesce(s.available, 0) + $3 >= t.threshold",
+        // The crossing rule is the database's stock_low_crossing (V8_1), shared with analytics_apply_order for orders.
+        return db.one(tx, "select product_id, available, threshold from stock_low_crossing($1, $2, $3)",
                 Tuple.of(caller.tenant(), sku, decrease), r -> r).flatMap(found -> {
                     if (found.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -49,8 +43,7 @@ public class LowStockOnManualChange implements StockLowered {
                     payload.put("threshold", r.getLong("threshold"));
                     payload.put("locationCode", locationCode);
                     payload.put("kind", kind.name());
-                    UUID productId = r.getUUID("product_id") == null ? new UUID(0, 0) : r.getUUID("product_id");
-                    return outbox.append(tx, caller, "stock.low", "product", productId, null, payload);
+                    return outbox.append(tx, caller, "stock.low", "product", r.getUUID("product_id"), null, payload);
                 });
     }
 }
