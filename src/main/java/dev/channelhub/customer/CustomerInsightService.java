@@ -5,6 +5,7 @@ import dev.channelhub.customer.CustomerOrderFigures.ChannelFigures;
 import dev.channelhub.customer.CustomerOrderFigures.OrderStats;
 import dev.channelhub.customer.CustomerOrderFigures.RecentOrder;
 import dev.channelhub.customer.CustomerRepository.Seen;
+import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
@@ -74,9 +75,10 @@ public class CustomerInsightService {
         });
     }
 
+    /** Identities per customer; a partner sees only those recorded through its own channel. */
     public Uni<List<List<IdentityView>>> identities(Caller caller, List<CustomerView> parents) {
         List<UUID> ids = ids(parents);
-        return customers.identities(db.pool(), caller.tenant(), ids)
+        return customers.identities(db.pool(), caller.tenant(), ids, caller.isPartnerOnly() ? caller.partnerChannelId() : null)
                 .map(m -> ids.stream().map(id -> m.getOrDefault(id, List.of())).toList());
     }
 
@@ -170,6 +172,31 @@ public class CustomerInsightService {
                 .map(id -> m.getOrDefault(id, List.of()).stream()
                         .filter(l -> own == null || own.equals(l.assignedChannelId())).toList())
                 .toList());
+    }
+
+    /**
+     * For records a partner makes about a customer (NPS): the customer must be visible to the partner (else 404) and
+     * have a (not cancelled) order through {@code channelId} (else 400 naming {@code field}). A merged id counts with
+     * the orders of the customer it was merged into. Staff callers are not held to it.
+     */
+    public Uni<Void> requireOrderThrough(Caller caller, UUID customerId, UUID channelId, String field) {
+        if (!caller.isPartnerOnly()) {
+            return Uni.createFrom().voidItem();
+        }
+        return service.get(caller, customerId).flatMap(c -> {
+            UUID current = c.status() == CustomerStatus.MERGED && c.mergedInto() != null ? UUID.fromString(c.mergedInto()) : c.uuid();
+            CustomerOrderFigures figures = first(orderFigures);
+            Uni<Map<UUID, List<ChannelFigures>>> byChannel = figures == null ? Uni.createFrom().item(Map.of())
+                    : figures.byChannel(db.pool(), caller.tenant(), List.of(current));
+            return byChannel.map(m -> {
+                boolean ordered = m.getOrDefault(current, List.of()).stream()
+                        .anyMatch(f -> f.channelId().equals(channelId) && f.orderCount() > 0);
+                if (!ordered) {
+                    throw ApiException.invalid(field, "the customer has no order through channel " + channelId);
+                }
+                return null;
+            });
+        });
     }
 
     private static CustomerStats stats(long count, BigDecimal revenue, BigDecimal aov, Instant first, Instant last, String currency) {

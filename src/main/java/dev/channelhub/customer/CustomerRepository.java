@@ -37,8 +37,20 @@ public class CustomerRepository {
     static final String PARTNER_VISIBLE = " and (c.owner_channel_id = $2 or exists (select 1 from customer_channel cc"
             + " where cc.tenant_id = $1 and cc.channel_id = $2 and (cc.customer_id = c.id or cc.origin_customer_id = c.id)))";
 
+    /**
+     * With {@link #PARTNER_VISIBLE}: the name the partner's channel ($2) recorded for the customer (its own sighting
+     * first, then the newest one folded in by a merge).
+     */
+    static final String CHANNEL_NAME = ", (select cn.name from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2"
+            + " and (cn.customer_id = c.id or cn.origin_customer_id = c.id) and cn.name is not null"
+            + " order by (cn.origin_customer_id = c.id) desc, cn.last_seen_at desc limit 1) as channel_name";
+
     @Inject
     Db db;
+
+    /** A customer row as a query found it; {@code channelName} only for partner-scoped reads (see {@link #CHANNEL_NAME}). */
+    public record Found(CustomerView customer, String channelName) {
+    }
 
     public record IdentityOwner(IdentityKind kind, String value, UUID customerId) {
     }
@@ -64,19 +76,21 @@ public class CustomerRepository {
                 Tuple.of(tenant, id), CustomerRepository::toView);
     }
 
-    public Uni<Optional<CustomerView>> findVisibleToPartner(SqlClient client, String tenant, UUID partnerChannel, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = $3" + PARTNER_VISIBLE,
-                Tuple.of(tenant, partnerChannel, id), CustomerRepository::toView);
+    public Uni<Optional<Found>> findVisibleToPartner(SqlClient client, String tenant, UUID partnerChannel, UUID id) {
+        return db.one(client, "select " + COLUMNS + CHANNEL_NAME + " from customer c where c.tenant_id = $1 and c.id = $3" + PARTNER_VISIBLE,
+                Tuple.of(tenant, partnerChannel, id), CustomerRepository::found);
     }
 
-    /** Customers by id in one statement; with {@code partnerChannel} only those it may see. */
-    public Uni<List<CustomerView>> findAll(SqlClient client, String tenant, UUID partnerChannel, Collection<UUID> ids) {
-        if (partnerChannel == null) {
-            return db.list(client, "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($2)",
-                    Tuple.of(tenant, ids.toArray(new UUID[0])), CustomerRepository::toView);
-        }
-        return db.list(client, "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($3)" + PARTNER_VISIBLE,
-                Tuple.of(tenant, partnerChannel, ids.toArray(new UUID[0])), CustomerRepository::toView);
+    /** Customers by id in one statement. */
+    public Uni<List<CustomerView>> findAll(SqlClient client, String tenant, Collection<UUID> ids) {
+        return db.list(client, "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($2)",
+                Tuple.of(tenant, ids.toArray(new UUID[0])), CustomerRepository::toView);
+    }
+
+    /** Customers by id in one statement, only those the partner's channel may see. */
+    public Uni<List<Found>> findAllForPartner(SqlClient client, String tenant, UUID partnerChannel, Collection<UUID> ids) {
+        return db.list(client, "select " + COLUMNS + CHANNEL_NAME + " from customer c where c.tenant_id = $1 and c.id = any($3)" + PARTNER_VISIBLE,
+                Tuple.of(tenant, partnerChannel, ids.toArray(new UUID[0])), CustomerRepository::found);
     }
 
     /** Row locks in id order, so two transactions locking overlapping sets cannot deadlock on them. */
@@ -162,10 +176,11 @@ public class CustomerRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Map<UUID, List<IdentityView>>> identities(SqlClient client, String tenant, List<UUID> customers) {
+    /** Identities per customer; with {@code channel} only those recorded through that channel. */
+    public Uni<Map<UUID, List<IdentityView>>> identities(SqlClient client, String tenant, List<UUID> customers, UUID channel) {
         return db.list(client, "select customer_id, kind, value, channel_id, origin_customer_id, created_at from customer_identity "
-                                + "where tenant_id = $1 and customer_id = any($2) order by created_at, id",
-                        Tuple.of(tenant, customers.toArray(new UUID[0])),
+                                + "where tenant_id = $1 and customer_id = any($2) and ($3::uuid is null or channel_id = $3) order by created_at, id",
+                        Tuple.of(tenant, customers.toArray(new UUID[0]), channel),
                         r -> Map.entry(r.getUUID("customer_id"), new IdentityView(IdentityKind.valueOf(r.getString("kind")),
                                 r.getString("value"), str(r.getUUID("channel_id")), r.getUUID("origin_customer_id").toString(),
                                 instant(r, "created_at"))))
@@ -176,12 +191,18 @@ public class CustomerRepository {
 
     /** The channel has seen the customer at {@code at}: first sighting kept, last one moved forward. */
     public Uni<Void> seen(SqlClient tx, String tenant, UUID customer, UUID channel, Instant at) {
-        return db.query(tx, "insert into customer_channel (tenant_id, origin_customer_id, channel_id, customer_id, first_seen_at, last_seen_at) "
-                                + "select c.tenant_id, c.id, $3::uuid, coalesce(c.merged_into, c.id), $4::timestamptz, $4::timestamptz from customer c where c.tenant_id = $1 and c.id = $2 "
+        return seen(tx, tenant, customer, channel, at, null);
+    }
+
+    /** As {@link #seen(SqlClient, String, UUID, UUID, Instant)}; a non-null {@code name} becomes the name this channel knows them by. */
+    public Uni<Void> seen(SqlClient tx, String tenant, UUID customer, UUID channel, Instant at, String name) {
+        return db.query(tx, "insert into customer_channel (tenant_id, origin_customer_id, channel_id, customer_id, first_seen_at, last_seen_at, name) "
+                                + "select c.tenant_id, c.id, $3::uuid, coalesce(c.merged_into, c.id), $4::timestamptz, $4::timestamptz, $5::text from customer c where c.tenant_id = $1 and c.id = $2 "
                                 + "on conflict (tenant_id, origin_customer_id, channel_id) do update set "
                                 + "first_seen_at = least(customer_channel.first_seen_at, excluded.first_seen_at), "
-                                + "last_seen_at = greatest(customer_channel.last_seen_at, excluded.last_seen_at)",
-                        Tuple.of(tenant, customer, channel, utc(at)))
+                                + "last_seen_at = greatest(customer_channel.last_seen_at, excluded.last_seen_at), "
+                                + "name = coalesce(excluded.name, customer_channel.name)",
+                        Tuple.of(tenant, customer, channel, utc(at), name))
                 .replaceWithVoid();
     }
 
@@ -256,10 +277,12 @@ public class CustomerRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<List<HistoryEntry>> history(String tenant, UUID customer, PageRequest page) {
+    /** A page of the customer's history; with {@code channel} only the entries of that channel. */
+    public Uni<List<HistoryEntry>> history(String tenant, UUID customer, UUID channel, PageRequest page) {
         return db.list("select id, action, related_customer_id, channel_id, actor, reason, occurred_at from customer_history "
-                        + "where tenant_id = $1 and customer_id = $2 and ($3::uuid is null or id > $3) order by id limit $4",
-                Tuple.of(tenant, customer, page.afterId(), page.fetchSize()),
+                        + "where tenant_id = $1 and customer_id = $2 and ($3::uuid is null or id > $3) and ($5::uuid is null or channel_id = $5) "
+                        + "order by id limit $4",
+                Tuple.of(tenant, customer, page.afterId(), page.fetchSize(), channel),
                 r -> new HistoryEntry(r.getUUID("id").toString(), r.getString("action"), str(r.getUUID("related_customer_id")),
                         str(r.getUUID("channel_id")), r.getString("actor"), r.getString("reason"), instant(r, "occurred_at")));
     }
@@ -294,9 +317,9 @@ public class CustomerRepository {
 
     // ---- search
 
-    public Uni<List<CustomerView>> search(String tenant, UUID partnerChannel, SearchFilter f, PageRequest page) {
+    public Uni<List<Found>> search(String tenant, UUID partnerChannel, SearchFilter f, PageRequest page) {
         Sql sql = searchSql(tenant, partnerChannel, f, page);
-        return db.list(sql.text(), Tuple.from(sql.args()), CustomerRepository::toView);
+        return db.list(sql.text(), Tuple.from(sql.args()), partnerChannel == null ? r -> new Found(toView(r), null) : CustomerRepository::found);
     }
 
     public record Sql(String text, List<Object> args) {
@@ -307,7 +330,8 @@ public class CustomerRepository {
         List<Object> args = new ArrayList<>();
         args.add(tenant);
         args.add(partnerChannel);
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from customer c where c.tenant_id = $1");
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(partnerChannel == null ? "" : CHANNEL_NAME)
+                .append(" from customer c where c.tenant_id = $1");
         if (partnerChannel != null) {
             sql.append(PARTNER_VISIBLE);
         } else {
@@ -318,14 +342,24 @@ public class CustomerRepository {
             List<String> branches = new ArrayList<>();
             if (f.namePrefix() != null) {
                 args.add(escapeLike(f.namePrefix().toLowerCase(java.util.Locale.ROOT)) + "%");
-                branches.add("select n.id from customer n where n.tenant_id = $1 and lower(n.name) like $" + args.size());
+                String like = "$" + args.size();
+                if (partnerChannel == null) {
+                    branches.add("select n.id from customer n where n.tenant_id = $1 and lower(n.name) like " + like);
+                } else {
+                    // A partner finds a customer by the name it sees: the customer's own when its channel owns it, else the one it recorded.
+                    branches.add("select n.id from customer n where n.tenant_id = $1 and n.owner_channel_id = $2 and lower(n.name) like " + like);
+                    branches.add("select cn.customer_id from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2 and lower(cn.name) like " + like);
+                    branches.add("select cn.origin_customer_id from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2 and lower(cn.name) like " + like);
+                }
             }
             if (!f.identities().isEmpty()) {
                 args.add(f.identities().stream().map(i -> i.kind().name()).toArray(String[]::new));
                 int kinds = args.size();
                 args.add(f.identities().stream().map(Identity::value).toArray(String[]::new));
+                // A partner finds a customer only by the identities its own channel recorded.
                 branches.add("select i.customer_id from customer_identity i join unnest($" + kinds + "::text[], $" + args.size()
-                        + "::text[]) as q(kind, value) on i.kind = q.kind and i.value = q.value where i.tenant_id = $1");
+                        + "::text[]) as q(kind, value) on i.kind = q.kind and i.value = q.value where i.tenant_id = $1"
+                        + (partnerChannel == null ? "" : " and i.channel_id = $2"));
             }
             sql.append(" and c.id in (").append(String.join(" union ", branches)).append(")");
         }
@@ -365,6 +399,10 @@ public class CustomerRepository {
                 r.getString("customer_group"), tags == null ? List.of() : List.of(tags),
                 attributes == null ? Map.of() : plain(attributes), str(r.getUUID("origin_channel_id")),
                 str(r.getUUID("owner_channel_id")), r.getInteger("version"), instant(r, "created_at"), instant(r, "updated_at"));
+    }
+
+    static Found found(Row r) {
+        return new Found(toView(r), r.getString("channel_name"));
     }
 
     static TouchpointView touchpoint(Row r) {

@@ -1,6 +1,7 @@
 package dev.channelhub.customer;
 
 import dev.channelhub.channel.ChannelService;
+import dev.channelhub.customer.CustomerRepository.Found;
 import dev.channelhub.customer.CustomerRepository.HistoryRow;
 import dev.channelhub.customer.CustomerRepository.IdentityOwner;
 import dev.channelhub.customer.IdentityNormalizer.Identity;
@@ -51,6 +52,9 @@ public class CustomerService {
     CustomerRepository customers;
 
     @Inject
+    MergeSuggestionRepository suggestions;
+
+    @Inject
     IdentityNormalizer normalizer;
 
     @Inject
@@ -89,7 +93,9 @@ public class CustomerService {
      * Finds or creates the customer the identities belong to, inside the caller's transaction: no identity
      * known → a new customer; one customer → it, with the new identities attached; several → merged into the
      * oldest. Advisory locks on the identities' hashes make concurrent calls with the same identity serial, so
-     * they resolve to one customer. A partner must identify through its own channel and is attached to the result.
+     * they resolve to one customer. A partner must identify through its own channel and is attached to the result;
+     * it never merges (several matches: the oldest, and a merge suggestion for the brand) and sees the result through
+     * {@link CustomerProjection}.
      */
     public Uni<IdentifyResult> identify(SqlClient tx, Caller caller, IdentifyRequest request) {
         return Uni.createFrom().deferred(() -> {
@@ -98,6 +104,10 @@ public class CustomerService {
             UUID channelId = Ids.parse(request.channelId(), "channelId");
             if (caller.isPartnerOnly() && !channelId.equals(caller.partnerChannelId())) {
                 throw ApiException.forbidden("a partner identifies customers through its own channel only");
+            }
+            if (caller.isPartnerOnly() && blankToNull(request.group()) != null) {
+                // The group is a price segment: a partner could otherwise price its own customers as VIPs.
+                throw ApiException.forbidden("a partner may not set a customer's group");
             }
             List<Identity> identities = normalizer.normalizeAll(request.identities(), "identities");
             return requireChannel(tx, caller, channelId, "channelId")
@@ -149,16 +159,37 @@ public class CustomerService {
         Set<String> known = owners.stream().map(o -> new Identity(o.kind(), o.value()).key()).collect(Collectors.toSet());
         List<Identity> fresh = identities.stream().filter(i -> !known.contains(i.key())).toList();
         UUID survivorId = survivor.uuid();
+        boolean suggestOnly = caller.isPartnerOnly() && !sources.isEmpty();
         Uni<Void> merged = sources.isEmpty() ? Uni.createFrom().voidItem()
+                : suggestOnly ? suggestMerge(tx, caller, byAge, identities, owners, channelId, now)
                 : mergeLocked(tx, caller, survivor, sources, "identify: the identities belong to " + byAge.size() + " customers", now);
+        String name = blankToNull(request.name());
         return merged
                 .flatMap(x -> customers.insertIdentities(tx, tenant, survivorId, fresh, channelId, now))
-                .flatMap(x -> customers.fillMissing(tx, tenant, survivorId, blankToNull(request.name()),
-                        blankToNull(request.group()), now))
-                .flatMap(x -> customers.seen(tx, tenant, survivorId, channelId, now))
-                .flatMap(x -> customers.find(tx, tenant, survivorId))
-                .map(view -> new IdentifyResult(false, view.orElseThrow(),
-                        sources.stream().map(CustomerView::id).toList()));
+                .flatMap(x -> customers.fillMissing(tx, tenant, survivorId, name, blankToNull(request.group()), now))
+                .flatMap(x -> customers.seen(tx, tenant, survivorId, channelId, now, name))
+                .flatMap(x -> visible(tx, caller, survivorId))
+                .map(view -> new IdentifyResult(false, view,
+                        suggestOnly ? List.of() : sources.stream().map(CustomerView::id).toList()));
+    }
+
+    /**
+     * A partner's identities point to several customers: nothing moves; the brand gets one open suggestion per set
+     * of customers (oldest first) with what the partner presented, and the event {@code customer.mergeSuggested}.
+     */
+    private Uni<Void> suggestMerge(SqlClient tx, Caller caller, List<CustomerView> byAge, List<Identity> identities,
+                                   List<IdentityOwner> owners, UUID channelId, Instant now) {
+        Map<String, UUID> ownerByKey = new HashMap<>();
+        owners.forEach(o -> ownerByKey.put(new Identity(o.kind(), o.value()).key(), o.customerId()));
+        UUID oldest = byAge.get(0).uuid();
+        List<SuggestedIdentity> presented = identities.stream()
+                .map(i -> new SuggestedIdentity(i.kind(), i.value(), ownerByKey.getOrDefault(i.key(), oldest).toString())).toList();
+        return suggestions.insert(tx, caller.tenant(), Ids.newId(), byAge.stream().map(CustomerView::uuid).toList(), presented,
+                        channelId, caller.subject(), now)
+                .flatMap(inserted -> inserted.isEmpty() ? Uni.createFrom().voidItem()
+                        // channel-less: the event is for the brand, not for the partner's feeds
+                        : outbox.append(tx, caller, "customer.mergeSuggested", "customerMergeSuggestion",
+                        UUID.fromString(inserted.get().id()), null, inserted.get()));
     }
 
     private Uni<IdentifyResult> create(SqlClient tx, Caller caller, IdentifyRequest request, UUID channelId,
@@ -168,14 +199,14 @@ public class CustomerService {
         CustomerType type = request.type() == null ? CustomerType.PERSON : request.type();
         return customers.insert(tx, tenant, id, blankToNull(request.name()), type, blankToNull(request.group()), channelId, now)
                 .flatMap(x -> customers.insertIdentities(tx, tenant, id, identities, channelId, now))
-                .flatMap(x -> customers.seen(tx, tenant, id, channelId, now))
+                .flatMap(x -> customers.seen(tx, tenant, id, channelId, now, blankToNull(request.name())))
                 .flatMap(x -> customers.history(tx, tenant, List.of(new HistoryRow(id, "CREATED", null, channelId)),
                         caller.subject(), null, now))
                 .flatMap(x -> customers.find(tx, tenant, id))
                 .map(Optional::orElseThrow)
                 .call(view -> outbox.append(tx, caller, "customer.created", "customer", id, channelId,
                         Map.of("customer", view, "identities", identities)))
-                .map(view -> new IdentifyResult(true, view, List.of()));
+                .map(view -> new IdentifyResult(true, project(caller, new Found(view, blankToNull(request.name()))), List.of()));
     }
 
     // ------------------------------------------------------------------ reads
@@ -185,7 +216,10 @@ public class CustomerService {
         return customers.find(client, tenant, id);
     }
 
-    /** One customer the caller may see (merged ones too, with {@code mergedInto}); anything else NOT_FOUND. */
+    /**
+     * One customer the caller may see (merged ones too, with {@code mergedInto}), as it may see it (a partner: its
+     * projection, {@link CustomerProjection}); anything else NOT_FOUND.
+     */
     public Uni<CustomerView> get(Caller caller, UUID id) {
         return Uni.createFrom().deferred(() -> {
             requireReader(caller);
@@ -194,10 +228,16 @@ public class CustomerService {
     }
 
     private Uni<CustomerView> visible(SqlClient client, Caller caller, UUID id) {
-        Uni<Optional<CustomerView>> found = caller.isPartnerOnly()
+        Uni<Optional<Found>> found = caller.isPartnerOnly()
                 ? customers.findVisibleToPartner(client, caller.tenant(), caller.partnerChannelId(), id)
-                : customers.find(client, caller.tenant(), id);
-        return found.map(o -> o.orElseThrow(() -> ApiException.notFound("customer", id)));
+                : customers.find(client, caller.tenant(), id).map(o -> o.map(v -> new Found(v, null)));
+        return found.map(o -> project(caller, o.orElseThrow(() -> ApiException.notFound("customer", id))));
+    }
+
+    /** The one place reads become what the caller may see: partners get {@link CustomerProjection}, everyone else the record. */
+    private static CustomerView project(Caller caller, Found found) {
+        return caller.isPartnerOnly() ? CustomerProjection.forPartner(found.customer(), caller.partnerChannelId(), found.channelName())
+                : found.customer();
     }
 
     /** Batch read (GraphQL fields of other features): one statement, input order, null where absent or not visible. */
@@ -208,8 +248,11 @@ public class CustomerService {
             if (distinct.isEmpty()) {
                 return Uni.createFrom().item(ids.stream().map(x -> (CustomerView) null).collect(Collectors.toList()));
             }
-            return customers.findAll(db.pool(), caller.tenant(), caller.isPartnerOnly() ? caller.partnerChannelId() : null, distinct)
-                    .map(found -> {
+            Uni<List<CustomerView>> read = caller.isPartnerOnly()
+                    ? customers.findAllForPartner(db.pool(), caller.tenant(), caller.partnerChannelId(), distinct)
+                    .map(rows -> rows.stream().map(f -> project(caller, f)).toList())
+                    : customers.findAll(db.pool(), caller.tenant(), distinct);
+            return read.map(found -> {
                         Map<String, CustomerView> byId = found.stream().collect(Collectors.toMap(CustomerView::id, Function.identity()));
                         return ids.stream().map(id -> id == null ? null : byId.get(id.toString())).collect(Collectors.toList());
                     });
@@ -220,7 +263,9 @@ public class CustomerService {
 
     /**
      * Name prefix or an identity of any kind (normalised as identify would), optionally by channel (seen there
-     * or owned) and group; ACTIVE customers unless another status is asked for. Partners: only theirs.
+     * or owned) and group; ACTIVE customers unless another status is asked for. Partners: only theirs, found by
+     * what they see (their own channel's identities and names), and filters on what they do not see (another channel,
+     * the group) match nothing.
      */
     public Uni<Page<CustomerView>> search(Caller caller, String q, UUID channelId, String group, CustomerStatus status, PageRequest page) {
         return Uni.createFrom().deferred(() -> {
@@ -240,12 +285,18 @@ public class CustomerService {
             }
             var filter = new CustomerRepository.SearchFilter(term, identities, channelId, blankToNull(group),
                     status == null ? CustomerStatus.ACTIVE : status);
+            if (caller.isPartnerOnly() && (filter.group() != null || (channelId != null && !channelId.equals(caller.partnerChannelId())))) {
+                return Uni.createFrom().item(new Page<CustomerView>(List.of(), null));
+            }
             return customers.search(caller.tenant(), caller.isPartnerOnly() ? caller.partnerChannelId() : null, filter, page)
-                    .map(rows -> Page.of(rows, page, CustomerView::id));
+                    .map(rows -> Page.of(rows.stream().map(f -> project(caller, f)).toList(), page, CustomerView::id));
         });
     }
 
-    /** PATCH: If-Match / version aware; a merged customer cannot change (409). Partners may not move group or owner. */
+    /**
+     * PATCH: If-Match / version aware; a merged customer cannot change (409). Partners change only customers their
+     * channel owns (others they see: 403) and never the group or owner.
+     */
     public Uni<CustomerView> update(Caller caller, UUID id, CustomerPatch patch, Integer expectedVersion) {
         return Uni.createFrom().deferred(() -> {
             requireWriter(caller);
@@ -263,6 +314,9 @@ public class CustomerService {
             }
             Uni<Void> ownerCheck = owner == null ? Uni.createFrom().voidItem() : requireChannel(db.pool(), caller, owner, "ownerChannelId");
             return ownerCheck.flatMap(x -> db.inTransaction(tx -> visible(tx, caller, id).flatMap(current -> {
+                if (caller.isPartnerOnly() && !caller.partnerChannelId().toString().equals(current.ownerChannelId())) {
+                    throw ApiException.forbidden("a partner changes only customers its channel owns");
+                }
                 if (current.status() == CustomerStatus.MERGED) {
                     throw new ApiException(ErrorCode.INVALID_TRANSITION, "customer " + id + " is merged into " + current.mergedInto());
                 }
@@ -280,14 +334,14 @@ public class CustomerService {
                             return customers.history(tx, caller.tenant(), List.of(new HistoryRow(id, "UPDATED", null, null)),
                                     caller.subject(), null, now);
                         })
-                        .flatMap(v -> customers.find(tx, caller.tenant(), id)).map(Optional::orElseThrow);
+                        .flatMap(v -> visible(tx, caller, id));
             })));
         });
     }
 
-    /** Created, merged, unmerged, updated: with actor and reason, oldest first. */
+    /** Created, merged, unmerged, updated: with actor and reason, oldest first. A partner: its own channel's entries only. */
     public Uni<Page<HistoryEntry>> history(Caller caller, UUID id, PageRequest page) {
-        return get(caller, id).flatMap(c -> customers.history(caller.tenant(), id, page))
+        return get(caller, id).flatMap(c -> customers.history(caller.tenant(), id, caller.isPartnerOnly() ? caller.partnerChannelId() : null, page))
                 .map(rows -> Page.of(rows, page, HistoryEntry::id));
     }
 
@@ -309,32 +363,38 @@ public class CustomerService {
                 }
             }
             String reason = blankToNull(request.reason());
-            String tenant = caller.tenant();
-            return db.inTransaction(tx -> {
-                List<UUID> all = new ArrayList<>(sources);
-                all.add(survivorId);
-                return customers.lock(tx, tenant, all).flatMap(locked -> {
-                    Map<UUID, CustomerView> byId = locked.stream().collect(Collectors.toMap(CustomerView::uuid, Function.identity()));
-                    CustomerView survivor = byId.get(survivorId);
-                    if (survivor == null) {
-                        throw ApiException.notFound("customer", survivorId);
-                    }
-                    requireActive(survivor);
-                    List<CustomerView> sourceViews = new ArrayList<>();
-                    for (UUID s : sources) {
-                        CustomerView v = byId.get(s);
-                        if (v == null) {
-                            throw ApiException.notFound("customer", s);
-                        }
-                        requireActive(v);
-                        sourceViews.add(v);
-                    }
-                    Instant now = now();
-                    return mergeLocked(tx, caller, survivor, sourceViews, reason, now)
-                            .flatMap(x -> customers.find(tx, tenant, survivorId))
-                            .map(v -> new MergeResult(v.orElseThrow(), sources.stream().map(UUID::toString).toList()));
-                });
-            });
+            return db.inTransaction(tx -> merge(tx, caller, survivorId, sources, reason));
+        });
+    }
+
+    /**
+     * The merge use case inside the caller's transaction, without the role check (accepting a merge suggestion
+     * runs it for managers too): every customer must exist and be ACTIVE (else 404 / 409 INVALID_TRANSITION).
+     */
+    Uni<MergeResult> merge(SqlClient tx, Caller caller, UUID survivorId, List<UUID> sources, String reason) {
+        String tenant = caller.tenant();
+        List<UUID> all = new ArrayList<>(sources);
+        all.add(survivorId);
+        return customers.lock(tx, tenant, all).flatMap(locked -> {
+            Map<UUID, CustomerView> byId = locked.stream().collect(Collectors.toMap(CustomerView::uuid, Function.identity()));
+            CustomerView survivor = byId.get(survivorId);
+            if (survivor == null) {
+                throw ApiException.notFound("customer", survivorId);
+            }
+            requireActive(survivor);
+            List<CustomerView> sourceViews = new ArrayList<>();
+            for (UUID s : sources) {
+                CustomerView v = byId.get(s);
+                if (v == null) {
+                    throw ApiException.notFound("customer", s);
+                }
+                requireActive(v);
+                sourceViews.add(v);
+            }
+            Instant now = now();
+            return mergeLocked(tx, caller, survivor, sourceViews, reason, now)
+                    .flatMap(x -> customers.find(tx, tenant, survivorId))
+                    .map(v -> new MergeResult(v.orElseThrow(), sources.stream().map(UUID::toString).toList()));
         });
     }
 
@@ -370,7 +430,7 @@ public class CustomerService {
                 payload.put("sourceId", sourceId.toString());
                 payload.put("reason", reason);
                 return chain.flatMap(x -> outbox.append(tx, caller, "customer.unmerged", "customer", sourceId, null, payload))
-                        .flatMap(x -> customers.findAll(tx, tenant, null, List.of(survivorId, sourceId)))
+                        .flatMap(x -> customers.findAll(tx, tenant, List.of(survivorId, sourceId)))
                         .map(views -> {
                             Map<String, CustomerView> v = views.stream().collect(Collectors.toMap(CustomerView::id, Function.identity()));
                             return new UnmergeResult(v.get(survivorId.toString()), v.get(sourceId.toString()));

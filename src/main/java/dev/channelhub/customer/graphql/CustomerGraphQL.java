@@ -73,6 +73,8 @@ public class CustomerGraphQL {
     }
 
     @Mutation("identifyCustomer")
+    @Description("Finds or creates the customer of these identities; several matches are merged into the oldest, except for a "
+            + "partner: it gets the oldest, nothing is merged and a merge suggestion is recorded (customerMergeSuggestions)")
     public Uni<IdentifyResult> identifyCustomer(@NonNull IdentifyRequest input, String idempotencyKey) {
         return service.identify(caller.get(), input, idempotencyKey).map(Outcome::body);
     }
@@ -104,7 +106,7 @@ public class CustomerGraphQL {
 
     // ---- Customer fields, each batched over every customer of the response
 
-    @Description("Free attributes: a JSON object encoded as a string")
+    @Description("Free attributes: a JSON object encoded as a string; \"{}\" for a partner unless its channel owns the customer")
     public String attributes(@Source CustomerView customer) {
         try {
             return mapper.writeValueAsString(customer.attributes() == null ? Map.of() : customer.attributes());
@@ -113,15 +115,18 @@ public class CustomerGraphQL {
         }
     }
 
+    @Description("Normalised identities, oldest first; a partner sees only those recorded through its own channel")
     public Uni<List<@NonNull List<@NonNull IdentityView>>> identities(@Source List<CustomerView> customers) {
         return insights.identities(caller.get(), customers);
     }
 
-    @Description("Channels that have seen the customer (identify, touchpoint, order), first/last seen, orders and revenue there")
+    @Description("Channels that have seen the customer (identify, touchpoint, order), first/last seen, orders and revenue there; "
+            + "a partner sees only its own channel")
     public Uni<List<@NonNull List<@NonNull CustomerChannelView>>> channels(@Source List<CustomerView> customers) {
         return insights.channels(caller.get(), customers);
     }
 
+    @Description("Order figures; a partner's are those of its own channel's orders")
     public Uni<List<@NonNull CustomerStats>> stats(@Source List<CustomerView> customers) {
         return insights.stats(caller.get(), customers);
     }

@@ -11,6 +11,9 @@ import dev.channelhub.customer.HistoryEntry;
 import dev.channelhub.customer.IdentifyRequest;
 import dev.channelhub.customer.MergeRequest;
 import dev.channelhub.customer.MergeResult;
+import dev.channelhub.customer.MergeSuggestionService;
+import dev.channelhub.customer.MergeSuggestionStatus;
+import dev.channelhub.customer.MergeSuggestionView;
 import dev.channelhub.customer.TouchpointView;
 import dev.channelhub.customer.UnmergeRequest;
 import dev.channelhub.customer.UnmergeResult;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,20 +52,57 @@ public class CustomerResource {
     CustomerInsightService insights;
 
     @Inject
+    MergeSuggestionService suggestions;
+
+    @Inject
     CurrentCaller caller;
 
     @POST
     @Path("/identify")
     @APIResponse(responseCode = "201", description = "A new customer: no identity was known")
-    @APIResponse(responseCode = "200", description = "The known customer (new identities attached; several matches merged into the oldest)")
+    @APIResponse(responseCode = "200", description = "The known customer (new identities attached; several matches merged into the oldest, "
+            + "except for a partner: it gets the oldest, nothing is merged and a merge suggestion is recorded)")
     public Uni<Response> identify(@RequestBody(required = true) IdentifyRequest request,
                                   @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.identify(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
 
+    // Literal paths before /{id}: JAX-RS prefers the literal segment, so "merge-suggestions" is never read as an id.
+
+    @GET
+    @Path("/merge-suggestions")
+    @Operation(summary = "Merge suggestions left by partners' identify calls (sales, manager, admin)",
+            description = "A partner's identify never merges: when its identities point to several customers it gets the oldest "
+                    + "and a suggestion is recorded here. Oldest first; ?status=OPEN|ACCEPTED|DISMISSED")
+    public Uni<Page<MergeSuggestionView>> mergeSuggestions(
+            @Parameter(description = "OPEN, ACCEPTED or DISMISSED; all when absent") @QueryParam("status") String status,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return suggestions.list(caller.get(), Params.enumValue(MergeSuggestionStatus.class, status, "status"),
+                PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("/merge-suggestions/{id}/accept")
+    @Operation(summary = "Accept a merge suggestion: the customers are merged into the oldest (sales, manager, admin)",
+            description = "Runs the merge use case (lineage, orders, leads, deals move; event customer.merged) and marks the "
+                    + "suggestion ACCEPTED. A decided suggestion, or one whose customers are no longer all ACTIVE, is 409 "
+                    + "INVALID_TRANSITION (dismiss a stale one)")
+    public Uni<MergeSuggestionView> acceptMergeSuggestion(@PathParam("id") String id) {
+        return suggestions.accept(caller.get(), Ids.parseOrNotFound(id, "merge suggestion"));
+    }
+
+    @POST
+    @Path("/merge-suggestions/{id}/dismiss")
+    @Operation(summary = "Dismiss a merge suggestion: nothing is merged (sales, manager, admin)",
+            description = "A decided suggestion is 409 INVALID_TRANSITION")
+    public Uni<MergeSuggestionView> dismissMergeSuggestion(@PathParam("id") String id) {
+        return suggestions.dismiss(caller.get(), Ids.parseOrNotFound(id, "merge suggestion"));
+    }
+
     @GET
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "The customer; a merged one answers with status MERGED and mergedInto")
+    @APIResponse(responseCode = "200", description = "The customer; a merged one answers with status MERGED and mergedInto. "
+            + "A partner gets its projection: see the Customer schema")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "customer")).map(v -> Http.ok(v, v.version()));
     }
