@@ -1,6 +1,7 @@
 package dev.channelhub.lead;
 
 import dev.channelhub.customer.CustomerService;
+import dev.channelhub.customer.CustomerStatus;
 import dev.channelhub.customer.IdentifyRequest;
 import dev.channelhub.customer.IdentityInput;
 import dev.channelhub.customer.IdentityKind;
@@ -24,5 +25,12 @@ public class CustomerResolver {
         IdentifyRequest request = new IdentifyRequest(channelId.toString(), ref.name(), null, null,
                 ref.identities().stream().map(i -> new IdentityInput(IdentityKind.valueOf(i.kind()), i.value())).toList());
         return customers.identify(tx, caller, request).map(result -> UUID.fromString(result.customer().id()));
+    }
+
+    /** The customer {@code customerId} is now: itself, or the customer it was merged into (null when unknown). */
+    public Uni<UUID> current(SqlClient tx, String tenant, UUID customerId) {
+        return customers.find(tx, tenant, customerId).map(found -> found
+                .map(c -> c.status() == CustomerStatus.MERGED && c.mergedInto() != null ? UUID.fromString(c.mergedInto()) : c.uuid())
+                .orElse(null));
     }
 }

@@ -153,9 +153,13 @@ public class LeadRepository {
                 + "on conflict do nothing", Tuple.of(tenant, orderId, channelId, customerId)).replaceWithVoid();
     }
 
-    public Uni<Optional<UUID>> orderChannel(SqlClient client, String tenant, UUID orderId) {
-        return db.one(client, "select channel_id from lead_order_ref where tenant_id = $1 and order_id = $2", Tuple.of(tenant, orderId),
-                r -> r.getUUID("channel_id"));
+    /** An order as the order-placed hook saw it: its channel and its customer at placement (null without one). */
+    public record OrderRef(UUID channelId, UUID customerId) {
+    }
+
+    public Uni<Optional<OrderRef>> orderRef(SqlClient client, String tenant, UUID orderId) {
+        return db.one(client, "select channel_id, customer_id from lead_order_ref where tenant_id = $1 and order_id = $2",
+                Tuple.of(tenant, orderId), r -> new OrderRef(r.getUUID("channel_id"), r.getUUID("customer_id")));
     }
 
     // ---- routing rules

@@ -154,15 +154,27 @@ public class LeadService {
 
     /**
      * Converts an accepted lead. With an order, the order's channel gets the conversion (the source channel keeps the
-     * origination); without one, the assigned channel does.
+     * origination); without one, the assigned channel does. A partner converts only with an order placed through its
+     * own channel (any other order, or none such: 404) for the lead's customer (another customer's: 400 on orderId).
      */
     public Uni<LeadView> convert(Caller caller, UUID id, String orderIdText) {
         UUID orderId = Ids.parseNullable(orderIdText, "orderId");
         return act(caller, id, false, (tx, lead) -> {
             requireStatus(lead, LeadStatus.ACCEPTED);
             Uni<UUID> conversionChannel = orderId == null ? Uni.createFrom().item(UUID.fromString(lead.assignedChannelId()))
-                    : leads.orderChannel(tx, caller.tenant(), orderId)
-                    .map(o -> o.orElseThrow(() -> ApiException.invalid("orderId", "no such order")));
+                    : leads.orderRef(tx, caller.tenant(), orderId).flatMap(o -> {
+                        if (!caller.isPartnerOnly()) {
+                            return Uni.createFrom().item(o.orElseThrow(() -> ApiException.invalid("orderId", "no such order")).channelId());
+                        }
+                        LeadRepository.OrderRef ref = o.filter(r -> r.channelId().equals(caller.partnerChannelId()))
+                                .orElseThrow(() -> ApiException.notFound("order", orderId));
+                        return ofLeadCustomer(tx, caller.tenant(), lead, ref.customerId()).map(same -> {
+                            if (!same) {
+                                throw ApiException.invalid("orderId", "is not an order of the lead's customer");
+                            }
+                            return ref.channelId();
+                        });
+                    });
             return conversionChannel.flatMap(channel -> leads.convert(tx, caller.tenant(), id, orderId, channel)
                     .call(() -> outbox.append(tx, caller, "lead.converted", "lead", id, channel,
                             eventPayload(id, channel, lead.sourceChannelId(), orderId))));
@@ -298,6 +310,17 @@ public class LeadService {
                     return action.apply(tx, lead);
                 })
                 .flatMap(x -> leads.find(tx, caller.tenant(), id, false)).map(Optional::orElseThrow));
+    }
+
+    /** The order's customer (as placed) is the lead's, or has been merged into it since. */
+    private Uni<Boolean> ofLeadCustomer(SqlClient tx, String tenant, LeadView lead, UUID orderCustomer) {
+        if (orderCustomer == null) {
+            return Uni.createFrom().item(false);
+        }
+        if (orderCustomer.toString().equals(lead.customerId())) {
+            return Uni.createFrom().item(true);
+        }
+        return customers.current(tx, tenant, orderCustomer).map(now -> now != null && now.toString().equals(lead.customerId()));
     }
 
     private boolean visible(Caller caller, LeadView lead) {

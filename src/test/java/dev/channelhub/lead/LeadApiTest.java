@@ -239,11 +239,12 @@ class LeadApiTest {
         Api.as(partner).post("/api/v1/leads/" + id + "/accept").then().statusCode(409);
 
         // the order is placed in another channel than the one working the lead: the order's channel gets the conversion
+        // (sales convert it: a partner converts only with its own channel's orders, see partnerConvertsOnlyWithItsOwnOrderOfTheLeadsCustomer)
         UUID orderId = Ids.newId();
         placed(tenant, orderId, UUID.fromString(other));
-        Api.as(partner).body(Map.of("orderId", Ids.newId().toString())).post("/api/v1/leads/" + id + "/convert").then().statusCode(400)
+        Api.as(sales).body(Map.of("orderId", Ids.newId().toString())).post("/api/v1/leads/" + id + "/convert").then().statusCode(400)
                 .body("errors.field", hasItem("orderId"));
-        Api.as(partner).body(Map.of("orderId", orderId.toString())).post("/api/v1/leads/" + id + "/convert").then().statusCode(200)
+        Api.as(sales).body(Map.of("orderId", orderId.toString())).post("/api/v1/leads/" + id + "/convert").then().statusCode(200)
                 .body("status", equalTo("CONVERTED")).body("conversionChannelId", equalTo(other))
                 .body("sourceChannelId", equalTo(online)).body("assignedChannelId", equalTo(store))
                 .body("orderId", equalTo(orderId.toString()));
@@ -267,15 +268,65 @@ class LeadApiTest {
     }
 
     private void placed(String tenant, UUID orderId, UUID channel) {
+        placed(tenant, orderId, channel, null);
+    }
+
+    /** The order feature's hooks, as if {@code orderId} had been placed through {@code channel} for {@code customer}. */
+    private void placed(String tenant, UUID orderId, UUID channel, UUID customer) {
         Caller caller = Caller.of(tenant, "orders", Set.of(Role.SALES), null);
         db.inTransaction(tx -> {
             io.smallrye.mutiny.Uni<Void> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
             for (OrderPlacedHook hook : hooks) {
-                chain = chain.flatMap(x -> hook.onPlaced(tx, caller, new PlacedOrder(orderId, "SO-1", channel, null,
+                chain = chain.flatMap(x -> hook.onPlaced(tx, caller, new PlacedOrder(orderId, "SO-1", channel, customer,
                         new BigDecimal("100.00"), "CNY")));
             }
             return chain;
         }).await().indefinitely();
+    }
+
+    @Test
+    void partnerConvertsOnlyWithItsOwnOrderOfTheLeadsCustomer() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        String sales = Tokens.token(tenant, "sales");
+        String online = channel(admin, "ONLINE", "ONLINE_STORE");
+        String store = channel(admin, "STORE", "DIRECT");
+        String other = channel(admin, "OTHER", "MARKETPLACE");
+        rule(Tokens.token(tenant, "manager"), 1, Map.of("regions", List.of("SH")), Map.of("channelId", store));
+        Map<String, Object> body = new HashMap<>(lead("13800000011", "SH", "SOFA", "8000"));
+        body.put("sourceChannelId", online);
+        String id = create(sales, body);
+        UUID customer = UUID.fromString(Api.as(sales).get("/api/v1/leads/" + id).then().extract().path("customerId"));
+        Map<String, Object> body2 = new HashMap<>(lead("13800000012", "SH", null, null));
+        body2.put("sourceChannelId", online);
+        UUID otherCustomer = UUID.fromString(Api.as(sales).get("/api/v1/leads/" + create(sales, body2)).then().extract().path("customerId"));
+        String partner = Tokens.partner(tenant, store);
+        Api.as(partner).post("/api/v1/leads/" + id + "/accept").then().statusCode(200);
+
+        UUID otherChannels = Ids.newId();
+        placed(tenant, otherChannels, UUID.fromString(other), customer);
+        UUID otherCustomers = Ids.newId();
+        placed(tenant, otherCustomers, UUID.fromString(store), otherCustomer);
+        UUID noCustomer = Ids.newId();
+        placed(tenant, noCustomer, UUID.fromString(store), null);
+        UUID own = Ids.newId();
+        placed(tenant, own, UUID.fromString(store), customer);
+
+        // Another channel's order, like one that does not exist, is not there for the partner.
+        for (UUID order : List.of(otherChannels, Ids.newId())) {
+            Api.as(partner).body(Map.of("orderId", order.toString())).post("/api/v1/leads/" + id + "/convert").then().statusCode(404)
+                    .body("code", equalTo("NOT_FOUND"));
+        }
+        // Its own channel's order, but of another customer (or of none): a bad orderId.
+        for (UUID order : List.of(otherCustomers, noCustomer)) {
+            Api.as(partner).body(Map.of("orderId", order.toString())).post("/api/v1/leads/" + id + "/convert").then().statusCode(400)
+                    .body("code", equalTo("VALIDATION_FAILED")).body("errors.field", hasItem("orderId"));
+        }
+        Api.as(partner).get("/api/v1/leads/" + id).then().body("status", equalTo("ACCEPTED"));
+        Api.graphql(partner, "mutation($id: ID!, $o: ID) { convertLead(id: $id, orderId: $o) { status } }",
+                Map.of("id", id, "o", otherChannels.toString())).then().body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+        Api.as(partner).body(Map.of("orderId", own.toString())).post("/api/v1/leads/" + id + "/convert").then().statusCode(200)
+                .body("status", equalTo("CONVERTED")).body("conversionChannelId", equalTo(store)).body("orderId", equalTo(own.toString()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.channelhub.analytics.survey;
 
 import dev.channelhub.channel.ChannelService;
+import dev.channelhub.customer.CustomerInsightService;
 import dev.channelhub.events.EventOutbox;
 import dev.channelhub.shared.idempotency.IdempotencyService;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
@@ -33,6 +34,9 @@ public class SurveyService {
     ChannelService channels;
 
     @Inject
+    CustomerInsightService customers;
+
+    @Inject
     RequestValidator validator;
 
     @Inject
@@ -53,6 +57,9 @@ public class SurveyService {
                 channels.get(caller, channelId)
                         .onFailure(t -> t instanceof dev.channelhub.shared.error.ApiException a && a.code() == dev.channelhub.shared.error.ErrorCode.NOT_FOUND)
                         .transform(t -> dev.channelhub.shared.error.ApiException.invalid("channelId", "no such channel"))
+                        // a partner answers for customers it sold to: one it cannot see is 404, one without its order 400
+                        .call(channel -> customerId == null ? Uni.createFrom().voidItem()
+                                : customers.requireOrderThrough(caller, customerId, channelId, "customerId"))
                         .flatMap(channel -> {
                             UUID id = Ids.newId();
                             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
