@@ -90,7 +90,8 @@ public class WebhookDispatcher {
             synchronized (this) {
                 if (http == null) {
                     http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000).setVerifyHost(true)
-                            .setTrustAll(false).setKeepAlive(true));
+                            .setTrustAll(false).setKeepAlive(true)
+                            .setMaxPoolSize(20));
                 }
                 c = http;
             }

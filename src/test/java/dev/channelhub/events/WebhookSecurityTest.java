@@ -63,9 +63,10 @@ class WebhookSecurityTest {
         QuarkusMock.installMockForType(new HostResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
-                // A public-looking name whose DNS answer points at the cloud metadata service (DNS rebinding style).
+                // A harmless-looking name whose DNS answer points inside (the metadata service, "this host"). Were the
+                // guard broken, the attempt would go to 0.0.0.0, i.e. this machine, and nowhere else.
                 return host.equals("metadata.example.test")
-                        ? new InetAddress[]{InetAddress.getByName("93.184.216.34"), InetAddress.getByName("100.100.100.200")}
+                        ? new InetAddress[]{InetAddress.getByName("0.0.0.0"), InetAddress.getByName("100.100.100.200")}
                         : super.resolve(host);
             }
         }, HostResolver.class);
@@ -84,7 +85,7 @@ class WebhookSecurityTest {
         String disabled = db.query("select coalesce(disabled_reason, '') from webhook where tenant_id = $1", Tuple.of(tenant))
                 .await().indefinitely().iterator().next().getString(0);
         for (String text : List.of(shown, stored, disabled)) {
-            assertFalse(text.contains("100.100") || text.contains("93.184"), "the resolved address is not echoed: " + text);
+            assertFalse(text.contains("100.100") || text.contains("0.0.0.0"), "the resolved address is not echoed: " + text);
         }
     }
 
@@ -148,6 +149,16 @@ class WebhookSecurityTest {
             TestReceiver.Received second = receiver.received.get(1);
             assertTrue(WebhookSigner.verify(legacy, second.header(WebhookSigner.TIMESTAMP_HEADER), second.body(),
                     second.header(WebhookSigner.SIGNATURE_HEADER)));
+
+            // At start the application encrypts such rows; the secret stays the same.
+            io.quarkus.arc.Arc.container().instance(WebhookSecretUpgrade.class).get().onStart(null);
+            String column = secretColumn(tenant, id);
+            assertTrue(column.startsWith("v1:") && !column.contains(legacy), column);
+            append(tenant, "test.third");
+            TestReceiver.await("third delivery", () -> receiver.succeeded().size() == 3);
+            TestReceiver.Received third = receiver.received.get(2);
+            assertTrue(WebhookSigner.verify(legacy, third.header(WebhookSigner.TIMESTAMP_HEADER), third.body(),
+                    third.header(WebhookSigner.SIGNATURE_HEADER)));
         }
     }
 

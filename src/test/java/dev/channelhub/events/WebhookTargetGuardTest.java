@@ -84,4 +84,24 @@ class WebhookTargetGuardTest {
             assertThrows(IllegalArgumentException.class, () -> WebhookTargetGuard.literal(odd), odd);
         }
     }
+
+    @Test
+    void everyResolvedAddressIsCheckedAndTheCheckedOneIsConnectedTo() throws Exception {
+        InetAddress[][] answer = new InetAddress[1][];
+        WebhookTargets targets = new WebhookTargets(false, Optional.empty(), new HostResolver() {
+            @Override
+            public InetAddress[] resolve(String host) {
+                return answer[0];
+            }
+        });
+        answer[0] = new InetAddress[]{ip("93.184.216.34"), ip("100.100.100.200")};
+        WebhookTargets.NotAllowed e = assertThrows(WebhookTargets.NotAllowed.class, () -> targets.resolve("hooks.example.test"));
+        assertFalse(e.getMessage().contains("100.100"), e.getMessage());
+        answer[0] = new InetAddress[]{ip("93.184.216.34"), ip("2606:4700:4700::1111")};
+        assertEquals(ip("93.184.216.34"), targets.resolve("hooks.example.test"));
+        answer[0] = null; // literal addresses are never looked up
+        assertThrows(WebhookTargets.NotAllowed.class, () -> targets.resolve("[::ffff:127.0.0.1]"));
+        assertThrows(WebhookTargets.NotAllowed.class, () -> targets.resolve("2130706433"));
+        assertEquals(ip("8.8.8.8"), targets.resolve("8.8.8.8"));
+    }
 }
