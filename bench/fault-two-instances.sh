@@ -14,8 +14,8 @@ SAME=${SAME:-20}     # keys sent to both instances at once
 start_server "$PORT" "$BENCH_DIR/server-two-a.log" || exit 1
 A=$SERVER_PID
 PGPORT=$(pg_port)
-start_server "$PORT_B" "$BENCH_DIR/server-two-b.log" QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$PGPORT/postgres" \
-  QUARKUS_DATASOURCE_USERNAME=postgres || { stop_server $A; exit 1; }
+start_server "$PORT_B" "$BENCH_DIR/server-two-b.log" QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PGPORT/postgres" \
+  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD="$(cat "$BENCH_DIR/pg.password")" || { stop_server $A; exit 1; }
 B=$SERVER_PID
 trap 'stop_server $B; stop_server $A' EXIT
 NO_PARTNER_TOKENS=1 . bench/env.sh

@@ -1,5 +1,5 @@
 # Shared helpers for the bench scripts (sourced, not run). The packaged server runs its embedded PostgreSQL
-# under $BENCH_DIR/pg; its port is line 4 of postmaster.pid and it trusts the local user postgres.
+# under $BENCH_DIR/pg; its port is line 4 of postmaster.pid and the password of user postgres is in $BENCH_DIR/pg.password.
 BENCH_DIR=${BENCH_DIR:-/tmp/channelhub-bench}
 PORT=${PORT:-18080}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
@@ -8,7 +8,7 @@ mkdir -p "$BENCH_DIR"
 pg_pid() { head -1 "$BENCH_DIR/pg/postmaster.pid" 2>/dev/null; }
 pg_port() { sed -n 4p "$BENCH_DIR/pg/postmaster.pid"; }
 pg_alive() { [ -f "$BENCH_DIR/pg/postmaster.pid" ] && kill -0 "$(pg_pid)" 2>/dev/null; }
-psqlb() { psql -X -q -h localhost -p "$(pg_port)" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
+psqlb() { PGPASSWORD="$(cat "$BENCH_DIR/pg.password")" psql -X -q -h 127.0.0.1 -p "$(pg_port)" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
 # The pg_ctl of the binaries the embedded PostgreSQL runs (zonky extracts them under the temp directory).
 pg_bin() { dirname "$(readlink -f "/proc/$(pg_pid)/exe")"; }
 

@@ -12,13 +12,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,23 +71,27 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "channelhub.webhooks.timeout", defaultValue = "PT10S")
     Duration timeout;
 
-    /** Off in production: a webhook must not reach loopback, private or link-local addresses (SSRF). */
-    @ConfigProperty(name = "channelhub.webhooks.allow-private-targets", defaultValue = "false")
-    boolean allowPrivateTargets;
-
     @ConfigProperty(name = "channelhub.webhooks.enabled", defaultValue = "true")
     boolean enabled;
 
+    @Inject
+    WebhookTargets targets;
+
+    @Inject
+    WebhookSecrets secrets;
+
     private volatile HttpClient http;
 
-    /** Built on a worker thread on first use: creating it loads the trust store, which blocks. */
+    /** Vert.x's client rather than the JDK's: it connects to the address that was checked while the URL's host stays
+     *  the Host header and the TLS server name (SNI and certificate verification). */
     private HttpClient http() {
         HttpClient c = http;
         if (c == null) {
             synchronized (this) {
                 if (http == null) {
-                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000).setVerifyHost(true)
+                            .setTrustAll(false).setKeepAlive(true)
+                            .setMaxPoolSize(20));
                 }
                 c = http;
             }
@@ -113,6 +119,9 @@ public class WebhookDispatcher {
     void stop(@Observes io.quarkus.runtime.ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        if (http != null) {
+            http.close();
         }
     }
 
@@ -213,46 +222,65 @@ public class WebhookDispatcher {
                 .onFailure().recoverWithUni(t -> failed(c, null, describe(t)));
     }
 
-    private Uni<Integer> send(Claimed c, String body) {
-        return Uni.createFrom().item(() -> {
-                    URI uri = URI.create(c.url());
-                    checkTarget(uri);
-                    http();
-                    long ts = Instant.now().getEpochSecond();
-                    return HttpRequest.newBuilder(uri)
-                            .timeout(timeout)
-                            .header("Content-Type", "application/json")
-                            .header("User-Agent", "ChannelHub-Webhooks/1")
-                            .header("X-ChannelHub-Event-Id", c.event().id().toString())
-                            .header("X-ChannelHub-Event-Type", c.event().type())
-                            .header("X-ChannelHub-Delivery-Id", c.deliveryId().toString())
-                            .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts))
-                            .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(c.secret(), ts, body))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build();
-                })
-                // The address check resolves DNS, which blocks: keep it off the event loop.
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(req -> Uni.createFrom().completionStage(() -> http().sendAsync(req, HttpResponse.BodyHandlers.discarding())))
-                .map(HttpResponse::statusCode);
+    /** Where one delivery goes: the URL's parts, and the one address (resolved and checked once) to connect to. */
+    record Target(String host, int port, boolean ssl, String path, InetAddress address) {
+
+        /** A failure message without the resolved address, which may be an internal one. */
+        String scrub(String message) {
+            return message.replace(address.getHostAddress(), host);
+        }
     }
 
-    private void checkTarget(URI uri) {
-        if (allowPrivateTargets) {
-            return;
+    Target target(String url) throws java.net.UnknownHostException {
+        URI uri = URI.create(url);
+        boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+        String host = uri.getHost();
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            path += "?" + uri.getRawQuery();
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host " + uri.getHost());
-        }
-        for (InetAddress a : addresses) {
-            if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                    || a.isMulticastAddress()) {
-                throw new IllegalArgumentException("target address " + a.getHostAddress() + " is not allowed");
-            }
-        }
+        return new Target(bare, uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80, ssl, path, targets.resolve(host));
+    }
+
+    private Uni<Integer> send(Claimed c, String body) {
+        // Resolving blocks: keep it off the event loop. The connection then goes to exactly the address checked here.
+        return Uni.createFrom().item(() -> {
+                    try {
+                        return target(c.url());
+                    } catch (java.net.UnknownHostException e) {
+                        throw new IllegalArgumentException("unknown host " + e.getMessage());
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(t -> Uni.createFrom().completionStage(() -> post(t, c, body).toCompletionStage())
+                        .onFailure().transform(e -> new IllegalStateException(t.scrub(describe(e)))));
+    }
+
+    private io.vertx.core.Future<Integer> post(Target t, Claimed c, String body) {
+        long ts = Instant.now().getEpochSecond();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(t.port(), t.address().getHostAddress()))
+                .setHost(t.host())
+                .setPort(t.port())
+                .setSsl(t.ssl())
+                .setURI(t.path())
+                .setFollowRedirects(false)
+                .setTimeout(timeout.toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "ChannelHub-Webhooks/1")
+                .putHeader("X-ChannelHub-Event-Id", c.event().id().toString())
+                .putHeader("X-ChannelHub-Event-Type", c.event().type())
+                .putHeader("X-ChannelHub-Delivery-Id", c.deliveryId().toString())
+                .putHeader(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts))
+                .putHeader(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(secrets.open(c.tenant(), c.webhookId(), c.secret()), ts, body));
+        return http().request(options)
+                .compose(request -> request.send(body))
+                .compose(response -> {
+                    response.handler(ignored -> { }); // the body is not read; drain it so the connection can be reused
+                    return response.end().map(x -> response.statusCode());
+                });
     }
 
     private Uni<Void> succeeded(Claimed c, int status) {
@@ -291,6 +319,9 @@ public class WebhookDispatcher {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof WebhookTargets.NotAllowed || root instanceof IllegalStateException || root instanceof IllegalArgumentException) {
+            return root.getMessage();
         }
         String msg = root.getMessage();
         return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);

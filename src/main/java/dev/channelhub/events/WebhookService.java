@@ -45,18 +45,27 @@ public class WebhookService {
     @Inject
     RequestValidator validator;
 
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    WebhookTargets targets;
+
     public Uni<Outcome<WebhookView>> create(Caller caller, CreateWebhookRequest request, String idempotencyKey) {
         caller.require(Role.INTEGRATION);
         validator.check(request);
         List<String> events = checkEvents(request.events(), "events");
         String url = checkUrl(request.url(), "url");
-        return idempotency.run(caller, idempotencyKey, "POST /webhooks", request, WebhookView.class, () -> {
-            String secret = request.secret() != null ? request.secret() : "whsec_" + HexFormat.of().formatHex(randomBytes(24));
+        targets.checkLiteral(URI.create(url).getHost(), "url");
+        String secret = request.secret() != null ? request.secret() : "whsec_" + HexFormat.of().formatHex(randomBytes(24));
+        // The secret is shown once: the stored idempotent answer (and so any replay of it) goes without it.
+        return idempotency.runRecording(caller, idempotencyKey, "POST /webhooks", request, WebhookView.class, completion -> {
             UUID id = Ids.newId();
-            return db.inTransaction(tx -> webhooks.insert(tx, caller.tenant(), id, url, events, secret)
-                            .flatMap(x -> webhooks.find(tx, caller.tenant(), id)))
-                    .map(found -> Outcome.created(found.orElseThrow().withSecret(secret)));
-        });
+            return db.inTransaction(tx -> webhooks.insert(tx, caller.tenant(), id, url, events, secrets.seal(caller.tenant(), id, secret))
+                    .flatMap(x -> webhooks.find(tx, caller.tenant(), id))
+                    .flatMap(found -> completion.record(tx, Outcome.created(found.orElseThrow()))));
+        }).map(outcome -> outcome.replayed() ? outcome
+                : new Outcome<>(outcome.status(), outcome.body().withSecret(secret), false));
     }
 
     public Uni<WebhookView> get(Caller caller, UUID id) {
@@ -74,6 +83,9 @@ public class WebhookService {
         validator.check(patch);
         List<String> events = patch.events() == null ? null : checkEvents(patch.events(), "events");
         String url = patch.url() == null ? null : checkUrl(patch.url(), "url");
+        if (url != null) {
+            targets.checkLiteral(URI.create(url).getHost(), "url");
+        }
         return db.inTransaction(tx -> webhooks.findForUpdate(tx, caller.tenant(), id).flatMap(found -> {
             Row row = found.orElseThrow(() -> ApiException.notFound("webhook", id));
             int version = row.getInteger("version");
@@ -86,7 +98,8 @@ public class WebhookService {
             return webhooks.update(tx, caller.tenant(), id,
                             url != null ? url : row.getString("url"),
                             events != null ? events : Arrays.asList(row.getArrayOfStrings("events")),
-                            patch.secret() != null ? patch.secret() : row.getString("secret"), next, reenable)
+                            patch.secret() != null ? secrets.seal(caller.tenant(), id, patch.secret()) : row.getString("secret"),
+                            next, reenable)
                     .flatMap(n -> webhooks.find(tx, caller.tenant(), id)).map(o -> o.orElseThrow());
         }));
     }

@@ -32,6 +32,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         return Map.of("quarkus.datasource.reactive.url", db.reactiveUrl(),
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
+                "quarkus.datasource.password", db.password(),
                 "channelhub.test.db-port", Integer.toString(db.port()));
     }
 

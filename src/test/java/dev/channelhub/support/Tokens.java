@@ -35,6 +35,17 @@ public final class Tokens {
         return build(tenant, null, 3600, OTHER_KEY, roles);
     }
 
+    /** A valid token carrying {@code aud} (for the audience check), or none when {@code audience} is null. */
+    public static String withAudience(String tenant, String audience, String... roles) {
+        long now = System.currentTimeMillis() / 1000;
+        var builder = Jwt.issuer(ISSUER).subject("user-aud").upn("user-aud").groups(Set.of(roles)).claim("tenant", tenant)
+                .issuedAt(now - 60).expiresAt(now + 3600);
+        if (audience != null) {
+            builder.audience(audience);
+        }
+        return builder.jws().sign(TEST_KEY);
+    }
+
     /** A fresh tenant per test class (or test), so tests own their data and never depend on order. */
     public static String newTenant() {
         return "t-" + UUID.randomUUID().toString().substring(0, 13);

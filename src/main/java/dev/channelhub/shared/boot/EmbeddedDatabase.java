@@ -19,25 +19,83 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
-    /** Starts PostgreSQL with its data under {@code dataDirectory}; kept when {@code keepData}. */
+    /**
+     * Starts PostgreSQL with its data under {@code dataDirectory}; kept when {@code keepData}. It listens on 127.0.0.1
+     * only and every connection needs the superuser's password (scram-sha-256): generated once, kept beside the data
+     * (mode 0600) in {@link #passwordFile}, so a restart on the same data uses it again. A kept data directory from
+     * before (trust authentication, no password file) is given a password and switched to scram-sha-256 on start.
+     */
     public static EmbeddedDatabase start(Path dataDirectory, boolean keepData, Map<String, String> serverConfig) throws IOException {
         Files.createDirectories(dataDirectory.getParent());
         if (keepData) {
             stopOrphan(dataDirectory);
         }
+        Path passwordFile = passwordFile(dataDirectory);
+        boolean initdb = !keepData || !Files.exists(dataDirectory.resolve("postgresql.conf"));
+        boolean legacyTrust = !initdb && !Files.exists(passwordFile);
+        String password = !initdb && !legacyTrust ? Files.readString(passwordFile).trim() : newPassword(passwordFile);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                // zonky passes these to initdb as --key=value after its own "-A trust", so they win over it.
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                .setConnectConfig("password", password);
         // shared_buffers etc. stay modest so the whole stack fits a small machine.
         builder.setServerConfig("max_connections", "200");
+        builder.setServerConfig("listen_addresses", LISTEN_ADDRESS);
         serverConfig.forEach(builder::setServerConfig);
-        return new EmbeddedDatabase(builder.start());
+        EmbeddedPostgres postgres = builder.start();
+        if (legacyTrust) {
+            requirePasswords(postgres, dataDirectory, password);
+        }
+        return new EmbeddedDatabase(postgres, password);
+    }
+
+    public static final String LISTEN_ADDRESS = "127.0.0.1";
+
+    /** Where the superuser password of the database in {@code dataDirectory} is kept: {@code <dataDirectory>.password}. */
+    public static Path passwordFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
+    }
+
+    private static String newPassword(Path file) throws IOException {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String password = java.util.HexFormat.of().formatHex(random);
+        Files.deleteIfExists(file);
+        DevKeys.writePrivate(file, password + "\n");
+        return password;
+    }
+
+    /** A data directory initialised with trust authentication: set the password, then require it from everyone. */
+    private static void requirePasswords(EmbeddedPostgres postgres, Path dataDirectory, String password) throws IOException {
+        try (var c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.execute("set password_encryption = 'scram-sha-256'");
+            st.execute("alter role " + USER + " password '" + password + "'");
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                    # written by ChannelHub: password (scram-sha-256) for every connection
+                    local   all             all                                     scram-sha-256
+                    host    all             all             127.0.0.1/32            scram-sha-256
+                    host    all             all             ::1/128                 scram-sha-256
+                    local   replication     all                                     scram-sha-256
+                    host    replication     all             127.0.0.1/32            scram-sha-256
+                    host    replication     all             ::1/128                 scram-sha-256
+                    """);
+            st.execute("select pg_reload_conf()");
+            LOG.warnf("embedded PostgreSQL in %s used trust authentication; it now requires the password kept in %s",
+                    dataDirectory, passwordFile(dataDirectory));
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot switch the embedded PostgreSQL to password authentication", e);
+        }
     }
 
     /**
@@ -77,12 +135,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** The superuser password (also in {@link #passwordFile}). */
+    public String password() {
+        return password;
+    }
+
     public String reactiveUrl() {
-        return "postgresql://localhost:" + port() + "/" + DATABASE;
+        return "postgresql://" + LISTEN_ADDRESS + ":" + port() + "/" + DATABASE;
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+        return "jdbc:postgresql://" + LISTEN_ADDRESS + ":" + port() + "/" + DATABASE;
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class Main {
             System.setProperty("quarkus.datasource.reactive.url", db.reactiveUrl());
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+            System.setProperty("quarkus.datasource.password", db.password());
             System.setProperty("channelhub.database", "embedded PostgreSQL at " + dataDir.resolve("pg"));
         } else {
             deriveMissingUrl();

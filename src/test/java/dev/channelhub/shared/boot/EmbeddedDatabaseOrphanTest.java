@@ -24,7 +24,7 @@ class EmbeddedDatabaseOrphanTest {
     /** The child: starts the embedded database, writes a row, says "ready", waits to be killed. */
     public static void main(String[] args) throws Exception {
         EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]), true, Map.of());
-        try (var c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "")) {
+        try (var c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, db.password())) {
             c.createStatement().execute("create table kept (n int); insert into kept values (42)");
         }
         System.out.println("ready");
@@ -50,7 +50,7 @@ class EmbeddedDatabaseOrphanTest {
         assertTrue(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL outlives the killed JVM");
 
         EmbeddedDatabase restarted = EmbeddedDatabase.start(data, true, Map.of());
-        try (var c = DriverManager.getConnection(restarted.jdbcUrl(), EmbeddedDatabase.USER, "")) {
+        try (var c = DriverManager.getConnection(restarted.jdbcUrl(), EmbeddedDatabase.USER, restarted.password())) {
             var rs = c.createStatement().executeQuery("select n from kept");
             assertTrue(rs.next());
             assertEquals(42, rs.getInt(1));
