@@ -350,6 +350,10 @@ public class CustomerService {
     /** Folds {@code sourceIds} into {@code survivorId}: the sources become MERGED, their rows move, lineage is kept. */
     public Uni<MergeResult> merge(Caller caller, UUID survivorId, MergeRequest request) {
         return Uni.createFrom().deferred(() -> {
+            if (caller.isPartnerOnly()) {
+                // Another channel's customer is NOT_FOUND to a partner (contract §3); one it sees is FORBIDDEN.
+                return get(caller, survivorId).flatMap(v -> Uni.createFrom().failure(ApiException.forbidden("a partner may not merge customers")));
+            }
             caller.require(Role.SALES);
             validator.check(request);
             List<UUID> sources = new ArrayList<>();
@@ -401,6 +405,10 @@ public class CustomerService {
     /** Undoes the merge of {@code sourceId} into {@code survivorId}: the source gets back exactly what was its own. */
     public Uni<UnmergeResult> unmerge(Caller caller, UUID survivorId, UnmergeRequest request) {
         return Uni.createFrom().deferred(() -> {
+            if (caller.isPartnerOnly()) {
+                // Another channel's customer is NOT_FOUND to a partner (contract §3); one it sees is FORBIDDEN.
+                return get(caller, survivorId).flatMap(v -> Uni.createFrom().failure(ApiException.forbidden("a partner may not merge customers")));
+            }
             caller.require(Role.SALES);
             validator.check(request);
             UUID sourceId = Ids.parse(request.sourceId(), "sourceId");

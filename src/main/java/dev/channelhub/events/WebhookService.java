@@ -69,12 +69,12 @@ public class WebhookService {
     }
 
     public Uni<WebhookView> get(Caller caller, UUID id) {
-        caller.require(Role.INTEGRATION);
+        caller.require(Role.INTEGRATION, Role.MANAGER);
         return webhooks.find(db.pool(), caller.tenant(), id).map(o -> o.orElseThrow(() -> ApiException.notFound("webhook", id)));
     }
 
     public Uni<Page<WebhookView>> list(Caller caller, PageRequest page) {
-        caller.require(Role.INTEGRATION);
+        caller.require(Role.INTEGRATION, Role.MANAGER);
         return webhooks.list(caller.tenant(), page).map(rows -> Page.of(rows, page, WebhookView::id));
     }
 

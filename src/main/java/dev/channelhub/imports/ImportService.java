@@ -99,12 +99,12 @@ public class ImportService {
     }
 
     public Uni<ImportJobView> get(Caller caller, UUID id) {
-        caller.require(Role.INTEGRATION);
+        caller.require(Role.INTEGRATION, Role.MANAGER);
         return find(caller.tenant(), id);
     }
 
     public Uni<Page<ImportJobView>> list(Caller caller, PageRequest page) {
-        caller.require(Role.INTEGRATION);
+        caller.require(Role.INTEGRATION, Role.MANAGER);
         List<Object> args = new ArrayList<>(List.of(caller.tenant()));
         String sql = "select * from import_job where tenant_id = $1";
         if (page.after() != null) {

@@ -153,6 +153,9 @@ public class DealService {
     }
 
     public Uni<DealView> approveExtension(Caller caller, UUID id, Integer days) {
+        if (caller.isPartnerOnly()) {
+            return partnerMayNot(caller, id);
+        }
         caller.require(Role.MANAGER);
         if (days != null && (days < 1 || days > 365)) {
             throw ApiException.invalid("days", "must be between 1 and 365");
@@ -171,6 +174,9 @@ public class DealService {
     }
 
     public Uni<DealView> rejectExtension(Caller caller, UUID id) {
+        if (caller.isPartnerOnly()) {
+            return partnerMayNot(caller, id);
+        }
         caller.require(Role.MANAGER);
         return mutate(caller, id, (tx, deal) -> {
             if (deal.extensionRequestedDays() == null) {
@@ -260,6 +266,9 @@ public class DealService {
     }
 
     private Uni<DealView> decide(Caller caller, UUID id, DealStatus to, String reason) {
+        if (caller.isPartnerOnly()) {
+            return partnerMayNot(caller, id);
+        }
         caller.require(Role.MANAGER);
         return mutate(caller, id, (tx, deal) -> {
             if (deal.status() != DealStatus.PENDING) {
@@ -269,6 +278,11 @@ public class DealService {
                     .call(() -> outbox.append(tx, caller, to == DealStatus.APPROVED ? "deal.approved" : "deal.rejected", "deal", id,
                             UUID.fromString(deal.channelId()), Map.of("dealId", id.toString())));
         });
+    }
+
+    /** Manager decisions: another channel's deal is NOT_FOUND to a partner (contract §3), its own is FORBIDDEN. */
+    private Uni<DealView> partnerMayNot(Caller caller, UUID id) {
+        return get(caller, id).flatMap(d -> Uni.createFrom().failure(ApiException.forbidden("a partner may not decide on deals")));
     }
 
     private Uni<DealView> mutate(Caller caller, UUID id, Mutation mutation) {

@@ -192,10 +192,11 @@ public class LeadService {
 
     /** Manual reassignment of an open lead to an active channel (sales and managers). */
     public Uni<LeadView> assign(Caller caller, UUID id, String channelIdText) {
-        caller.require(Role.SALES, Role.MANAGER);
         if (caller.isPartnerOnly()) {
-            throw ApiException.forbidden("partners cannot reassign leads");
+            // Another channel's lead is NOT_FOUND to a partner (contract §3); its own is FORBIDDEN.
+            return get(caller, id).flatMap(l -> Uni.createFrom().failure(ApiException.forbidden("partners cannot reassign leads")));
         }
+        caller.require(Role.SALES, Role.MANAGER);
         UUID channelId = Ids.parse(channelIdText, "channelId");
         return channels.find(db.pool(), caller.tenant(), channelId).flatMap(found -> {
             if (found.isEmpty() || found.get().status() != ChannelStatus.ACTIVE) {

@@ -403,6 +403,9 @@ public class OrderService {
 
     public Uni<OrderView> confirm(Caller caller, UUID id, Integer expectedVersion) {
         return Uni.createFrom().deferred(() -> {
+            if (caller.isPartnerOnly()) {
+                return partnerMayNot(caller, id);
+            }
             caller.require(Role.SALES, Role.INTEGRATION);
             return db.inTransaction(tx -> lockVisible(tx, caller, id, expectedVersion).flatMap(o -> {
                 if (!OrderLifecycle.canConfirm(o.status())) {
@@ -438,6 +441,9 @@ public class OrderService {
 
     public Uni<Outcome<ShipmentView>> ship(Caller caller, UUID id, ShipmentRequest request, String idempotencyKey, Integer expectedVersion) {
         return Uni.createFrom().deferred(() -> {
+            if (caller.isPartnerOnly()) {
+                return partnerMayNot(caller, id);
+            }
             caller.require(Role.SALES, Role.INTEGRATION);
             validator.check(request);
             List<StockLine> lines = distinctLines(request.lines());
@@ -510,6 +516,9 @@ public class OrderService {
 
     public Uni<OrderView> deliver(Caller caller, UUID id, UUID shipmentId, Integer expectedVersion) {
         return Uni.createFrom().deferred(() -> {
+            if (caller.isPartnerOnly()) {
+                return partnerMayNot(caller, id);
+            }
             caller.require(Role.SALES, Role.INTEGRATION);
             return db.inTransaction(tx -> lockVisible(tx, caller, id, expectedVersion).flatMap(o -> {
                 if (o.status() != OrderStatus.PARTIALLY_SHIPPED && o.status() != OrderStatus.SHIPPED) {
@@ -551,6 +560,9 @@ public class OrderService {
 
     public Uni<Outcome<PaymentView>> pay(Caller caller, UUID id, PaymentRequest request, String idempotencyKey, Integer expectedVersion) {
         return Uni.createFrom().deferred(() -> {
+            if (caller.isPartnerOnly()) {
+                return partnerMayNot(caller, id);
+            }
             caller.require(Role.SALES, Role.INTEGRATION);
             validator.check(request);
             return idempotency.run(caller, idempotencyKey, "POST /orders/" + id + "/payments", request, PaymentView.class,
@@ -600,6 +612,11 @@ public class OrderService {
 
     private static void requireReader(Caller caller) {
         caller.require(Role.MANAGER, Role.SALES, Role.INTEGRATION, Role.PARTNER);
+    }
+
+    /** Staff-only actions: another channel's order is NOT_FOUND to a partner (contract §3), its own is FORBIDDEN. */
+    private <T> Uni<T> partnerMayNot(Caller caller, UUID id) {
+        return visible(caller, db.pool(), id).flatMap(o -> Uni.createFrom().failure(ApiException.forbidden("a partner may not do this")));
     }
 
     private Uni<OrderView> visible(Caller caller, SqlClient client, UUID id) {

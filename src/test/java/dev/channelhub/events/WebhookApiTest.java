@@ -79,9 +79,11 @@ class WebhookApiTest {
         String tenant = Tokens.newTenant();
         String id = createHook(Tokens.token(tenant, "admin"), "https://example.com/in", "*");
         for (String role : List.of("manager", "sales")) {
-            Api.as(Tokens.token(tenant, role)).get("/api/v1/webhooks").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
             Api.as(Tokens.token(tenant, role)).body(hook("https://example.com", "*")).post("/api/v1/webhooks").then().statusCode(403);
         }
+        Api.as(Tokens.token(tenant, "sales")).get("/api/v1/webhooks").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        // A manager reads everything (contract §3), webhooks too, but does not change them.
+        Api.as(Tokens.token(tenant, "manager")).get("/api/v1/webhooks").then().statusCode(200);
         Api.as(Tokens.partner(tenant, UUID.randomUUID().toString())).get("/api/v1/webhooks/" + id).then().statusCode(403);
         Api.as(null).get("/api/v1/webhooks").then().statusCode(401);
         String other = Tokens.token(Tokens.newTenant(), "admin");
