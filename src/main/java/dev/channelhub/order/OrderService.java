@@ -138,7 +138,7 @@ public class OrderService {
                         .flatMap(number -> placeTx.apply(number, true)
                                 .onFailure(StockRepository.Replan.class).recoverWithUni(() -> placeTx.apply(number, false)))
                         .onFailure(OrderService::isIdempotencyDuplicate)
-                        .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, idempotencyKey)
+                        .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, IdempotencyService.scopeOf(caller), idempotencyKey)
                                 .flatMap(found -> complete(db.pool(), tenant, found.orElseThrow()))
                                 .map(Outcome::created));
             });
@@ -178,7 +178,8 @@ public class OrderService {
                                         events.add(0, new Event("PLACED", Map.of("number", number, "total", view.total(),
                                                 "currency", view.currency(), "lines", view.lines())));
                                         events.add(new Event("RESERVED", Map.of("reservations", view.reservations())));
-                                        return orders.insert(tx, tenant, view, customer, idempotencyKey, caller.subject(), events);
+                                        return orders.insert(tx, tenant, view, customer, IdempotencyService.scopeOf(caller), idempotencyKey,
+                                                caller.subject(), events);
                                     })
                                     .call(view -> outbox.append(tx, caller, "order.placed", "order", orderId, channelId, view))
                                     .call(view -> runHooks(tx, caller, view));
