@@ -33,10 +33,21 @@ public class HoldRepository {
     @Inject
     Db db;
 
-    public Uni<HoldRow> insert(SqlClient tx, String tenant, UUID id, UUID channelId, int ttlSeconds, String actor) {
-        return db.one(tx, "insert into stock_hold (tenant_id, id, channel_id, status, expires_at, created_by)"
-                        + " values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5) returning " + COLUMNS,
-                Tuple.of(tenant, id, channelId, ttlSeconds, actor), HoldRepository::toRow).map(Optional::orElseThrow);
+    public Uni<HoldRow> insert(SqlClient tx, String tenant, UUID id, UUID channelId, int ttlSeconds, String actor,
+                               java.math.BigDecimal value, String currency) {
+        return db.one(tx, "insert into stock_hold (tenant_id, id, channel_id, status, expires_at, created_by, value, currency)"
+                        + " values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5, $6, $7) returning " + COLUMNS,
+                Tuple.from(new Object[]{tenant, id, channelId, ttlSeconds, actor, value, currency}), HoldRepository::toRow)
+                .map(Optional::orElseThrow);
+    }
+
+    private static final String COUNT_ACTIVE = """
+            select count(*) as n from stock_hold
+            where tenant_id = $1 and channel_id = $2 and status = 'ACTIVE' and expires_at > now()""";
+
+    /** Holds of the channel that can still be consumed (ACTIVE and before their deadline). */
+    public Uni<Long> countActive(SqlClient client, String tenant, UUID channelId) {
+        return db.one(client, COUNT_ACTIVE, Tuple.of(tenant, channelId), r -> r.getLong("n")).map(Optional::orElseThrow);
     }
 
     public Uni<Optional<HoldRow>> find(SqlClient client, String tenant, UUID id) {

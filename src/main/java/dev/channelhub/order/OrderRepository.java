@@ -328,11 +328,34 @@ public class OrderRepository {
                 });
     }
 
-    /** Outstanding (unpaid) of the channel's non-cancelled orders in a currency; one statement. */
-    public Uni<BigDecimal> receivables(SqlClient client, String tenant, UUID channelId, String currency) {
-        return db.one(client, "select coalesce(sum(total - paid), 0) as due from sales_order where tenant_id = $1 and channel_id = $2"
-                        + " and currency = $3 and status <> 'CANCELLED' and payment_status <> 'PAID'",
-                Tuple.of(tenant, channelId, currency), r -> r.getBigDecimal("due")).map(Optional::orElseThrow);
+    /**
+     * What a channel owes and has on hold in {@code currency}, and which other currencies it has open amounts in
+     * (comma-separated, null when none). Reads the inventory feature's hold values in the same statement, so the credit
+     * check on the order path costs one statement.
+     */
+    private static final String EXPOSURE = """
+            with open_orders as (
+                select currency, sum(total - paid) as due from sales_order
+                where tenant_id = $1 and channel_id = $2 and status <> 'CANCELLED' and payment_status <> 'PAID'
+                group by currency),
+            active_holds as (
+                select currency, sum(value) as held from stock_hold
+                where tenant_id = $1 and channel_id = $2 and status = 'ACTIVE' and expires_at > now() and value is not null
+                group by currency)
+            select coalesce((select due from open_orders where currency = $3), 0) as due,
+                   coalesce((select held from active_holds where currency = $3), 0) as held,
+                   (select string_agg(distinct c, ',' order by c) from (
+                        select currency as c from open_orders where currency <> $3 and due > 0
+                        union select currency from active_holds where currency <> $3 and held > 0) f) as other_currencies""";
+
+    /** A channel's credit exposure: unpaid orders and active hold values in its currency, and any other currency in use. */
+    public record Exposure(BigDecimal due, BigDecimal held, String otherCurrencies) {
+    }
+
+    public Uni<Exposure> exposure(SqlClient client, String tenant, UUID channelId, String currency) {
+        return db.one(client, EXPOSURE, Tuple.of(tenant, channelId, currency),
+                        r -> new Exposure(r.getBigDecimal("due"), r.getBigDecimal("held"), r.getString("other_currencies")))
+                .map(Optional::orElseThrow);
     }
 
     /** Open receivables of a channel by currency and age bucket (days since placement). */
