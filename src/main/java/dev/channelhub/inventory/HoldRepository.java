@@ -21,14 +21,15 @@ public class HoldRepository {
 
     /** A hold row without its reservations. */
     public record HoldRow(String tenant, UUID id, UUID channelId, HoldStatus status, Instant expiresAt, UUID orderId, int version,
-                          Instant createdAt) {
+                          Instant createdAt, java.math.BigDecimal value, String currency) {
         HoldView view(List<ReservationView> reservations) {
             return new HoldView(id.toString(), channelId.toString(), status, expiresAt, orderId == null ? null : orderId.toString(),
-                    reservations, version, createdAt);
+                    reservations, version, createdAt, value == null ? null : dev.channelhub.shared.money.Money.round(value, currency),
+                    currency);
         }
     }
 
-    static final String COLUMNS = "tenant_id, id, channel_id, status, expires_at, order_id, version, created_at";
+    static final String COLUMNS = "tenant_id, id, channel_id, status, expires_at, order_id, version, created_at, value, currency";
 
     @Inject
     Db db;
@@ -76,7 +77,7 @@ public class HoldRepository {
     static HoldRow toRow(Row r) {
         return new HoldRow(r.getString("tenant_id"), r.getUUID("id"), r.getUUID("channel_id"), HoldStatus.valueOf(r.getString("status")),
                 r.getOffsetDateTime("expires_at").toInstant(), r.getUUID("order_id"), r.getInteger("version"),
-                r.getOffsetDateTime("created_at").toInstant());
+                r.getOffsetDateTime("created_at").toInstant(), r.getBigDecimal("value"), r.getString("currency"));
     }
 
     static java.time.OffsetDateTime utc(Instant i) {

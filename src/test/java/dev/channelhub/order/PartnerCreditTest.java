@@ -88,7 +88,8 @@ class PartnerCreditTest {
         OrderFixture f = OrderFixture.create().products(Map.of("A", "10")).stock("A", 1000);
         String dealer = f.activePartner("DEALER", "100");
         String partner = Tokens.partner(f.tenant, dealer);
-        String held = holdAs(partner, hold(dealer, "A", 6)).then().statusCode(201).extract().path("id");
+        String held = holdAs(partner, hold(dealer, "A", 6)).then().statusCode(201).body("value", equalTo("60.00"))
+                .body("currency", equalTo("CNY")).extract().path("id");
         Api.as(f.sales).get("/api/v1/channels/" + dealer + "/receivables").then().statusCode(200)
                 .body("onHold", equalTo("60.00")).body("outstanding", equalTo("0.00")).body("availableCredit", equalTo("40.00"));
         // 60 on hold + 50 > 100.
@@ -153,7 +154,7 @@ class PartnerCreditTest {
         holdAs(partner, hold(dealer, "A", 1)).then().statusCode(201);
         // Owned channels' carts are not capped.
         for (int i = 0; i < 3; i++) {
-            holdAs(f.sales, hold(f.online, "A", 1)).then().statusCode(201);
+            holdAs(f.sales, hold(f.online, "A", 1)).then().statusCode(201).body("value", nullValue());
         }
         // GraphQL: the same settings; null/clear returns to the default.
         Api.graphql(partner, "{ tenantSettings { maxActiveHoldsPerChannel version } }").then()
