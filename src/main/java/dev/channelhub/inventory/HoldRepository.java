@@ -21,22 +21,34 @@ public class HoldRepository {
 
     /** A hold row without its reservations. */
     public record HoldRow(String tenant, UUID id, UUID channelId, HoldStatus status, Instant expiresAt, UUID orderId, int version,
-                          Instant createdAt) {
+                          Instant createdAt, java.math.BigDecimal value, String currency) {
         HoldView view(List<ReservationView> reservations) {
             return new HoldView(id.toString(), channelId.toString(), status, expiresAt, orderId == null ? null : orderId.toString(),
-                    reservations, version, createdAt);
+                    reservations, version, createdAt, value == null ? null : dev.channelhub.shared.money.Money.round(value, currency),
+                    currency);
         }
     }
 
-    static final String COLUMNS = "tenant_id, id, channel_id, status, expires_at, order_id, version, created_at";
+    static final String COLUMNS = "tenant_id, id, channel_id, status, expires_at, order_id, version, created_at, value, currency";
 
     @Inject
     Db db;
 
-    public Uni<HoldRow> insert(SqlClient tx, String tenant, UUID id, UUID channelId, int ttlSeconds, String actor) {
-        return db.one(tx, "insert into stock_hold (tenant_id, id, channel_id, status, expires_at, created_by)"
-                        + " values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5) returning " + COLUMNS,
-                Tuple.of(tenant, id, channelId, ttlSeconds, actor), HoldRepository::toRow).map(Optional::orElseThrow);
+    public Uni<HoldRow> insert(SqlClient tx, String tenant, UUID id, UUID channelId, int ttlSeconds, String actor,
+                               java.math.BigDecimal value, String currency) {
+        return db.one(tx, "insert into stock_hold (tenant_id, id, channel_id, status, expires_at, created_by, value, currency)"
+                        + " values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5, $6, $7) returning " + COLUMNS,
+                Tuple.from(new Object[]{tenant, id, channelId, ttlSeconds, actor, value, currency}), HoldRepository::toRow)
+                .map(Optional::orElseThrow);
+    }
+
+    private static final String COUNT_ACTIVE = """
+            select count(*) as n from stock_hold
+            where tenant_id = $1 and channel_id = $2 and status = 'ACTIVE' and expires_at > now()""";
+
+    /** Holds of the channel that can still be consumed (ACTIVE and before their deadline). */
+    public Uni<Long> countActive(SqlClient client, String tenant, UUID channelId) {
+        return db.one(client, COUNT_ACTIVE, Tuple.of(tenant, channelId), r -> r.getLong("n")).map(Optional::orElseThrow);
     }
 
     public Uni<Optional<HoldRow>> find(SqlClient client, String tenant, UUID id) {
@@ -65,7 +77,7 @@ public class HoldRepository {
     static HoldRow toRow(Row r) {
         return new HoldRow(r.getString("tenant_id"), r.getUUID("id"), r.getUUID("channel_id"), HoldStatus.valueOf(r.getString("status")),
                 r.getOffsetDateTime("expires_at").toInstant(), r.getUUID("order_id"), r.getInteger("version"),
-                r.getOffsetDateTime("created_at").toInstant());
+                r.getOffsetDateTime("created_at").toInstant(), r.getBigDecimal("value"), r.getString("currency"));
     }
 
     static java.time.OffsetDateTime utc(Instant i) {

@@ -4,6 +4,7 @@ import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelStatus;
 import dev.channelhub.channel.ChannelView;
 import dev.channelhub.inventory.HoldRepository.HoldRow;
+import dev.channelhub.settings.TenantSettingsService;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
@@ -19,6 +20,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -66,6 +68,12 @@ public class HoldService {
     @Inject
     RequestValidator validator;
 
+    @Inject
+    TenantSettingsService settings;
+
+    @Inject
+    Instance<HoldCredit> credit;
+
     public Uni<Outcome<HoldView>> create(Caller caller, CreateHoldRequest request, String idempotencyKey) {
         caller.require(Role.SALES, Role.INTEGRATION, Role.PARTNER);
         validator.check(request);
@@ -78,11 +86,34 @@ public class HoldService {
         return idempotency.run(caller, idempotencyKey, "POST /stock/holds", request, HoldView.class,
                 () -> activeChannel(caller, channelId).flatMap(ch -> db.inTransaction(tx -> {
                     UUID id = Ids.newId();
-                    return holds.insert(tx, caller.tenant(), id, channelId, ttl, caller.subject())
+                    Uni<HoldCredit.HoldValue> value = ch.type().isPartner() ? partnerHold(tx, caller, channelId, lines)
+                            : Uni.createFrom().nullItem();
+                    return value.flatMap(v -> holds.insert(tx, caller.tenant(), id, channelId, ttl, caller.subject(),
+                                    v == null ? null : v.amount(), v == null ? null : v.currency()))
                             .invoke(row -> deadlines.add(row.expiresAt().toEpochMilli()))
                             .flatMap(row -> stock.reserve(tx, caller.tenant(), caller.subject(), channelId, StockService.OWNER_HOLD, id,
                                     lines, "lines").map(row::view));
                 })).map(Outcome::created));
+    }
+
+    /**
+     * A partner channel's hold (API-CONTRACT-2 §6): under the channel row's lock (the one order placement takes), at most
+     * {@code maxActiveHoldsPerChannel} active holds, then valued at the current quote and checked against the credit.
+     */
+    private Uni<HoldCredit.HoldValue> partnerHold(SqlClient tx, Caller caller, UUID channelId, List<StockLine> lines) {
+        return channels.lockForUpdate(tx, caller.tenant(), channelId)
+                .map(HoldService::requireActive)
+                .flatMap(locked -> settings.current(tx, caller.tenant())
+                        .flatMap(s -> holds.countActive(tx, caller.tenant(), channelId).map(n -> {
+                            if (n >= s.maxActiveHoldsPerChannel()) {
+                                throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "channel " + locked.code() + " already has " + n
+                                        + " active holds, the most the tenant allows (maxActiveHoldsPerChannel "
+                                        + s.maxActiveHoldsPerChannel() + "); release one or let one expire");
+                            }
+                            return locked;
+                        }))
+                        .flatMap(ch -> credit.isResolvable() ? credit.get().valueAndCheck(tx, caller, ch, lines)
+                                : Uni.createFrom().<HoldCredit.HoldValue>nullItem()));
     }
 
     public Uni<HoldView> get(Caller caller, UUID id) {
@@ -183,13 +214,15 @@ public class HoldService {
     }
 
     private Uni<ChannelView> activeChannel(Caller caller, UUID channelId) {
-        return channels.find(db.pool(), caller.tenant(), channelId).map(found -> {
-            ChannelView ch = found.orElseThrow(() -> ApiException.invalid("channelId", "no such channel"));
-            if (ch.status() != ChannelStatus.ACTIVE) {
-                throw new ApiException(ErrorCode.INVALID_TRANSITION, "channel " + ch.code() + " is " + ch.status() + "; only ACTIVE channels can order");
-            }
-            return ch;
-        });
+        return channels.find(db.pool(), caller.tenant(), channelId)
+                .map(found -> requireActive(found.orElseThrow(() -> ApiException.invalid("channelId", "no such channel"))));
+    }
+
+    private static ChannelView requireActive(ChannelView ch) {
+        if (ch.status() != ChannelStatus.ACTIVE) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "channel " + ch.code() + " is " + ch.status() + "; only ACTIVE channels can order");
+        }
+        return ch;
     }
 
     /** The lines as stock lines; a SKU named twice is a 400 on the second. */

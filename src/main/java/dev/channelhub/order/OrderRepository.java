@@ -53,8 +53,8 @@ public class OrderRepository {
     }
 
     /** The order, its lines and its first timeline events in one statement. */
-    public Uni<Void> insert(SqlClient tx, String tenant, OrderView o, UUID originCustomer, String idempotencyKey, String actor,
-                            List<Event> events) {
+    public Uni<Void> insert(SqlClient tx, String tenant, OrderView o, UUID originCustomer, String idempotencyCaller,
+                            String idempotencyKey, String actor, List<Event> events) {
         int n = o.lines().size();
         Integer[] lineNo = new Integer[n];
         String[] sku = new String[n];
@@ -80,8 +80,9 @@ public class OrderRepository {
         OffsetDateTime at = o.createdAt().atOffset(ZoneOffset.UTC);
         return db.query(tx, "with o as (insert into sales_order (tenant_id, id, number, channel_id, customer_id, origin_customer_id, status,"
                                 + " payment_status, currency, total, paid, shipping_address, note, external_ref, idempotency_key, hold_id,"
-                                + " created_by, version, created_at, updated_at)"
-                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, $15, $16, 1, $17, $17) returning id),"
+                                + " created_by, version, created_at, updated_at, idempotency_caller)"
+                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, $15, $16, 1, $17, $17,"
+                                + " case when $14::varchar is null then null else $29::varchar end) returning id),"
                                 + " l as (insert into order_line (tenant_id, order_id, line_no, sku, quantity, list_price, unit_price, line_total,"
                                 + " price_list_code, promotion_code, floor_applied)"
                                 + " select $1, (select id from o), t.n, t.sku, t.q, t.lp::numeric, t.up::numeric, t.lt::numeric, t.plc, t.pc, t.fa"
@@ -93,7 +94,7 @@ public class OrderRepository {
                                 o.paymentStatus().name(), o.currency(), o.total(), json(o.shippingAddress()), o.note(), o.externalRef(),
                                 idempotencyKey, o.holdId() == null ? null : UUID.fromString(o.holdId()), actor, at,
                                 lineNo, sku, qty, listPrice, unitPrice, lineTotal, listCode, promo, floor,
-                                types(events), details(events)}))
+                                types(events), details(events), idempotencyCaller}))
                 .replaceWithVoid();
     }
 
@@ -110,9 +111,9 @@ public class OrderRepository {
                 this::toView);
     }
 
-    public Uni<Optional<OrderView>> findByIdempotencyKey(SqlClient client, String tenant, String key) {
-        return db.one(client, "select " + COLUMNS + " from sales_order where tenant_id = $1 and idempotency_key = $2", Tuple.of(tenant, key),
-                this::toView);
+    public Uni<Optional<OrderView>> findByIdempotencyKey(SqlClient client, String tenant, String caller, String key) {
+        return db.one(client, "select " + COLUMNS + " from sales_order where tenant_id = $1 and idempotency_caller = $2"
+                        + " and idempotency_key = $3", Tuple.of(tenant, caller, key), this::toView);
     }
 
     /** Locks the order row for a state change: every write path starts here, so they serialise per order. */
@@ -327,11 +328,34 @@ public class OrderRepository {
                 });
     }
 
-    /** Outstanding (unpaid) of the channel's non-cancelled orders in a currency; one statement. */
-    public Uni<BigDecimal> receivables(SqlClient client, String tenant, UUID channelId, String currency) {
-        return db.one(client, "select coalesce(sum(total - paid), 0) as due from sales_order where tenant_id = $1 and channel_id = $2"
-                        + " and currency = $3 and status <> 'CANCELLED' and payment_status <> 'PAID'",
-                Tuple.of(tenant, channelId, currency), r -> r.getBigDecimal("due")).map(Optional::orElseThrow);
+    /**
+     * What a channel owes and has on hold in {@code currency}, and which other currencies it has open amounts in
+     * (comma-separated, null when none). Reads the inventory feature's hold values in the same statement, so the credit
+     * check on the order path costs one statement.
+     */
+    private static final String EXPOSURE = """
+            with open_orders as (
+                select currency, sum(total - paid) as due from sales_order
+                where tenant_id = $1 and channel_id = $2 and status <> 'CANCELLED' and payment_status <> 'PAID'
+                group by currency),
+            active_holds as (
+                select currency, sum(value) as held from stock_hold
+                where tenant_id = $1 and channel_id = $2 and status = 'ACTIVE' and expires_at > now() and value is not null
+                group by currency)
+            select coalesce((select due from open_orders where currency = $3), 0) as due,
+                   coalesce((select held from active_holds where currency = $3), 0) as held,
+                   (select string_agg(distinct c, ',' order by c) from (
+                        select currency as c from open_orders where currency <> $3 and due > 0
+                        union select currency from active_holds where currency <> $3 and held > 0) f) as other_currencies""";
+
+    /** A channel's credit exposure: unpaid orders and active hold values in its currency, and any other currency in use. */
+    public record Exposure(BigDecimal due, BigDecimal held, String otherCurrencies) {
+    }
+
+    public Uni<Exposure> exposure(SqlClient client, String tenant, UUID channelId, String currency) {
+        return db.one(client, EXPOSURE, Tuple.of(tenant, channelId, currency),
+                        r -> new Exposure(r.getBigDecimal("due"), r.getBigDecimal("held"), r.getString("other_currencies")))
+                .map(Optional::orElseThrow);
     }
 
     /** Open receivables of a channel by currency and age bucket (days since placement). */

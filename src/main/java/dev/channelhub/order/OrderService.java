@@ -91,6 +91,9 @@ public class OrderService {
     Db db;
 
     @Inject
+    ChannelCredit credit;
+
+    @Inject
     IdempotencyService idempotency;
 
     @Inject
@@ -138,7 +141,7 @@ public class OrderService {
                         .flatMap(number -> placeTx.apply(number, true)
                                 .onFailure(StockRepository.Replan.class).recoverWithUni(() -> placeTx.apply(number, false)))
                         .onFailure(OrderService::isIdempotencyDuplicate)
-                        .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, idempotencyKey)
+                        .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, IdempotencyService.scopeOf(caller), idempotencyKey)
                                 .flatMap(found -> complete(db.pool(), tenant, found.orElseThrow()))
                                 .map(Outcome::created));
             });
@@ -158,6 +161,7 @@ public class OrderService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Event> events = new ArrayList<>();
         return orderingChannel(tx, tenant, channelId)
+                .invoke(channel -> ChannelCredit.requireOwnCurrency(channel, currency))
                 .flatMap(channel -> resolveCustomer(tx, caller, request, channelId, customerId)
                         .flatMap(customer -> {
                             Uni<Void> hold = holdId == null ? Uni.createFrom().voidItem()
@@ -178,7 +182,8 @@ public class OrderService {
                                         events.add(0, new Event("PLACED", Map.of("number", number, "total", view.total(),
                                                 "currency", view.currency(), "lines", view.lines())));
                                         events.add(new Event("RESERVED", Map.of("reservations", view.reservations())));
-                                        return orders.insert(tx, tenant, view, customer, idempotencyKey, caller.subject(), events);
+                                        return orders.insert(tx, tenant, view, customer, IdempotencyService.scopeOf(caller), idempotencyKey,
+                                                caller.subject(), events);
                                     })
                                     .call(view -> outbox.append(tx, caller, "order.placed", "order", orderId, channelId, view))
                                     .call(view -> runHooks(tx, caller, view));
@@ -231,18 +236,7 @@ public class OrderService {
     }
 
     private Uni<Void> checkCredit(SqlClient tx, String tenant, ChannelView channel, QuoteView quote) {
-        if (!channel.type().isPartner() || channel.creditLimit() == null || !channel.currency().equals(quote.currency())) {
-            return Uni.createFrom().voidItem();
-        }
-        return orders.receivables(tx, tenant, UUID.fromString(channel.id()), channel.currency()).map(due -> {
-            BigDecimal after = due.add(quote.total());
-            if (after.compareTo(channel.creditLimit()) > 0) {
-                String cur = channel.currency();
-                throw new ApiException(ErrorCode.CREDIT_LIMIT_EXCEEDED, "receivables " + Money.round(due, cur) + " + this order "
-                        + Money.round(quote.total(), cur) + " exceed the credit limit " + Money.round(channel.creditLimit(), cur) + " " + cur);
-            }
-            return null;
-        });
+        return credit.check(tx, tenant, channel, quote.total(), "this order");
     }
 
     private static OrderView placedView(UUID id, String number, UUID channelId, UUID customerId, QuoteView quote, List<ReservationView> reserved,
@@ -369,11 +363,12 @@ public class OrderService {
             return channels.find(db.pool(), caller.tenant(), channelId)
                     .map(found -> found.orElseThrow(() -> ApiException.notFound("channel", channelId)))
                     .flatMap(ch -> orders.receivableBuckets(db.pool(), caller.tenant(), channelId, paymentTermDays)
-                            .map(rows -> receivablesView(ch, rows)));
+                            .flatMap(rows -> orders.exposure(db.pool(), caller.tenant(), channelId, ch.currency())
+                                    .map(exposure -> receivablesView(ch, rows, exposure))));
         });
     }
 
-    private ReceivablesView receivablesView(ChannelView ch, List<Row> rows) {
+    private ReceivablesView receivablesView(ChannelView ch, List<Row> rows, OrderRepository.Exposure exposure) {
         String cur = ch.currency();
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
@@ -395,8 +390,12 @@ public class OrderService {
         List<ReceivablesView.Bucket> buckets = counts.keySet().stream()
                 .map(l -> new ReceivablesView.Bucket(l, counts.get(l)[0], Money.round(amounts.get(l), cur))).toList();
         BigDecimal limit = ch.creditLimit();
-        return new ReceivablesView(ch.id(), cur, limit, limit == null ? null : Money.round(limit.subtract(outstanding), cur),
-                Money.round(outstanding, cur), Money.round(overdue, cur), open, paymentTermDays, buckets);
+        List<String> others = exposure.otherCurrencies() == null ? List.of() : List.of(exposure.otherCurrencies().split(","));
+        BigDecimal available = limit == null ? null : others.isEmpty() ? limit.subtract(outstanding).subtract(exposure.held())
+                : BigDecimal.ZERO;
+        return new ReceivablesView(ch.id(), cur, limit, available == null ? null : Money.round(available, cur),
+                Money.round(outstanding, cur), Money.round(overdue, cur), open, paymentTermDays, buckets,
+                Money.round(exposure.held(), cur), others);
     }
 
     // ------------------------------------------------------------------ lifecycle

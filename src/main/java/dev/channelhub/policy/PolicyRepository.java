@@ -37,8 +37,12 @@ public class PolicyRepository {
     @Inject
     ObjectMapper mapper;
 
-    /** One row of a policy's reach: a targeted channel and what it did with the current version. */
-    public record ReachRow(UUID policyId, UUID channelId, boolean readCurrent, boolean ackCurrent, boolean ackOlder) {
+    /**
+     * One row of a policy's reach: a channel and what it did with the current version. {@code droppedAt} is set when a
+     * PATCH of the audience dropped it: it is no longer targeted, its reads and acknowledgements stay as history.
+     */
+    public record ReachRow(UUID policyId, UUID channelId, boolean readCurrent, boolean ackCurrent, boolean ackOlder,
+                           Instant droppedAt, Integer readVersion, Integer ackVersion) {
     }
 
     public Uni<Void> insert(SqlClient tx, String tenant, UUID id, PublishPolicyRequest r, Audience audience, boolean requiresAck,
@@ -78,24 +82,54 @@ public class PolicyRepository {
                 Tuple.of(tenant, id, publishedBy)).replaceWithVoid();
     }
 
-    /** Adds target rows for {@code channelIds}; channels already targeted keep their row. */
-    public Uni<Void> addTargets(SqlClient client, String tenant, UUID policyId, Collection<UUID> channelIds, String addedBy) {
+    /** A target row that exists is kept; a dropped one is targeted again (its history kept). */
+    private static final String ON_TARGET_CONFLICT = """
+             on conflict (tenant_id, policy_id, channel_id) do update
+            set dropped_at = null, added_by = excluded.added_by, targeted_at = now()
+            where policy_target.dropped_at is not null""";
+
+    /**
+     * Targets {@code channelIds} with the policy, provided it is still at {@code version} (the audience they were matched
+     * against). The policy row is read FOR SHARE, so this waits for a concurrent PATCH and then adds nothing: a stale
+     * audience never re-targets a channel the PATCH dropped.
+     */
+    public Uni<Void> addTargets(SqlClient client, String tenant, UUID policyId, int version, Collection<UUID> channelIds,
+                                String addedBy) {
         if (channelIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.query(client, "insert into policy_target (tenant_id, policy_id, channel_id, added_by) "
-                        + "select $1, $2, c, $4 from unnest($3::uuid[]) as c on conflict do nothing",
-                Tuple.of(tenant, policyId, channelIds.toArray(new UUID[0]), addedBy)).replaceWithVoid();
+        return db.query(client, ADD_TARGETS, Tuple.of(tenant, policyId, channelIds.toArray(new UUID[0]), addedBy, version))
+                .replaceWithVoid();
     }
 
-    /** Targets one channel with several policies (a channel that matches audiences after their publication). */
-    public Uni<Void> addChannelToPolicies(SqlClient client, String tenant, UUID channelId, Collection<UUID> policyIds) {
-        if (policyIds.isEmpty()) {
+    private static final String ADD_TARGETS = """
+            insert into policy_target (tenant_id, policy_id, channel_id, added_by)
+            select $1, p.id, c, $4 from (select id from policy where tenant_id = $1 and id = $2 and version = $5 for share) p,
+                 unnest($3::uuid[]) as c""" + ON_TARGET_CONFLICT;
+
+    /** Targets one channel with several policies, each at the version it was matched against (see {@link #addTargets}). */
+    public Uni<Void> addChannelToPolicies(SqlClient client, String tenant, UUID channelId, List<PolicyView> policies) {
+        if (policies.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.query(client, "insert into policy_target (tenant_id, policy_id, channel_id, added_by) "
-                        + "select $1, p, $3, 'LATER' from unnest($2::uuid[]) as p on conflict do nothing",
-                Tuple.of(tenant, policyIds.toArray(new UUID[0]), channelId)).replaceWithVoid();
+        return db.query(client, ADD_CHANNEL_TO_POLICIES, Tuple.of(tenant,
+                        policies.stream().map(p -> UUID.fromString(p.id())).toArray(UUID[]::new), channelId,
+                        policies.stream().map(PolicyView::version).toArray(Integer[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static final String ADD_CHANNEL_TO_POLICIES = """
+            insert into policy_target (tenant_id, policy_id, channel_id, added_by)
+            select $1, p.id, $3, 'LATER' from (select p.id from policy p join unnest($2::uuid[], $4::int[]) as m(id, v)
+                 on p.id = m.id and p.version = m.v where p.tenant_id = $1 for share of p) p""" + ON_TARGET_CONFLICT;
+
+    private static final String DROP_TARGETS = """
+            update policy_target set dropped_at = now()
+            where tenant_id = $1 and policy_id = $2 and dropped_at is null and not (channel_id = any($3::uuid[]))""";
+
+    /** After a PATCH of the audience: every target not in {@code keep} is dropped (its row stays, as history). */
+    public Uni<Void> dropTargetsExcept(SqlClient tx, String tenant, UUID policyId, Collection<UUID> keep) {
+        return db.query(tx, DROP_TARGETS, Tuple.of(tenant, policyId, keep.toArray(new UUID[0]))).replaceWithVoid();
     }
 
     public Uni<Optional<PolicyView>> find(SqlClient client, String tenant, UUID id) {
@@ -128,7 +162,7 @@ public class PolicyRepository {
     public Uni<List<PolicyView>> notTargeting(SqlClient client, String tenant, UUID channelId) {
         return db.list(client, "select " + COLUMNS + " from policy p where p.tenant_id = $1 "
                         + "and (p.expires_at is null or p.expires_at > now()) and not exists (select 1 from policy_target t "
-                        + "where t.tenant_id = p.tenant_id and t.policy_id = p.id and t.channel_id = $2)",
+                        + "where t.tenant_id = p.tenant_id and t.policy_id = p.id and t.channel_id = $2 and t.dropped_at is null)",
                 Tuple.of(tenant, channelId), this::toView);
     }
 
@@ -144,7 +178,7 @@ public class PolicyRepository {
                 + "from policy_target t join policy p on p.tenant_id = t.tenant_id and p.id = t.policy_id "
                 + "left join lateral (select k.version, k.acknowledged_at from policy_ack k where k.tenant_id = t.tenant_id "
                 + "and k.policy_id = t.policy_id and k.channel_id = t.channel_id order by k.version desc limit 1) a on true "
-                + "where t.tenant_id = $1 and t.channel_id = $2 and " + IN_EFFECT);
+                + "where t.tenant_id = $1 and t.channel_id = $2 and t.dropped_at is null and " + IN_EFFECT);
         if (kind != null) {
             args.add(kind.name());
             inner.append(" and p.kind = $").append(args.size());
@@ -176,6 +210,7 @@ public class PolicyRepository {
     public Uni<Boolean> markRead(SqlClient client, String tenant, UUID policyId, UUID channelId) {
         return db.query(client, "update policy_target t set read_at = case when t.read_version = p.version then t.read_at else now() end, "
                         + "read_version = p.version from policy p where t.tenant_id = $1 and t.policy_id = $2 and t.channel_id = $3 "
+                        + "and t.dropped_at is null "
                         + "and p.tenant_id = t.tenant_id and p.id = t.policy_id and " + IN_EFFECT,
                 Tuple.of(tenant, policyId, channelId)).map(rs -> rs.rowCount() == 1);
     }
@@ -190,12 +225,15 @@ public class PolicyRepository {
                         + "exists (select 1 from policy_ack k where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id "
                         + "and k.channel_id = t.channel_id and k.version = p.version) as ack_current, "
                         + "exists (select 1 from policy_ack k where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id "
-                        + "and k.channel_id = t.channel_id and k.version < p.version) as ack_older "
+                        + "and k.channel_id = t.channel_id and k.version < p.version) as ack_older, "
+                        + "t.dropped_at, t.read_version, (select max(k.version) from policy_ack k where k.tenant_id = t.tenant_id "
+                        + "and k.policy_id = t.policy_id and k.channel_id = t.channel_id) as ack_version "
                         + "from policy_target t join policy p on p.tenant_id = t.tenant_id and p.id = t.policy_id "
                         + "where t.tenant_id = $1 and t.policy_id = any($2) order by t.channel_id",
                 Tuple.of(tenant, policyIds.toArray(new UUID[0])),
                 r -> new ReachRow(r.getUUID("policy_id"), r.getUUID("channel_id"), r.getBoolean("read_current"),
-                        r.getBoolean("ack_current"), r.getBoolean("ack_older")));
+                        r.getBoolean("ack_current"), r.getBoolean("ack_older"), instant(r, "dropped_at"), r.getInteger("read_version"),
+                        r.getInteger("ack_version")));
     }
 
     /** Share of policies requiring acknowledgement that the channel acknowledged at their current version (analytics). */
@@ -203,7 +241,7 @@ public class PolicyRepository {
         return db.one(client, "select count(*) as required, count(*) filter (where exists (select 1 from policy_ack k "
                         + "where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id and k.channel_id = t.channel_id "
                         + "and k.version = p.version)) as acked from policy_target t join policy p on p.tenant_id = t.tenant_id "
-                        + "and p.id = t.policy_id where t.tenant_id = $1 and t.channel_id = $2 and p.requires_ack",
+                        + "and p.id = t.policy_id where t.tenant_id = $1 and t.channel_id = $2 and t.dropped_at is null and p.requires_ack",
                 Tuple.of(tenant, channelId), r -> new double[]{r.getLong("required"), r.getLong("acked")});
     }
 

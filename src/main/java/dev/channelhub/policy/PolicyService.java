@@ -74,7 +74,7 @@ public class PolicyService {
                                     Boolean.TRUE.equals(request.requiresAcknowledgement()), effectiveFrom, now, caller.subject())
                             .flatMap(y -> policies.recordVersion(tx, caller.tenant(), id, caller.subject()))
                             .flatMap(y -> resolveAudience(tx, caller, audience))
-                            .flatMap(targets -> policies.addTargets(tx, caller.tenant(), id, targets, "PUBLICATION")
+                            .flatMap(targets -> policies.addTargets(tx, caller.tenant(), id, 1, targets, "PUBLICATION")
                                     .flatMap(y -> policies.find(tx, caller.tenant(), id)).map(Optional::orElseThrow)
                                     .call(view -> outbox.append(tx, caller, "policy.published", "policy", id, null,
                                             Map.of("policy", view, "targeted", targets.size()))))
@@ -117,8 +117,13 @@ public class PolicyService {
                         return policies.recordVersion(tx, caller.tenant(), id, caller.subject());
                     })
                     .flatMap(y -> newAudience == null ? Uni.createFrom().<Void>voidItem()
-                            : resolveAudience(tx, caller, newAudience)
-                            .flatMap(targets -> policies.addTargets(tx, caller.tenant(), id, targets, "LATER")))
+                            : resolveAudience(tx, caller, newAudience).flatMap(targets -> {
+                                Uni<Void> added = policies.addTargets(tx, caller.tenant(), id, cur.version() + 1, targets, "LATER");
+                                // A changed audience is the targeted set from now on, exactly: channels that no longer match
+                                // are dropped (their reads and acknowledgements stay, as history shown in the reach).
+                                return newAudience.equals(cur.audience()) ? added
+                                        : added.flatMap(z -> policies.dropTargetsExcept(tx, caller.tenant(), id, targets));
+                            }))
                     .flatMap(y -> policies.find(tx, caller.tenant(), id)).map(Optional::orElseThrow)
                     .call(view -> outbox.append(tx, caller, "policy.published", "policy", id, null, Map.of("policy", view)));
         })));
@@ -199,7 +204,7 @@ public class PolicyService {
                 if (p.expiresAt() == null || p.expiresAt().isAfter(now)) {
                     UUID pid = UUID.fromString(p.id());
                     chain = chain.flatMap(x -> resolveAudience(db.pool(), caller, p.audience())
-                            .flatMap(targets -> policies.addTargets(db.pool(), caller.tenant(), pid, targets, "LATER")));
+                            .flatMap(targets -> policies.addTargets(db.pool(), caller.tenant(), pid, p.version(), targets, "LATER")));
                 }
             }
             return chain.flatMap(x -> policies.reach(db.pool(), caller.tenant(), distinct)).map(rows -> {
@@ -230,11 +235,20 @@ public class PolicyService {
         return (item.read() ? "1" : "0") + ":" + item.policy().id();
     }
 
-    private static PolicyReach toReach(PolicyView p, List<PolicyRepository.ReachRow> rows) {
+    private static PolicyReach toReach(PolicyView p, List<PolicyRepository.ReachRow> all) {
         int read = 0;
         int acked = 0;
         int older = 0;
         List<String> pending = new ArrayList<>();
+        List<PolicyReach.DroppedChannel> dropped = new ArrayList<>();
+        List<PolicyRepository.ReachRow> rows = new ArrayList<>();
+        for (PolicyRepository.ReachRow r : all) {
+            if (r.droppedAt() != null) {
+                dropped.add(new PolicyReach.DroppedChannel(r.channelId().toString(), r.droppedAt(), r.readVersion(), r.ackVersion()));
+            } else {
+                rows.add(r);
+            }
+        }
         for (PolicyRepository.ReachRow r : rows) {
             read += r.readCurrent() ? 1 : 0;
             acked += r.ackCurrent() ? 1 : 0;
@@ -244,7 +258,7 @@ public class PolicyService {
                 pending.add(r.channelId().toString());
             }
         }
-        return new PolicyReach(p.version(), rows.size(), read, acked, older, pending);
+        return new PolicyReach(p.version(), rows.size(), read, acked, older, pending, dropped);
     }
 
     private Uni<InboxItem> inboxItem(Caller caller, UUID id) {
@@ -271,8 +285,8 @@ public class PolicyService {
                 }
                 ChannelView channel = found.get().channel();
                 List<UUID> groups = found.get().groupIds();
-                List<UUID> matching = candidates.stream().filter(p -> AudienceRule.targets(p.audience(), channel, groups))
-                        .map(p -> UUID.fromString(p.id())).toList();
+                List<PolicyView> matching = candidates.stream().filter(p -> AudienceRule.targets(p.audience(), channel, groups))
+                        .toList();
                 return policies.addChannelToPolicies(db.pool(), tenant, channelId, matching);
             });
         });

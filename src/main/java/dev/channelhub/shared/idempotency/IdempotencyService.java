@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * Idempotency-Key handling for every create (API-CONTRACT §1). The first request with a key claims it
- * (a PENDING row, unique per tenant), runs, and stores its status and body; the same key and body later
+ * (a PENDING row, unique per tenant and caller: {@link #scopeOf}), runs, and stores its status and body; the same key and body later
  * replays that answer, a different body is IDEMPOTENCY_KEY_REUSED. A concurrent duplicate waits for the
  * first to finish, so exactly one executes. A failed attempt releases the key so a retry can run again.
  */
@@ -70,7 +70,16 @@ public class IdempotencyService {
     }
 
     /**
-     * Runs {@code action} at most once per (tenant, key). {@code operation} names the endpoint (e.g.
+     * Who a key belongs to inside its tenant: the token's subject, and for a partner also its channel (partner
+     * users of different channels may share a subject). Another caller's identical key is another key.
+     */
+    public static String scopeOf(Caller caller) {
+        String subject = caller.subject() == null ? "" : caller.subject();
+        return caller.partnerChannelId() == null ? subject : subject + " @channel:" + caller.partnerChannelId();
+    }
+
+    /**
+     * Runs {@code action} at most once per (tenant, caller, key). {@code operation} names the endpoint (e.g.
      * {@code POST /channels}), so one key on two endpoints counts as reuse.
      */
     public <T> Uni<Outcome<T>> run(Caller caller, String key, String operation, Object request, Class<T> type,
@@ -85,12 +94,14 @@ public class IdempotencyService {
     public static final class Completion {
         private final IdempotencyService service;
         private final String tenant;
+        private final String scope;
         private final String key;
         private volatile Outcome<?> stored;
 
-        private Completion(IdempotencyService service, String tenant, String key) {
+        private Completion(IdempotencyService service, String tenant, String scope, String key) {
             this.service = service;
             this.tenant = tenant;
+            this.scope = scope;
             this.key = key;
         }
 
@@ -102,7 +113,7 @@ public class IdempotencyService {
             if (key == null) {
                 return Uni.createFrom().item(outcome);
             }
-            return service.db.query(tx, DONE, Tuple.of(tenant, key, outcome.status(), service.toJson(outcome.body())))
+            return service.db.query(tx, DONE, Tuple.of(tenant, key, outcome.status(), service.toJson(outcome.body()), scope))
                     .invoke(() -> stored = outcome).replaceWith(outcome);
         }
 
@@ -112,8 +123,25 @@ public class IdempotencyService {
         }
     }
 
-    private static final String DONE = "update idempotency_key set state = 'DONE', status = $3, response = $4 "
-            + "where tenant_id = $1 and key = $2";
+    private static final String DONE = """
+            update idempotency_key set state = 'DONE', status = $3, response = $4
+            where tenant_id = $1 and caller = $5 and key = $2""";
+    private static final String CLAIM = """
+            insert into idempotency_key (tenant_id, caller, key, request_hash, state) values ($1, $2, $3, $4, 'PENDING')
+            on conflict do nothing""";
+    private static final String FIND = """
+            select request_hash, state, status, response,
+                   created_at < now() - interval '24 hours' as expired,
+                   created_at < now() - interval '60 seconds' as stale
+            from idempotency_key where tenant_id = $1 and caller = $2 and key = $3""";
+    private static final String DELETE_EXPIRED = """
+            delete from idempotency_key where tenant_id = $1 and caller = $2 and key = $3
+            and created_at < now() - interval '24 hours'""";
+    private static final String TAKE_OVER_STALE = """
+            update idempotency_key set created_at = now() where tenant_id = $1 and caller = $2 and key = $3
+            and state = 'PENDING' and created_at < now() - interval '60 seconds'""";
+    private static final String RELEASE = """
+            delete from idempotency_key where tenant_id = $1 and caller = $2 and key = $3 and state = 'PENDING'""";
 
     /**
      * {@link #run} for actions that can store their answer in their own transaction with the {@link Completion}
@@ -122,7 +150,7 @@ public class IdempotencyService {
      */
     public <T> Uni<Outcome<T>> runRecording(Caller caller, String key, String operation, Object request, Class<T> type,
                                             java.util.function.Function<Completion, Uni<Outcome<T>>> recordingAction) {
-        Completion completion = new Completion(this, caller.tenant(), key);
+        Completion completion = new Completion(this, caller.tenant(), scopeOf(caller), key);
         Supplier<Uni<Outcome<T>>> action = () -> recordingAction.apply(completion);
         if (key == null) {
             return action.get();
@@ -136,35 +164,29 @@ public class IdempotencyService {
         } catch (Exception e) {
             return Uni.createFrom().failure(ApiException.invalid("body", "cannot be read"));
         }
-        return attempt(caller.tenant(), key, hash, type, action, completion, 0);
+        return attempt(caller.tenant(), scopeOf(caller), key, hash, type, action, completion, 0);
     }
 
-    private <T> Uni<Outcome<T>> attempt(String tenant, String key, String hash, Class<T> type,
+    private <T> Uni<Outcome<T>> attempt(String tenant, String scope, String key, String hash, Class<T> type,
                                         Supplier<Uni<Outcome<T>>> action, Completion completion, int round) {
         if (round > MAX_ROUNDS) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
                     "a request with this Idempotency-Key is still running; retry shortly"));
         }
-        return db.query("insert into idempotency_key (tenant_id, key, request_hash, state) values ($1, $2, $3, 'PENDING') "
-                        + "on conflict do nothing", Tuple.of(tenant, key, hash))
+        return db.query(CLAIM, Tuple.of(tenant, scope, key, hash))
                 .flatMap(inserted -> {
                     if (inserted.rowCount() == 1) {
-                        return execute(tenant, key, action, completion);
+                        return execute(tenant, scope, key, action, completion);
                     }
-                    return db.one("select request_hash, state, status, response, "
-                                    + "created_at < now() - interval '24 hours' as expired, "
-                                    + "created_at < now() - interval '60 seconds' as stale "
-                                    + "from idempotency_key where tenant_id = $1 and key = $2",
-                            Tuple.of(tenant, key), r -> r)
+                    return db.one(FIND, Tuple.of(tenant, scope, key), r -> r)
                             .flatMap(found -> {
                                 if (found.isEmpty()) {
-                                    return attempt(tenant, key, hash, type, action, completion, round + 1);
+                                    return attempt(tenant, scope, key, hash, type, action, completion, round + 1);
                                 }
                                 Row row = found.get();
                                 if (row.getBoolean("expired")) {
-                                    return db.query("delete from idempotency_key where tenant_id = $1 and key = $2 "
-                                                    + "and created_at < now() - interval '24 hours'", Tuple.of(tenant, key))
-                                            .flatMap(x -> attempt(tenant, key, hash, type, action, completion, round + 1));
+                                    return db.query(DELETE_EXPIRED, Tuple.of(tenant, scope, key))
+                                            .flatMap(x -> attempt(tenant, scope, key, hash, type, action, completion, round + 1));
                                 }
                                 if (!hash.equals(row.getString("request_hash"))) {
                                     return Uni.createFrom().failure(new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -175,18 +197,16 @@ public class IdempotencyService {
                                 }
                                 if (row.getBoolean("stale")) {
                                     // The first attempt died (process killed) before finishing: take the key over.
-                                    return db.query("update idempotency_key set created_at = now() where tenant_id = $1 and key = $2 "
-                                                    + "and state = 'PENDING' and created_at < now() - interval '60 seconds'",
-                                                    Tuple.of(tenant, key))
-                                            .flatMap(taken -> taken.rowCount() == 1 ? execute(tenant, key, action, completion)
-                                                    : attempt(tenant, key, hash, type, action, completion, round + 1));
+                                    return db.query(TAKE_OVER_STALE, Tuple.of(tenant, scope, key))
+                                            .flatMap(taken -> taken.rowCount() == 1 ? execute(tenant, scope, key, action, completion)
+                                                    : attempt(tenant, scope, key, hash, type, action, completion, round + 1));
                                 }
-                                return pause().flatMap(x -> attempt(tenant, key, hash, type, action, completion, round + 1));
+                                return pause().flatMap(x -> attempt(tenant, scope, key, hash, type, action, completion, round + 1));
                             });
                 });
     }
 
-    private <T> Uni<Outcome<T>> execute(String tenant, String key, Supplier<Uni<Outcome<T>>> action, Completion completion) {
+    private <T> Uni<Outcome<T>> execute(String tenant, String scope, String key, Supplier<Uni<Outcome<T>>> action, Completion completion) {
         Uni<Outcome<T>> run;
         try {
             run = action.get();
@@ -194,10 +214,9 @@ public class IdempotencyService {
             run = Uni.createFrom().failure(e);
         }
         return run
-                .onFailure().call(() -> db.query("delete from idempotency_key where tenant_id = $1 and key = $2 and state = 'PENDING'",
-                        Tuple.of(tenant, key)).onFailure().recoverWithNull())
+                .onFailure().call(() -> db.query(RELEASE, Tuple.of(tenant, scope, key)).onFailure().recoverWithNull())
                 .flatMap(outcome -> completion.stored(outcome) ? Uni.createFrom().item(outcome)
-                        : db.query(DONE, Tuple.of(tenant, key, outcome.status(), toJson(outcome.body()))).replaceWith(outcome));
+                        : db.query(DONE, Tuple.of(tenant, key, outcome.status(), toJson(outcome.body()), scope)).replaceWith(outcome));
     }
 
     private <T> Outcome<T> replay(Row row, Class<T> type) {
