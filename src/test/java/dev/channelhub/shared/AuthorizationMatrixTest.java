@@ -492,6 +492,8 @@ class AuthorizationMatrixTest {
             f.tokens.put(Who.PARTNER_B, Tokens.partner(tenant, v.get("chB")));
             f.tokens.put(Who.NOROLE, Tokens.token(tenant, "viewer"));
             f.tokens.put(Who.OTHER_TENANT, Tokens.token(Tokens.newTenant(), "admin"));
+            // Every hold row makes fresh holds of channel A: lift the per-channel cap (default 20) out of the way.
+            Api.as(admin).body("{\"maxActiveHoldsPerChannel\":100000}").patch("/api/v1/settings").then().statusCode(200);
             v.put("grp", create(admin, "/api/v1/channel-groups", "{\"code\":\"G\",\"name\":\"g\",\"memberIds\":[\"" + v.get("chA") + "\"]}", "id"));
             v.put("sku", create(admin, "/api/v1/products", "{\"sku\":\"SKU-1\",\"name\":\"p\",\"floorPrice\":\"1.00\"}", "sku"));
             v.put("pl", create(admin, "/api/v1/price-lists", "{\"code\":\"BASE\",\"name\":\"base\",\"currency\":\"CNY\","
@@ -561,6 +563,7 @@ class AuthorizationMatrixTest {
                 case "hold" -> Map.of("fresh", hold());
                 case "webhook" -> Map.of("fresh", webhook());
                 case "rule" -> Map.of("fresh", rule());
+                case "suggestion" -> Map.of("fresh", suggestion());
                 default -> throw new IllegalStateException("no fresh fixture " + kind);
             };
         }
@@ -585,6 +588,28 @@ class AuthorizationMatrixTest {
         String customer() {
             return create(admin, "/api/v1/customers/identify", "{\"channelId\":\"" + vars.get("chA") + "\",\"identities\":"
                     + "[{\"kind\":\"EMAIL\",\"value\":\"c" + uniq() + "@x.test\"}]}", "customer.id");
+        }
+
+        /** Two customers seen by A's channel; partner A identifies with both identities, which records a suggestion. */
+        String suggestion() {
+            String a = "s" + uniq() + "@x.test";
+            String b = "s" + uniq() + "@x.test";
+            String first = customerWith(a);
+            customerWith(b);
+            Api.as(partnerA).body("{\"channelId\":\"" + vars.get("chA") + "\",\"identities\":[{\"kind\":\"EMAIL\",\"value\":\""
+                    + a + "\"},{\"kind\":\"EMAIL\",\"value\":\"" + b + "\"}]}").post("/api/v1/customers/identify").then().statusCode(200);
+            JsonNode items = parse(Api.as(admin).get("/api/v1/customers/merge-suggestions?status=OPEN&limit=500").asString()).path("items");
+            for (JsonNode item : items) {
+                if (item.path("customerIds").path(0).asText().equals(first)) {
+                    return item.path("id").asText();
+                }
+            }
+            return fail("no merge suggestion recorded for " + first);
+        }
+
+        private String customerWith(String email) {
+            return create(admin, "/api/v1/customers/identify", "{\"channelId\":\"" + vars.get("chA") + "\",\"identities\":"
+                    + "[{\"kind\":\"EMAIL\",\"value\":\"" + email + "\"}]}", "customer.id");
         }
 
         String hold() {
