@@ -41,7 +41,7 @@ class GraphQLTransportTest {
 
     @Test
     void tooDeepQueriesAreRefusedWithACode() {
-        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }";
+        String deep = "{ channels { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }";
         Api.graphql(admin, deep).then().statusCode(200)
                 .body("errors[0].extensions.code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].message", containsString("depth"));

@@ -10,6 +10,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/analytics")
 @Authenticated
-@Tag(name = "Analytics")
+@Tag(name = ApiTags.ANALYTICS, description = ApiTags.ANALYTICS_TEXT)
 public class AnalyticsResource {
 
     @Inject
@@ -38,7 +39,10 @@ public class AnalyticsResource {
 
     @GET
     @Path("/sales")
-    @Operation(summary = "Sales per channel, channelType, region, sku, category, day or month over inclusive dates in the tenant time zone")
+    @Operation(operationId = "salesReport", summary = "Sales per channel, channelType, region, sku, category, day or month over inclusive dates in the tenant time zone",
+            description = "Revenue, orders, units and average order value grouped by channel, channelType, region, sku, "
+                    + "category, day or month; `from`/`to` are inclusive dates in the tenant time zone. Managers (partners:"
+                    + " their own channel only); 400 on an unknown groupBy or a bad date.")
     public Uni<Page<SalesRow>> sales(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("channelId") String channelId,
                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -47,14 +51,18 @@ public class AnalyticsResource {
 
     @GET
     @Path("/channels/{id}/scorecard")
-    @Operation(summary = "A channel's KPIs over inclusive dates (docs/KPIS.md)")
+    @Operation(operationId = "channelScorecard", summary = "A channel's KPIs over inclusive dates (docs/KPIS.md)",
+            description = "Every KPI of one channel over inclusive dates, null where there is no data (formulas in "
+                    + "docs/KPIS.md). Managers, and a partner for its own channel; another partner's channel is 404.")
     public Uni<Scorecard> scorecard(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         return service.scorecard(caller.get(), Ids.parseOrNotFound(id, "channel"), from, to);
     }
 
     @GET
     @Path("/inventory/turnover")
-    @Operation(summary = "Per location and SKU: opening and closing on hand, units shipped, turnover and stock value over a period")
+    @Operation(operationId = "inventoryTurnover", summary = "Per location and SKU: opening and closing on hand, units shipped, turnover and stock value over a period",
+            description = "Opening and closing on hand, units shipped, turnover and stock value per location and SKU over a "
+                    + "period. Managers only (403 otherwise).")
     public Uni<Page<InventoryTurnoverRow>> turnover(@QueryParam("from") String from, @QueryParam("to") String to,
                                                     @QueryParam("locationCode") String locationCode, @QueryParam("sku") String sku,
                                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -63,20 +71,26 @@ public class AnalyticsResource {
 
     @GET
     @Path("/inventory/low-stock")
-    @Operation(summary = "SKUs whose available stock over all locations is below their threshold")
+    @Operation(operationId = "lowStock", summary = "SKUs whose available stock over all locations is below their threshold",
+            description = "SKUs whose available stock summed over all locations is below their low-stock threshold. Managers "
+                    + "only (403 otherwise).")
     public Uni<Page<LowStockRow>> lowStock(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.lowStock(caller.get(), PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/inventory/thresholds/{sku}")
+    @Operation(operationId = "getStockThreshold", summary = "A SKU's low-stock threshold",
+            description = "The low-stock threshold of one SKU, with its version as ETag. Managers only; 404 when the SKU has no"
+                    + " threshold.")
     public Uni<Response> threshold(@PathParam("sku") String sku) {
         return service.threshold(caller.get(), sku).map(v -> Http.ok(v, v.version()));
     }
 
     @PUT
     @Path("/inventory/thresholds/{sku}")
-    @Operation(summary = "Sets a SKU's low-stock threshold (If-Match honoured)")
+    @Operation(operationId = "setStockThreshold", summary = "Sets a SKU's low-stock threshold (If-Match honoured)",
+            description = "Sets the low-stock threshold of a SKU; If-Match is honoured (412 VERSION_CONFLICT). Managers only.")
     public Uni<Response> setThreshold(@PathParam("sku") String sku, @RequestBody(required = true) SetThresholdRequest request,
                                       @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);

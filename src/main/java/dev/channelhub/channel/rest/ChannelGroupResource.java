@@ -11,6 +11,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import dev.channelhub.shared.web.MergePatch;
 import io.quarkus.security.Authenticated;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -34,7 +36,7 @@ import java.util.UUID;
 
 @Path("/api/v1/channel-groups")
 @Authenticated
-@Tag(name = "Channel groups")
+@Tag(name = ApiTags.CHANNEL_GROUPS, description = ApiTags.CHANNEL_GROUPS_TEXT)
 public class ChannelGroupResource {
 
     @Inject
@@ -48,6 +50,9 @@ public class ChannelGroupResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @Operation(operationId = "createChannelGroup", summary = "Create a channel group",
+            description = "Creates a group of channels from static members and/or a rule on type, tier and region. Managers "
+                    + "only; 409 DUPLICATE for a taken code.")
     public Uni<Response> create(@RequestBody(required = true) CreateChannelGroupRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
@@ -55,11 +60,16 @@ public class ChannelGroupResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getChannelGroup", summary = "Get a channel group",
+            description = "One channel group with its rule and static members. Managers, sales and integrations; 404 for an "
+                    + "unknown id.")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "channel group")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET
+    @Operation(operationId = "listChannelGroups", summary = "List channel groups",
+            description = "Every channel group of the tenant, paged by cursor. Managers, sales and integrations.")
     public Uni<Page<ChannelGroupView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), PageRequest.of(limit, cursor));
     }
@@ -67,6 +77,9 @@ public class ChannelGroupResource {
     @PATCH
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The updated group, with its new ETag")
+    @Operation(operationId = "updateChannelGroup", summary = "Update a channel group",
+            description = "JSON merge-patch of a group's name, members or rule; If-Match is honoured (412 VERSION_CONFLICT). "
+                    + "Managers only.")
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
                                         content = @Content(schema = @Schema(implementation = ChannelGroupPatch.class))) JsonNode body) {
@@ -79,6 +92,9 @@ public class ChannelGroupResource {
 
     @GET
     @Path("/{id}/members")
+    @Operation(operationId = "listChannelGroupMembers", summary = "List a group's members",
+            description = "The static members plus every channel the rule matches, whatever their status, paged by cursor. "
+                    + "Managers, sales and integrations.")
     public Uni<Page<ChannelView>> members(@PathParam("id") String id, @QueryParam("limit") String limit,
                                           @QueryParam("cursor") String cursor) {
         UUID groupId = Ids.parseOrNotFound(id, "channel group");

@@ -19,6 +19,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import dev.channelhub.shared.web.MergePatch;
 import dev.channelhub.shared.web.Params;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -43,7 +45,7 @@ import java.util.UUID;
 
 @Path("/api/v1/channels")
 @Authenticated
-@Tag(name = "Channels")
+@Tag(name = ApiTags.CHANNELS, description = ApiTags.CHANNELS_TEXT)
 public class ChannelResource {
 
     @Inject
@@ -60,6 +62,9 @@ public class ChannelResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @Operation(operationId = "createChannel", summary = "Create a channel",
+            description = "Creates a channel; owned types start ACTIVE, partner types (DISTRIBUTOR, AGENT, RETAIL_STORE) start "
+                    + "APPLIED. Managers and integrations; 409 DUPLICATE for a taken code; Idempotency-Key honoured.")
     public Uni<Response> create(@RequestBody(required = true) CreateChannelRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
@@ -67,11 +72,17 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getChannel", summary = "Get a channel",
+            description = "One channel with its version as ETag. Every role; a partner sees only its own channel and its sub-"
+                    + "channels (others are 404).")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "channel")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET
+    @Operation(operationId = "listChannels", summary = "List channels",
+            description = "Channels filtered by type, status, tier, region or parent, paged by cursor. Every role; a partner "
+                    + "sees its own channel and its sub-channels.")
     public Uni<Page<ChannelView>> list(@QueryParam("type") String type, @QueryParam("status") String status,
                                        @QueryParam("tier") String tier, @QueryParam("region") String region,
                                        @QueryParam("parentId") String parentId,
@@ -84,6 +95,9 @@ public class ChannelResource {
     @PATCH
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The updated channel, with its new ETag")
+    @Operation(operationId = "updateChannel", summary = "Update a channel",
+            description = "JSON merge-patch of a channel; If-Match is honoured (412 VERSION_CONFLICT). Managers and "
+                    + "integrations; only managers change creditLimit and parentId.")
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
                                         content = @Content(schema = @Schema(implementation = ChannelPatch.class))) JsonNode body) {
@@ -97,6 +111,10 @@ public class ChannelResource {
     @POST
     @Path("/{id}/transition")
     @APIResponse(responseCode = "200", description = "The channel in its new status")
+    @Operation(operationId = "transitionChannel", summary = "Change a channel's status",
+            description = "Moves a channel through its lifecycle (APPLIED to ACTIVE or REJECTED, ACTIVE to SUSPENDED or "
+                    + "TERMINATED, SUSPENDED back to ACTIVE or TERMINATED). Managers only; 409 INVALID_TRANSITION for any "
+                    + "other move.")
     public Uni<Response> transition(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                     @RequestBody(required = true) TransitionRequest request) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");
@@ -105,6 +123,9 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/history")
+    @Operation(operationId = "listChannelHistory", summary = "List a channel's status history",
+            description = "Every status the channel took, its creation first, with actor and reason. Whoever may read the "
+                    + "channel.")
     public Uni<Page<StatusChangeView>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                @QueryParam("cursor") String cursor) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");
@@ -114,6 +135,9 @@ public class ChannelResource {
     @POST
     @Path("/{id}/ratings")
     @APIResponse(responseCode = "201", description = "Rated; the channel's tier is now the rating's tier")
+    @Operation(operationId = "rateChannel", summary = "Rate a channel",
+            description = "Records a periodic rating of a channel; the channel's tier becomes the rating's tier. Managers only;"
+                    + " Idempotency-Key honoured.")
     public Uni<Response> rate(@PathParam("id") String id, @RequestBody(required = true) RateChannelRequest request,
                               @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");
@@ -122,6 +146,8 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/ratings")
+    @Operation(operationId = "listChannelRatings", summary = "List a channel's ratings",
+            description = "The ratings of a channel, oldest first, paged by cursor. Whoever may read the channel.")
     public Uni<Page<RatingView>> ratings(@PathParam("id") String id, @QueryParam("limit") String limit,
                                          @QueryParam("cursor") String cursor) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");
@@ -130,6 +156,9 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/groups")
+    @Operation(operationId = "listGroupsOfChannel", summary = "List the groups a channel belongs to",
+            description = "The groups a channel belongs to, as static member or by rule. Whoever may read the channel (partners"
+                    + " see id, code and name only).")
     public Uni<Page<ChannelGroupView>> groups(@PathParam("id") String id, @QueryParam("limit") String limit,
                                               @QueryParam("cursor") String cursor) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");

@@ -21,6 +21,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import dev.channelhub.shared.web.Params;
 import io.quarkus.security.Authenticated;
@@ -42,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers")
 @Authenticated
-@Tag(name = "Customers")
+@Tag(name = ApiTags.CUSTOMERS, description = ApiTags.CUSTOMERS_TEXT)
 public class CustomerResource {
 
     @Inject
@@ -62,6 +63,10 @@ public class CustomerResource {
     @APIResponse(responseCode = "201", description = "A new customer: no identity was known")
     @APIResponse(responseCode = "200", description = "The known customer (new identities attached; several matches merged into the oldest, "
             + "except for a partner: it gets the oldest, nothing is merged and a merge suggestion is recorded)")
+    @Operation(operationId = "identifyCustomer", summary = "Identify a customer",
+            description = "Finds the customer the identities point to, creates one (201) or merges several into the oldest "
+                    + "(200, mergedFrom). Sales, integrations and partners (a partner's identify never merges: it gets the oldest and a merge suggestion is recorded); 400 on an "
+                    + "invalid identity.")
     public Uni<Response> identify(@RequestBody(required = true) IdentifyRequest request,
                                   @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.identify(caller.get(), request, idempotencyKey).map(Http::outcome);
@@ -71,7 +76,7 @@ public class CustomerResource {
 
     @GET
     @Path("/merge-suggestions")
-    @Operation(summary = "Merge suggestions left by partners' identify calls (sales, manager, admin)",
+    @Operation(operationId = "listCustomerMergeSuggestions", summary = "Merge suggestions left by partners' identify calls (sales, manager, admin)",
             description = "A partner's identify never merges: when its identities point to several customers it gets the oldest "
                     + "and a suggestion is recorded here. Oldest first; ?status=OPEN|ACCEPTED|DISMISSED")
     public Uni<Page<MergeSuggestionView>> mergeSuggestions(
@@ -83,7 +88,7 @@ public class CustomerResource {
 
     @POST
     @Path("/merge-suggestions/{id}/accept")
-    @Operation(summary = "Accept a merge suggestion: the customers are merged into the oldest (sales, manager, admin)",
+    @Operation(operationId = "acceptCustomerMergeSuggestion", summary = "Accept a merge suggestion: the customers are merged into the oldest (sales, manager, admin)",
             description = "Runs the merge use case (lineage, orders, leads, deals move; event customer.merged) and marks the "
                     + "suggestion ACCEPTED. A decided suggestion, or one whose customers are no longer all ACTIVE, is 409 "
                     + "INVALID_TRANSITION (dismiss a stale one)")
@@ -93,7 +98,7 @@ public class CustomerResource {
 
     @POST
     @Path("/merge-suggestions/{id}/dismiss")
-    @Operation(summary = "Dismiss a merge suggestion: nothing is merged (sales, manager, admin)",
+    @Operation(operationId = "dismissCustomerMergeSuggestion", summary = "Dismiss a merge suggestion: nothing is merged (sales, manager, admin)",
             description = "A decided suggestion is 409 INVALID_TRANSITION")
     public Uni<MergeSuggestionView> dismissMergeSuggestion(@PathParam("id") String id) {
         return suggestions.dismiss(caller.get(), Ids.parseOrNotFound(id, "merge suggestion"));
@@ -103,11 +108,18 @@ public class CustomerResource {
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The customer; a merged one answers with status MERGED and mergedInto. "
             + "A partner gets its projection: see the Customer schema")
+    @Operation(operationId = "getCustomer", summary = "Get a customer",
+            description = "One customer (a merged id answers with status MERGED and mergedInto), with its version as ETag. "
+                    + "Managers, sales, integrations; partners only a customer linked to their channel, as a projection "
+                    + "(others 404).")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "customer")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET
+    @Operation(operationId = "listCustomers", summary = "Search customers",
+            description = "Customers by name prefix or any normalised identity, channel and group, paged by cursor. Managers, "
+                    + "sales, integrations; partners only customers linked to their channel.")
     public Uni<Page<CustomerView>> search(
             @Parameter(description = "Name prefix, or a phone / e-mail / WeChat id / system:id, normalised as identify does")
             @QueryParam("q") String q,
@@ -121,6 +133,9 @@ public class CustomerResource {
 
     @PATCH
     @Path("/{id}")
+    @Operation(operationId = "updateCustomer", summary = "Update a customer",
+            description = "JSON merge-patch of a customer; If-Match is honoured (412 VERSION_CONFLICT). Sales, integrations, "
+                    + "and a partner for a customer its channel owns (403 otherwise).")
     public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) CustomerPatch patch,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);
@@ -130,6 +145,9 @@ public class CustomerResource {
     @POST
     @Path("/{id}/merge")
     @APIResponse(responseCode = "200", description = "The survivor; the sources are now MERGED into it")
+    @Operation(operationId = "mergeCustomers", summary = "Merge customers",
+            description = "Folds the source customers into this one: they become MERGED and their identities, orders, leads and"
+                    + " touchpoints move. Sales (and admin); 409 INVALID_TRANSITION for an already merged customer.")
     public Uni<MergeResult> merge(@PathParam("id") String id, @RequestBody(required = true) MergeRequest request) {
         return service.merge(caller.get(), Ids.parseOrNotFound(id, "customer"), request);
     }
@@ -137,12 +155,18 @@ public class CustomerResource {
     @POST
     @Path("/{id}/unmerge")
     @APIResponse(responseCode = "200", description = "The survivor and the restored source")
+    @Operation(operationId = "unmergeCustomer", summary = "Undo a merge",
+            description = "Restores a customer that was merged into this one, with the rows that moved. Sales (and admin); 409 "
+                    + "INVALID_TRANSITION when it was not merged here.")
     public Uni<UnmergeResult> unmerge(@PathParam("id") String id, @RequestBody(required = true) UnmergeRequest request) {
         return service.unmerge(caller.get(), Ids.parseOrNotFound(id, "customer"), request);
     }
 
     @GET
     @Path("/{id}/history")
+    @Operation(operationId = "listCustomerHistory", summary = "List a customer's history",
+            description = "Created, merged, unmerged and updated entries with actor and reason, oldest first. Whoever may read "
+                    + "the customer.")
     public Uni<Page<HistoryEntry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
         return service.history(caller.get(), Ids.parseOrNotFound(id, "customer"), PageRequest.of(limit, cursor));
@@ -151,6 +175,9 @@ public class CustomerResource {
     @POST
     @Path("/{id}/touchpoints")
     @APIResponse(responseCode = "201", description = "Recorded (or the original answer replayed for a known Idempotency-Key)")
+    @Operation(operationId = "addTouchpoint", summary = "Record a touchpoint",
+            description = "Records a visit, inquiry, call, purchase, service or campaign contact with a customer through a "
+                    + "channel. Sales, integrations and partners (their own channel); Idempotency-Key honoured.")
     public Uni<Response> addTouchpoint(@PathParam("id") String id, @RequestBody(required = true) AddTouchpointRequest request,
                                        @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.addTouchpoint(caller.get(), Ids.parseOrNotFound(id, "customer"), request, idempotencyKey).map(Http::outcome);
@@ -158,6 +185,8 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}/touchpoints")
+    @Operation(operationId = "listTouchpoints", summary = "List a customer's touchpoints",
+            description = "The customer's touchpoints, paged by cursor; partners see only those of their own channel.")
     public Uni<Page<TouchpointView>> touchpoints(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                  @QueryParam("cursor") String cursor) {
         return service.touchpoints(caller.get(), Ids.parseOrNotFound(id, "customer"), PageRequest.of(limit, cursor));
@@ -165,6 +194,9 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}/360")
+    @Operation(operationId = "getCustomer360", summary = "A customer's 360° view",
+            description = "Identities, channels, order figures, recent orders, open leads, recent touchpoints and lifetime "
+                    + "value of one customer. Whoever may read the customer; partners see their own channel's part only.")
     public Uni<Customer360> view360(@PathParam("id") String id) {
         return insights.view(caller.get(), Ids.parseOrNotFound(id, "customer"));
     }

@@ -10,6 +10,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/webhooks")
 @Authenticated
-@Tag(name = "Webhooks")
+@Tag(name = ApiTags.WEBHOOKS, description = ApiTags.WEBHOOKS_TEXT)
 public class WebhookResource {
 
     @Inject
@@ -40,27 +41,36 @@ public class WebhookResource {
     CurrentCaller caller;
 
     @POST
-    @Operation(summary = "Subscribe a URL to event types; deliveries are signed with the secret (shown only in this answer)")
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to event types; deliveries are signed with the secret (shown only in this answer)",
+            description = "Subscribes a URL to event types; deliveries are signed with the secret, which appears only in this "
+                    + "answer. Integrations only; 400 on an invalid URL (private addresses are refused unless configured) "
+                    + "or event type.")
     public Uni<Response> create(@RequestBody(required = true) CreateWebhookRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
 
     @GET
+    @Operation(operationId = "listWebhooks", summary = "List webhooks",
+            description = "The tenant's webhook subscriptions, paged by cursor. Integrations only.")
     public Uni<Page<WebhookView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook",
+            description = "One webhook subscription with its status and failure count. Integrations only; 404 for an unknown "
+                    + "id.")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "webhook")).map(v -> Http.ok(v, v.version()));
     }
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change url, events or secret; status ACTIVE re-enables a disabled webhook")
+    @Operation(operationId = "updateWebhook", summary = "Change url, events or secret; status ACTIVE re-enables a disabled webhook",
+            description = "JSON merge-patch of a webhook; If-Match is honoured (412 VERSION_CONFLICT). Integrations only.")
     public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) WebhookPatch patch,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.update(caller.get(), Ids.parseOrNotFound(id, "webhook"), patch, Http.ifMatch(ifMatch))
@@ -70,13 +80,17 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Deleted with its delivery log")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook",
+            description = "Removes a webhook subscription; nothing more is delivered to it. Integrations only; 404 for an "
+                    + "unknown id.")
     public Uni<Response> delete(@PathParam("id") String id) {
         return service.delete(caller.get(), Ids.parseOrNotFound(id, "webhook")).map(x -> Response.noContent().build());
     }
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The delivery log, oldest first; ?status=PENDING|DELIVERED")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, oldest first; ?status=PENDING|DELIVERED",
+            description = "Each delivery with its attempts, status and last response, paged by cursor. Integrations only.")
     public Uni<Page<DeliveryView>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
                                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.deliveries(caller.get(), Ids.parseOrNotFound(id, "webhook"), status, PageRequest.of(limit, cursor));
@@ -84,8 +98,10 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/replay")
-    @Operation(summary = "Deliver matching events again from ?from= (an event sequence number or an ISO-8601 time)")
     @APIResponse(responseCode = "202", description = "Replay deliveries queued")
+    @Operation(operationId = "replayWebhook", summary = "Deliver matching events again from ?from= (an event sequence number or an ISO-8601 time)",
+            description = "Queues the matching events for delivery again from an event sequence number or an ISO-8601 time. "
+                    + "Integrations only; 400 on a bad `from`.")
     public Uni<Response> replay(@PathParam("id") String id, @QueryParam("from") String from) {
         return service.replay(caller.get(), Ids.parseOrNotFound(id, "webhook"), from)
                 .map(r -> Response.accepted(r).build());

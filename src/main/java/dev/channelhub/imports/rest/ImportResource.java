@@ -6,6 +6,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -27,7 +28,7 @@ import java.io.InputStream;
 
 @Path("/api/v1/imports")
 @Authenticated
-@Tag(name = "Imports")
+@Tag(name = ApiTags.IMPORTS, description = ApiTags.IMPORTS_TEXT)
 public class ImportResource {
 
     @Inject
@@ -41,9 +42,12 @@ public class ImportResource {
     @Blocking // the body is streamed to disk, which blocks
     // Any media type reaches the method (so authentication answers first); the service accepts CSV or NDJSON only.
     @Consumes("*/*")
-    @Operation(summary = "Upload rows (NDJSON, or CSV with a header line) for kind channels|customers|products|price-entries|stock; "
-            + "processed asynchronously, each row through the same service as the single-row API")
     @APIResponse(responseCode = "202", description = "Job accepted (or the original job replayed for a known Idempotency-Key)")
+    @Operation(operationId = "submitImport", summary = "Upload rows (NDJSON, or CSV with a header line) for kind channels|customers|products|price-entries|stock; "
+            + "processed asynchronously, each row through the same service as the single-row API",
+            description = "Accepts a file of rows (202) and processes it in the background through the same services as the "
+                    + "single-row API. Integrations only; 400 on an unknown kind or an unreadable file; Idempotency-Key "
+                    + "honoured.")
     public Uni<Response> submit(@PathParam("kind") String kind, @QueryParam("format") String format,
                                 @HeaderParam("Content-Type") String contentType,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, InputStream body) {
@@ -52,12 +56,15 @@ public class ImportResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Progress: processed, succeeded, failed and the rejected rows with their line numbers")
+    @Operation(operationId = "getImport", summary = "Progress: processed, succeeded, failed and the rejected rows with their line numbers",
+            description = "The progress and rejected rows of one import. Integrations only; 404 for an unknown id.")
     public Uni<ImportJobView> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "import"));
     }
 
     @GET
+    @Operation(operationId = "listImports", summary = "List imports",
+            description = "The tenant's imports, paged by cursor. Integrations only.")
     public Uni<Page<ImportJobView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), PageRequest.of(limit, cursor));
     }

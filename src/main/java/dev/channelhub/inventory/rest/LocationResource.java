@@ -10,6 +10,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import dev.channelhub.shared.web.MergePatch;
 import io.quarkus.security.Authenticated;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -33,7 +35,7 @@ import java.util.UUID;
 
 @Path("/api/v1/locations")
 @Authenticated
-@Tag(name = "Inventory")
+@Tag(name = ApiTags.INVENTORY, description = ApiTags.INVENTORY_TEXT)
 public class LocationResource {
 
     @Inject
@@ -47,6 +49,9 @@ public class LocationResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @Operation(operationId = "createLocation", summary = "Create a location",
+            description = "Creates a warehouse, store or partner location, optionally serving only some channels. Managers and "
+                    + "integrations; 409 DUPLICATE for a taken code.")
     public Uni<Response> create(@RequestBody(required = true) CreateLocationRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
@@ -54,6 +59,8 @@ public class LocationResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getLocation", summary = "Get a location",
+            description = "One location with its version as ETag. Every role; partners only locations serving their channel.")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "location")).map(v -> Http.ok(v, v.version()));
     }
@@ -61,6 +68,9 @@ public class LocationResource {
     @PATCH
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The updated location, with its new ETag")
+    @Operation(operationId = "updateLocation", summary = "Update a location",
+            description = "JSON merge-patch of a location; If-Match is honoured (412 VERSION_CONFLICT). Managers and "
+                    + "integrations.")
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
                                         content = @Content(schema = @Schema(implementation = LocationPatch.class))) JsonNode body) {
@@ -72,6 +82,8 @@ public class LocationResource {
     }
 
     @GET
+    @Operation(operationId = "listLocations", summary = "List locations",
+            description = "The tenant's locations, paged by cursor. Every role; partners only locations serving their channel.")
     public Uni<Page<LocationView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), PageRequest.of(limit, cursor));
     }

@@ -7,6 +7,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -20,13 +21,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/lead-routing-rules")
 @Authenticated
-@Tag(name = "Leads")
+@Tag(name = ApiTags.LEADS, description = ApiTags.LEADS_TEXT)
 public class LeadRoutingRuleResource {
 
     @Inject
@@ -37,24 +39,32 @@ public class LeadRoutingRuleResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createLeadRoutingRule", summary = "Create a lead routing rule",
+            description = "Adds a rule (priority, match on region, category and value, target channel or group). Managers only.")
     public Uni<Response> create(@RequestBody(required = true) RoutingRuleRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
 
     @GET
+    @Operation(operationId = "listLeadRoutingRules", summary = "List lead routing rules",
+            description = "The routing rules by descending priority, paged by cursor. Managers and sales.")
     public Uni<Page<RoutingRuleView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getLeadRoutingRule", summary = "Get a lead routing rule",
+            description = "One routing rule with its version as ETag. Managers and sales; 404 for an unknown id.")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "routing rule")).map(v -> Http.ok(v, v.version()));
     }
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updateLeadRoutingRule", summary = "Replace a lead routing rule",
+            description = "Replaces a rule; If-Match is honoured (412 VERSION_CONFLICT). Managers only.")
     public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) RoutingRuleRequest request,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.update(caller.get(), Ids.parseOrNotFound(id, "routing rule"), request, Http.ifMatch(ifMatch))
@@ -64,6 +74,8 @@ public class LeadRoutingRuleResource {
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Operation(operationId = "deleteLeadRoutingRule", summary = "Delete a lead routing rule",
+            description = "Removes a rule; leads already routed keep their assignee. Managers only; 404 for an unknown id.")
     public Uni<Response> delete(@PathParam("id") String id) {
         return service.delete(caller.get(), Ids.parseOrNotFound(id, "routing rule")).map(x -> Response.noContent().build());
     }

@@ -5,12 +5,14 @@ import dev.channelhub.lead.LeadService;
 import dev.channelhub.lead.LeadSettings;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Tenant settings: how long a channel has to accept a lead, how long a deal registration protects its customer. */
 @Path("/api/v1/lead-settings")
 @Authenticated
-@Tag(name = "Leads")
+@Tag(name = ApiTags.LEADS, description = ApiTags.LEADS_TEXT)
 public class LeadSettingsResource {
 
     @Inject
@@ -29,12 +31,17 @@ public class LeadSettingsResource {
     CurrentCaller caller;
 
     @GET
+    @Operation(operationId = "getLeadSettings", summary = "Get the lead settings",
+            description = "The tenant's lead and deal settings (deal protection days and others). Managers and sales.")
     public Uni<LeadSettings> get() {
         return service.settings(caller.get());
     }
 
     /** Read as a tree: Jackson would silently truncate 1.5 to 1 for an Integer field, a setting must be a whole number. */
     @PUT
+    @Operation(operationId = "updateLeadSettings", summary = "Replace the lead settings",
+            description = "Replaces the tenant's lead and deal settings; If-Match is honoured (412 VERSION_CONFLICT). Managers "
+                    + "only.")
     public Uni<LeadSettings> put(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = LeadSettings.class)))
                                  JsonNode body) {
         if (body == null || !body.isObject()) {

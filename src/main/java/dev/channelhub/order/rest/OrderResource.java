@@ -13,6 +13,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import dev.channelhub.shared.web.Params;
 import io.quarkus.security.Authenticated;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +37,7 @@ import java.time.ZoneOffset;
 
 @Path("/api/v1/orders")
 @Authenticated
-@Tag(name = "Orders")
+@Tag(name = ApiTags.ORDERS, description = ApiTags.ORDERS_TEXT)
 public class OrderResource {
 
     @Inject
@@ -46,6 +48,11 @@ public class OrderResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Placed (or the original answer replayed for a known Idempotency-Key)")
+    @Operation(operationId = "placeOrder", summary = "Place an order",
+            description = "Prices the lines with the price engine and reserves stock in one transaction (201, status "
+                    + "SUBMITTED). Sales, integrations and a partner for its own channel (403 for another); 409 "
+                    + "INSUFFICIENT_STOCK or INVALID_TRANSITION (channel not ACTIVE), 422 CREDIT_LIMIT_EXCEEDED or "
+                    + "NO_PRICE; Idempotency-Key honoured.")
     public Uni<Response> place(@RequestBody(required = true) PlaceOrderRequest request,
                                @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.place(caller.get(), request, idempotencyKey).map(Http::outcome);
@@ -53,11 +60,17 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getOrder", summary = "Get an order",
+            description = "One order with lines, reservations and payments, its version as ETag. Every role; partners only "
+                    + "their own channel's orders (others 404).")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "order")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET
+    @Operation(operationId = "listOrders", summary = "List orders",
+            description = "Orders in creation order filtered by channel, customer, status, payment status and time, paged by "
+                    + "cursor. Every role; partners only their own channel's.")
     public Uni<Page<OrderView>> list(@QueryParam("channelId") String channelId, @QueryParam("customerId") String customerId,
                                      @QueryParam("status") String status, @QueryParam("paymentStatus") String paymentStatus,
                                      @QueryParam("from") String from, @QueryParam("to") String to,
@@ -70,12 +83,18 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/confirm")
+    @Operation(operationId = "confirmOrder", summary = "Confirm an order",
+            description = "Moves a SUBMITTED order to CONFIRMED. Sales and integrations; 409 INVALID_TRANSITION from another "
+                    + "status.")
     public Uni<Response> confirm(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.confirm(caller.get(), Ids.parseOrNotFound(id, "order"), Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
     }
 
     @POST
     @Path("/{id}/cancel")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order",
+            description = "Cancels a SUBMITTED or CONFIRMED order with a reason and releases its reservations. Sales, "
+                    + "integrations and the ordering partner; 409 INVALID_TRANSITION from another status.")
     public Uni<Response> cancel(@PathParam("id") String id, @RequestBody(required = true) CancelOrderRequest request,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.cancel(caller.get(), Ids.parseOrNotFound(id, "order"), request, Http.ifMatch(ifMatch))
@@ -85,6 +104,10 @@ public class OrderResource {
     @POST
     @Path("/{id}/shipments")
     @APIResponse(responseCode = "201", description = "Shipped: on hand and reserved go down at the shipping locations")
+    @Operation(operationId = "shipOrder", summary = "Ship an order",
+            description = "Records a shipment of some or all lines, reducing on hand and reserved. Sales and integrations; 409 "
+                    + "INVALID_TRANSITION unless CONFIRMED or PARTIALLY_SHIPPED, or for more than is left to ship; "
+                    + "Idempotency-Key honoured.")
     public Uni<Response> ship(@PathParam("id") String id, @RequestBody(required = true) ShipmentRequest request,
                               @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.ship(caller.get(), Ids.parseOrNotFound(id, "order"), request, idempotencyKey, Http.ifMatch(ifMatch))
@@ -93,6 +116,9 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/shipments/{shipmentId}/deliver")
+    @Operation(operationId = "deliverShipment", summary = "Confirm a shipment's delivery",
+            description = "Marks a shipment delivered; the order is DELIVERED once every shipment is, and COMPLETED when also "
+                    + "paid. Sales and integrations; 404 for an unknown shipment.")
     public Uni<Response> deliver(@PathParam("id") String id, @PathParam("shipmentId") String shipmentId,
                                  @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.deliver(caller.get(), Ids.parseOrNotFound(id, "order"), Ids.parseOrNotFound(shipmentId, "shipment"),
@@ -102,6 +128,9 @@ public class OrderResource {
     @POST
     @Path("/{id}/payments")
     @APIResponse(responseCode = "201", description = "Payment recorded")
+    @Operation(operationId = "recordPayment", summary = "Record a payment",
+            description = "Records a payment against the order's outstanding amount (UNPAID, PARTIALLY_PAID, PAID). Sales and "
+                    + "integrations; 422 OVERPAYMENT above the outstanding amount; Idempotency-Key honoured.")
     public Uni<Response> pay(@PathParam("id") String id, @RequestBody(required = true) dev.channelhub.order.PaymentRequest request,
                              @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.pay(caller.get(), Ids.parseOrNotFound(id, "order"), request, idempotencyKey, Http.ifMatch(ifMatch))
@@ -110,6 +139,9 @@ public class OrderResource {
 
     @GET
     @Path("/{id}/timeline")
+    @Operation(operationId = "listOrderTimeline", summary = "List an order's timeline",
+            description = "Every event of the order with time and actor, oldest first, paged by cursor. Whoever may read the "
+                    + "order.")
     public Uni<Page<TimelineEntryView>> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                  @QueryParam("cursor") String cursor) {
         return service.timeline(caller.get(), Ids.parseOrNotFound(id, "order"), PageRequest.of(limit, cursor));

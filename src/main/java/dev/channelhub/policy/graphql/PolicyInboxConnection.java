@@ -19,7 +19,7 @@ public class PolicyInboxConnection extends Connection<InboxItem> {
         for (int i = 0; i < page.items().size(); i++) {
             out.edges.add(new Edge<>(PageRequest.encode(keys.get(i)), page.items().get(i)));
         }
-        out.pageInfo = new PageInfo(page.nextCursor() != null, out.edges.isEmpty() ? null : out.edges.get(out.edges.size() - 1).cursor);
+        out.pageInfo = PageInfo.of(out.edges, page.nextCursor() != null);
         return out;
     }
 }

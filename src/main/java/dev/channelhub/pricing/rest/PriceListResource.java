@@ -10,6 +10,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -23,13 +24,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/price-lists")
 @Authenticated
-@Tag(name = "Prices")
+@Tag(name = ApiTags.PRICES, description = ApiTags.PRICES_TEXT)
 public class PriceListResource {
 
     @Inject
@@ -40,6 +42,9 @@ public class PriceListResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created; 422 PRICE_BELOW_FLOOR names every entry below its product's floor")
+    @Operation(operationId = "createPriceList", summary = "Create a price list",
+            description = "Creates a price list with its scope, validity, priority and entries. Managers only; 409 DUPLICATE "
+                    + "for a taken code, 422 PRICE_BELOW_FLOOR for an entry below the product's floor.")
     public Uni<Response> create(@RequestBody(required = true) CreatePriceListRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
@@ -47,11 +52,16 @@ public class PriceListResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getPriceList", summary = "Get a price list",
+            description = "One price list header with its version as ETag. Managers, sales and integrations; 404 for an unknown"
+                    + " id.")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "price list")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET
+    @Operation(operationId = "listPriceLists", summary = "List price lists",
+            description = "Price lists filtered by currency or SKU, paged by cursor. Managers, sales and integrations.")
     public Uni<Page<PriceListView>> list(@QueryParam("currency") String currency, @QueryParam("sku") String sku,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), currency, sku, PageRequest.of(limit, cursor));
@@ -59,6 +69,8 @@ public class PriceListResource {
 
     @PATCH
     @Path("/{id}")
+    @Operation(operationId = "updatePriceList", summary = "Update a price list",
+            description = "JSON merge-patch of a price list header; If-Match is honoured (412 VERSION_CONFLICT). Managers only.")
     public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) PriceListPatch patch,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);
@@ -68,6 +80,9 @@ public class PriceListResource {
     @PUT
     @Path("/{id}/entries")
     @APIResponse(responseCode = "200", description = "All entries upserted in one transaction (or none)")
+    @Operation(operationId = "replacePriceListEntries", summary = "Replace a price list's entries",
+            description = "Replaces the entries of a price list. Managers and integrations; 422 PRICE_BELOW_FLOOR for an entry "
+                    + "below the product's floor.")
     public Uni<Response> putEntries(@PathParam("id") String id, @RequestBody(required = true) PriceEntriesRequest request,
                                     @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);
@@ -77,6 +92,9 @@ public class PriceListResource {
 
     @GET
     @Path("/{id}/entries")
+    @Operation(operationId = "listPriceListEntries", summary = "List a price list's entries",
+            description = "The entries (SKU, price, minimum quantity) of one price list, paged by cursor. Managers, sales and "
+                    + "integrations.")
     public Uni<Page<PriceEntry>> entries(@PathParam("id") String id, @QueryParam("sku") String sku,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.entries(caller.get(), Ids.parseOrNotFound(id, "price list"), sku, PageRequest.of(limit, cursor));

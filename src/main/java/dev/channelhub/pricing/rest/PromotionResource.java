@@ -7,6 +7,7 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -18,13 +19,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/promotions")
 @Authenticated
-@Tag(name = "Prices")
+@Tag(name = ApiTags.PRICES, description = ApiTags.PRICES_TEXT)
 public class PromotionResource {
 
     @Inject
@@ -35,6 +37,9 @@ public class PromotionResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @Operation(operationId = "createPromotion", summary = "Create a promotion",
+            description = "Creates a promotion (percent off, amount off or fixed price) with its scope and validity. Managers "
+                    + "only; 409 DUPLICATE for a taken code.")
     public Uni<Response> create(@RequestBody(required = true) CreatePromotionRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
@@ -42,11 +47,15 @@ public class PromotionResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getPromotion", summary = "Get a promotion",
+            description = "One promotion. Managers, sales and integrations; 404 for an unknown id.")
     public Uni<Response> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "promotion")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET
+    @Operation(operationId = "listPromotions", summary = "List promotions",
+            description = "Promotions, optionally those applying to a SKU, paged by cursor. Managers, sales and integrations.")
     public Uni<Page<PromotionView>> list(@QueryParam("sku") String sku, @QueryParam("limit") String limit,
                                          @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), sku, PageRequest.of(limit, cursor));

@@ -73,9 +73,11 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void addProblem(Operation op, String status, String description) {
-        if (op.getResponses().getAPIResponse(status) != null) {
+        var existing = op.getResponses().getAPIResponse(status);
+        if (existing != null && existing.getContent() != null) {
             return;
         }
+        // SmallRye documents 401/403 of @Authenticated resources itself, without a body: ours replaces it.
         op.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType("application/problem+json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));

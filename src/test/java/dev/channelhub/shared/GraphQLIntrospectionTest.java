@@ -1,0 +1,79 @@
+package dev.channelhub.shared;
+
+import dev.channelhub.support.Api;
+import dev.channelhub.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Tools' introspection (graphql-js getIntrospectionQuery(), as GraphiQL, graphql-codegen and Apollo send it) is
+ * answered, while the depth limit keeps refusing deep data queries (shared/web/IntrospectionLimits).
+ */
+@QuarkusTest
+class GraphQLIntrospectionTest {
+
+    private final String admin = Tokens.token(Tokens.newTenant(), "admin");
+
+    @Test
+    void theStandardIntrospectionQueryIsAnswered() throws IOException {
+        Api.graphql(admin, resource("/graphql/introspection-query.graphql")).then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__schema.queryType.name", equalTo("Query"))
+                .body("data.__schema.mutationType.name", equalTo("Mutation"))
+                .body("data.__schema.types.size()", greaterThan(50))
+                .body("data.__schema.types.name", hasItem("Channel"))
+                .body("data.__schema.directives.size()", greaterThan(0));
+    }
+
+    @Test
+    void deepDataQueriesAreStillRefusedWithACode() {
+        String deep = "{ channels { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }";
+        Api.graphql(admin, deep).then().statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].message", containsString("depth"));
+    }
+
+    @Test
+    void introspectionBesideDataDoesNotExemptTheData() {
+        String mixed = "{ __schema { queryType { name } } channels { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }";
+        Api.graphql(admin, mixed).then().statusCode(200)
+                .body("errors[0].extensions.code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].message", containsString("depth"));
+    }
+
+    @Test
+    void cyclicIntrospectionIsStillRefused() {
+        // __Type.fields twice on one path: graphql-java's good-faith introspection check, which the exemption relies on
+        String cyclic = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }";
+        Api.graphql(admin, cyclic).then().statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].message", notNullValue())
+                .body("errors[0].extensions.code", notNullValue());
+    }
+
+    @Test
+    void graphiqlIsServed() {
+        RestAssured.given().get("/q/graphql-ui/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("<html"));
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = GraphQLIntrospectionTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
