@@ -6,6 +6,7 @@ import dev.channelhub.settings.TenantSettingsPatch;
 import dev.channelhub.settings.TenantSettingsService;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.security.CurrentCaller;
+import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import dev.channelhub.shared.web.MergePatch;
 import io.quarkus.security.Authenticated;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/settings")
 @Authenticated
-@Tag(name = "Settings")
+@Tag(name = ApiTags.SETTINGS, description = ApiTags.SETTINGS_TEXT)
 public class TenantSettingsResource {
 
     private final TenantSettingsService service;
@@ -38,7 +39,7 @@ public class TenantSettingsResource {
     }
 
     @GET
-    @Operation(summary = "Tenant settings", description = "Every setting as it applies now (its default when never set), with an ETag")
+    @Operation(operationId = "getTenantSettings", summary = "Tenant settings", description = "Every setting as it applies now (its default when never set), with an ETag. Every role may read them.")
     @APIResponse(responseCode = "200", description = "The settings",
             content = @Content(schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
     public Uni<Response> get() {
@@ -46,7 +47,7 @@ public class TenantSettingsResource {
     }
 
     @PATCH
-    @Operation(summary = "Change tenant settings", description = "JSON merge-patch: an absent setting stays, null puts it back to "
+    @Operation(operationId = "updateTenantSettings", summary = "Change tenant settings", description = "JSON merge-patch: an absent setting stays, null puts it back to "
             + "its default. Managers and admins only; If-Match is honoured.")
     @APIResponse(responseCode = "200", description = "The settings now, with their new ETag",
             content = @Content(schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))

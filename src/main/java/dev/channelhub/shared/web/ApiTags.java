@@ -37,6 +37,9 @@ public final class ApiTags {
     public static final String PRICES = "Prices";
     public static final String PRICES_TEXT = "Price lists, promotions, the price engine's quotes, price conflicts and each "
             + "channel's catalogue with its prices";
+    public static final String SETTINGS = "Settings";
+    public static final String SETTINGS_TEXT = "The tenant's settings (such as the cap on a partner channel's active stock holds); "
+            + "every role reads them, managers and admins change them";
     public static final String PRODUCTS = "Products";
     public static final String PRODUCTS_TEXT = "The product master: SKUs, categories, units and floor prices";
     public static final String SURVEYS = "Surveys";
