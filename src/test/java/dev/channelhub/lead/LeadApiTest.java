@@ -405,7 +405,7 @@ class LeadApiTest {
         Api.as(manager).delete("/api/v1/lead-routing-rules/" + id).then().statusCode(404);
         Api.as(manager).get("/api/v1/lead-routing-rules").then().body("items.size()", equalTo(0));
         // Without the rule a lead of category X is no longer routed.
-        Api.as(Tokens.token(tenant, "sales")).body(Map.of("customer", customer("13800000010"), "category", "X"))
+        Api.as(Tokens.token(tenant, "sales")).body(Map.of("sourceChannelId", a, "customer", customer("13800000010"), "category", "X"))
                 .post("/api/v1/leads").then().statusCode(201).body("status", equalTo("UNASSIGNED"))
                 .body("assignedChannelId", nullValue());
     }

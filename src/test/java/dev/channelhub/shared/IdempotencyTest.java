@@ -79,10 +79,8 @@ class IdempotencyTest {
     @Test
     void keyLengthIsLimited() {
         String admin = Tokens.token(Tokens.newTenant(), "admin");
-        for (String bad : List.of("k".repeat(256), " ")) {
-            Api.as(admin).header("Idempotency-Key", bad).body(BODY).post("/api/v1/channels").then().statusCode(400)
-                    .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("Idempotency-Key"));
-        }
+        Api.as(admin).header("Idempotency-Key", "k".repeat(256)).body(BODY).post("/api/v1/channels").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("Idempotency-Key"));
         Api.as(admin).get("/api/v1/channels").then().body("items.size()", equalTo(0));
         Api.as(admin).header("Idempotency-Key", "k".repeat(255)).body(BODY).post("/api/v1/channels").then().statusCode(201);
     }
@@ -90,10 +88,18 @@ class IdempotencyTest {
     @Test
     void theSameKeyOnAnotherEndpointIsReuse() {
         String admin = Tokens.token(Tokens.newTenant(), "admin");
-        Api.as(admin).header("Idempotency-Key", "k-4").body(BODY).post("/api/v1/channels").then().statusCode(201);
+        String a = Api.as(admin).header("Idempotency-Key", "k-4").body(BODY).post("/api/v1/channels").then().statusCode(201)
+                .extract().path("id");
         Api.as(admin).header("Idempotency-Key", "k-4").body("{\"sku\":\"S-1\",\"name\":\"Tea\"}").post("/api/v1/products")
                 .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         Api.as(admin).get("/api/v1/products/S-1").then().statusCode(404);
+        // The very same body on another channel's ratings is another endpoint too: only the path tells them apart.
+        String b = Api.as(admin).body(BODY.replace("\"code\":\"ONLINE\"", "\"code\":\"OTHER\"")).post("/api/v1/channels").then().statusCode(201).extract().path("id");
+        String rating = "{\"period\":\"2026-Q4\",\"score\":90,\"tier\":\"GOLD\"}";
+        Api.as(admin).header("Idempotency-Key", "k-rate").body(rating).post("/api/v1/channels/" + a + "/ratings").then().statusCode(201);
+        Api.as(admin).header("Idempotency-Key", "k-rate").body(rating).post("/api/v1/channels/" + b + "/ratings").then().statusCode(422)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        Api.as(admin).get("/api/v1/channels/" + b + "/ratings").then().body("items.size()", equalTo(0));
     }
 
     @Test
@@ -107,7 +113,7 @@ class IdempotencyTest {
                 .header("Idempotent-Replayed", "true").body("id", equalTo(first));
         age(tenant, "k-5", "24 hours 1 minute");
         // Expired: the key is free again, for any body (within 24 h another body would be IDEMPOTENCY_KEY_REUSED).
-        String other = BODY.replace("ONLINE", "SECOND");
+        String other = BODY.replace("\"code\":\"ONLINE\"", "\"code\":\"SECOND\"");
         Api.as(admin).header("Idempotency-Key", "k-5").body(other).post("/api/v1/channels").then().statusCode(201)
                 .header("Idempotent-Replayed", nullValue()).body("code", equalTo("SECOND"));
         Api.as(admin).get("/api/v1/channels").then().body("items.size()", equalTo(2));
