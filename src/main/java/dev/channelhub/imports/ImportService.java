@@ -18,15 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -181,18 +181,33 @@ public class ImportService {
     static void checkText(Path file, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
         long line = 1;
-        try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            int c;
-            while ((c = reader.read()) >= 0) {
-                if (c == '\n') {
-                    line++;
-                }
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = channel.read(in) < 0;
+                in.flip();
+                CoderResult result;
+                do {
+                    result = end ? decoder.decode(in, out, true) : decoder.decode(in, out, false);
+                    // Lines are counted on what decoded cleanly, so the error names the line it is on.
+                    out.flip();
+                    while (out.hasRemaining()) {
+                        if (out.get() == '\n') {
+                            line++;
+                        }
+                    }
+                    out.clear();
+                    if (result.isError()) {
+                        throw ApiException.invalid("body", "line " + line + " is not valid " + charset.name() + " text"
+                                + (charset.equals(StandardCharsets.UTF_8) ? "; save spreadsheets as \"CSV UTF-8\", or name the file's"
+                                + " encoding in the Content-Type (e.g. text/csv; charset=GBK)" : ""));
+                    }
+                } while (result.isOverflow());
+                in.compact();
             }
-        } catch (CharacterCodingException e) {
-            throw ApiException.invalid("body", "line " + line + " is not valid " + charset.name() + " text"
-                    + (charset.equals(StandardCharsets.UTF_8) ? "; save spreadsheets as \"CSV UTF-8\", or name the file's encoding"
-                    + " in the Content-Type (e.g. text/csv; charset=GBK)" : ""));
         } catch (IOException e) {
             throw ApiException.invalid("body", "cannot be read");
         }
