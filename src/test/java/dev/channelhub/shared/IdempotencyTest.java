@@ -4,6 +4,8 @@ import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -144,7 +146,11 @@ class IdempotencyTest {
         Api.as(admin).body("{\"code\":\"MOVED\"}").patch("/api/v1/channels/" + first).then().statusCode(200);
         // A twin that started just now and never finishes: the service waits for it (about 15 s), then gives up.
         pending(tenant, "k-7", "0 seconds");
-        Api.as(admin).header("Idempotency-Key", "k-7").body(BODY).post("/api/v1/channels").then().statusCode(503)
+        // The wait is 750 rounds of a 20 ms timer and a lookup; on a loaded machine that outlasts the test client's
+        // default 30 s read timeout, so this one request may take up to two minutes.
+        Api.as(admin).config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 120_000).setParam("http.connection.timeout", 120_000)))
+                .header("Idempotency-Key", "k-7").body(BODY).post("/api/v1/channels").then().statusCode(503)
                 .body("code", equalTo("SERVICE_UNAVAILABLE"));
         Api.as(admin).get("/api/v1/channels").then().body("items.size()", equalTo(1));
     }
