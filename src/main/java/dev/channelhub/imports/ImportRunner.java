@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,11 +61,11 @@ public class ImportRunner {
         }
     }
 
-    void start(Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, Path file) {
+    void start(Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, java.nio.charset.Charset charset, Path file) {
         Db.Background db = database.background();
         db.query("update import_job set status = 'RUNNING', started_at = now() where tenant_id = $1 and id = $2",
                         Tuple.of(caller.tenant(), jobId))
-                .flatMap(x -> Uni.createFrom().item(() -> open(file)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .flatMap(x -> Uni.createFrom().item(() -> open(file, charset)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .flatMap(cursor -> chunks(db, caller, jobId, handler, format, cursor)
                         .eventually(() -> closeQuietly(cursor)))
                 .flatMap(x -> db.query("update import_job set status = 'COMPLETED', finished_at = now() where tenant_id = $1 and id = $2",
@@ -109,7 +108,12 @@ public class ImportRunner {
                     continue;
                 }
                 if (format == ImportFormat.CSV && cursor.header == null) {
-                    cursor.header = CsvLine.parse(text).stream().map(String::trim).toList();
+                    try {
+                        cursor.header = CsvLine.parse(text).stream().map(String::trim).toList();
+                    } catch (IllegalArgumentException e) {
+                        // Without a header no row can be read: the job stops (FAILED) and says why.
+                        throw ApiException.invalid("header", e.getMessage());
+                    }
                     continue;
                 }
                 out.add(new Line(cursor.lineNo, text));
@@ -195,9 +199,9 @@ public class ImportRunner {
                 Tuple.from(new Object[]{tenant, jobId, results.size(), ok, failed.size(), errors})).replaceWithVoid();
     }
 
-    private static Cursor open(Path file) {
+    private static Cursor open(Path file, java.nio.charset.Charset charset) {
         try {
-            return new Cursor(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            return new Cursor(Files.newBufferedReader(file, charset));
         } catch (IOException e) {
             throw new IllegalStateException("the uploaded file cannot be opened", e);
         }

@@ -21,6 +21,14 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -52,8 +60,8 @@ public class ImportService {
     @Inject
     ObjectMapper mapper;
 
-    /** What makes two uploads "the same request" for an Idempotency-Key: kind, format and the file's SHA-256. */
-    record Fingerprint(String kind, String format, String sha256) {
+    /** What makes two uploads "the same request" for an Idempotency-Key: kind, format, charset and the file's SHA-256. */
+    record Fingerprint(String kind, String format, String charset, String sha256) {
     }
 
     public List<String> kinds() {
@@ -70,6 +78,7 @@ public class ImportService {
         ImportRowHandler handler = handlers.stream().filter(h -> h.kind().equals(kind)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("import kind", kind));
         ImportFormat fmt = ImportFormat.of(format, contentType);
+        Charset charset = charset(contentType);
         Path file;
         String sha;
         try {
@@ -82,8 +91,14 @@ public class ImportService {
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             throw ApiException.invalid("body", "cannot be read");
         }
+        try {
+            checkText(file, charset);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
         UUID id = Ids.newId();
-        return idempotency.run(caller, idempotencyKey, "POST /imports/" + kind, new Fingerprint(kind, fmt.name(), sha), ImportJobView.class,
+        return idempotency.run(caller, idempotencyKey, "POST /imports/" + kind, new Fingerprint(kind, fmt.name(), charset.name(), sha), ImportJobView.class,
                         () -> db.query("insert into import_job (tenant_id, id, kind, format, status, created_by) values ($1, $2, $3, $4, 'PENDING', $5)",
                                         Tuple.of(caller.tenant(), id, kind, fmt.name(), caller.subject()))
                                 .flatMap(x -> find(caller.tenant(), id))
@@ -92,7 +107,7 @@ public class ImportService {
                     if (outcome.replayed() || !outcome.body().id().equals(id.toString())) {
                         deleteQuietly(file);
                     } else {
-                        runner.start(caller, id, handler, fmt, file);
+                        runner.start(caller, id, handler, fmt, charset, file);
                     }
                 })
                 .onFailure().invoke(t -> deleteQuietly(file));
@@ -138,6 +153,64 @@ public class ImportService {
     private static Instant instant(Row r, String column) {
         OffsetDateTime t = r.getOffsetDateTime(column);
         return t == null ? null : t.toInstant();
+    }
+
+    /** The upload's text encoding: the Content-Type's {@code charset}, UTF-8 when it names none. */
+    static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String part : contentType.split(";")) {
+                String p = part.trim();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    String name = p.substring(8).replace("\"", "").trim();
+                    try {
+                        return Charset.forName(name);
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.invalid("Content-Type", "names an unknown charset: " + name);
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /**
+     * Refuses a file that is not text in {@code charset} before a job exists, naming the first bad line. The usual
+     * case is a spreadsheet saved as plain "CSV" on a Chinese Windows, which is GBK: rows would otherwise fail one by
+     * one with garbled names, or land garbled. A second pass over the temporary file, streamed.
+     */
+    static void checkText(Path file, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        long line = 1;
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = channel.read(in) < 0;
+                in.flip();
+                CoderResult result;
+                do {
+                    result = end ? decoder.decode(in, out, true) : decoder.decode(in, out, false);
+                    // Lines are counted on what decoded cleanly, so the error names the line it is on.
+                    out.flip();
+                    while (out.hasRemaining()) {
+                        if (out.get() == '\n') {
+                            line++;
+                        }
+                    }
+                    out.clear();
+                    if (result.isError()) {
+                        throw ApiException.invalid("body", "line " + line + " is not valid " + charset.name() + " text"
+                                + (charset.equals(StandardCharsets.UTF_8) ? "; save spreadsheets as \"CSV UTF-8\", or name the file's"
+                                + " encoding in the Content-Type (e.g. text/csv; charset=GBK)" : ""));
+                    }
+                } while (result.isOverflow());
+                in.compact();
+            }
+        } catch (IOException e) {
+            throw ApiException.invalid("body", "cannot be read");
+        }
     }
 
     static void deleteQuietly(Path file) {

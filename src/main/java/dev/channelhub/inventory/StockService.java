@@ -159,14 +159,14 @@ public class StockService {
 
     /**
      * Available to promise per SKU for the catalogue ({@code Product.availableToPromise}): one statement for a whole
-     * page. A partner sees its own channel only (another channel is FORBIDDEN, as for its prices); staff without a
+     * page. A partner sees its own channel only (another channel is NOT_FOUND, as for its prices); staff without a
      * channel see every location.
      */
     public Uni<Map<String, Long>> availableToPromise(Caller caller, String channelId, List<String> skus) {
         UUID channel = Ids.parseNullable(channelId, "channelId");
         if (caller.isPartnerOnly()) {
             if (channel != null && !channel.equals(caller.partnerChannelId())) {
-                throw ApiException.forbidden("a partner may only see stock for its own channel");
+                throw ApiException.notFound("channel", channel);
             }
             channel = caller.partnerChannelId();
         }

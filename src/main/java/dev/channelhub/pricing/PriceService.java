@@ -300,10 +300,13 @@ public class PriceService {
         }));
     }
 
-    /** Partners price only their own channel; asking for another is FORBIDDEN (the contract's rule for quotes). */
+    /**
+     * Partners price only their own channel. Another channel's prices are NOT_FOUND (contract §3: another channel's
+     * data is 404, never 403), so a partner cannot tell which channel ids exist.
+     */
     static void checkChannelAllowed(Caller caller, UUID channelId) {
         if (caller.isPartnerOnly() && !channelId.equals(caller.partnerChannelId())) {
-            throw ApiException.forbidden("a partner may only price its own channel");
+            throw ApiException.notFound("channel", channelId);
         }
     }
 

@@ -30,6 +30,16 @@ class HealthScoreTest {
         assertNull(score(null, null, null, null, null, null, 3));
     }
 
+    /** A component below zero (a rate that went negative, an NPS below -100, a negative cycle) counts as 0 (or 1), not less. */
+    @Test
+    void negativeRatesAreClampedIntoZeroToOne() {
+        assertEquals("44.4", score("-0.5", "1", null, null, null, null, 0));   // 20 of 45, not 7.5 of 45
+        assertEquals("50.0", score(null, null, "-1", null, "1", null, 0));     // 15 of 30
+        assertEquals("32.1", score(null, "-0.2", null, null, "0.75", null, 0)); // 11.25 of 35, not 7.25 of 35
+        assertEquals("62.5", score("1", null, null, "-300", null, null, 0));   // NPS component 0, not -1
+        assertEquals("28.6", score("0", null, null, null, null, "-10", 0));    // cycle component 1, not 1.03
+    }
+
     @Test
     void conflictsCostFivePointsEachUpToTwentyFive() {
         assertEquals("95.0", score("1", null, null, null, null, null, 1));

@@ -29,6 +29,12 @@ class InventoryAnalyticsTest {
                 .await().indefinitely().orElseThrow();
     }
 
+    /** Moves the tenant's ledger rows (all, or only those of the last hour) to noon of {@code day} in Asia/Shanghai. */
+    private void moveLedger(String tenant, LocalDate day, boolean recentOnly) {
+        db.query("update stock_ledger set occurred_at = ($2::text || ' 12:00:00+08')::timestamptz where tenant_id = $1"
+                + (recentOnly ? " and occurred_at > now() - interval '1 hour'" : ""), Tuple.of(tenant, day.toString())).await().indefinitely();
+    }
+
     private static String setup(String admin) {
         String ch = Api.as(admin).body(Map.of("code", "ON", "name", "Online", "type", "ONLINE_STORE")).post("/api/v1/channels")
                 .then().statusCode(201).extract().path("id");
@@ -151,26 +157,27 @@ class InventoryAnalyticsTest {
         String ch = setup(admin);
         Api.as(admin).body(Map.of("onHand", 100)).put("/api/v1/stock/WH/K1").then().statusCode(200);
         Api.as(admin).body(Map.of("onHand", 10)).put("/api/v1/stock/WH/K2").then().statusCode(200);
-        // the opening stock was set three days ago
-        db.query("update stock_ledger set occurred_at = now() - interval '3 days' where tenant_id = $1", Tuple.of(tenant))
-                .await().indefinitely();
+        // The period is one day a week back in the tenant's zone, so the test never straddles a midnight (16:00 UTC):
+        // the opening stock was set three days before it, the shipment happened at its noon.
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(7);
+        moveLedger(tenant, day.minusDays(3), false);
         String id = order(sales, ch, "K1", 20);
         Api.as(sales).post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
         Api.as(sales).body(Map.of("lines", List.of(Map.of("sku", "K1", "quantity", 20)))).post("/api/v1/orders/" + id + "/shipments")
                 .then().statusCode(201);
-
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        moveLedger(tenant, day, true);
+        String period = day.toString();
         // opening 100, closing 80, shipped 20: average 90, turnover 20 / 90
-        Api.as(manager).get("/api/v1/analytics/inventory/turnover?from=" + today + "&to=" + today).then().statusCode(200)
+        Api.as(manager).get("/api/v1/analytics/inventory/turnover?from=" + period + "&to=" + period).then().statusCode(200)
                 .body("items.sku", equalTo(List.of("K1", "K2")))
                 .body("items[0].locationCode", equalTo("WH")).body("items[0].openingOnHand", equalTo(100))
                 .body("items[0].closingOnHand", equalTo(80)).body("items[0].unitsShipped", equalTo(20))
                 .body("items[0].averageOnHand", equalTo("90.0")).body("items[0].turnover", equalTo("0.2222"))
                 .body("items[0].stockValue", equalTo("6400.00")).body("items[0].currency", equalTo("CNY"))
                 .body("items[1].turnover", equalTo("0.0000")).body("items[1].stockValue", nullValue());
-        Api.as(manager).get("/api/v1/analytics/inventory/turnover?sku=K1&locationCode=WH&from=" + today + "&to=" + today).then()
+        Api.as(manager).get("/api/v1/analytics/inventory/turnover?sku=K1&locationCode=WH&from=" + period + "&to=" + period).then()
                 .body("items.size()", equalTo(1));
-        Api.as(manager).get("/api/v1/analytics/inventory/turnover?locationCode=ST&from=" + today + "&to=" + today).then()
+        Api.as(manager).get("/api/v1/analytics/inventory/turnover?locationCode=ST&from=" + period + "&to=" + period).then()
                 .body("items.size()", equalTo(0));
         // a period before any stock: nothing on hand, no turnover
         Api.as(manager).get("/api/v1/analytics/inventory/turnover?sku=K1&from=2020-01-01&to=2020-01-31").then()
@@ -181,6 +188,6 @@ class InventoryAnalyticsTest {
         Api.as(sales).get("/api/v1/analytics/inventory/turnover").then().statusCode(403);
         Api.as(Tokens.token(Tokens.newTenant(), "manager")).get("/api/v1/analytics/inventory/turnover").then().body("items.size()", equalTo(0));
         Api.graphql(manager, "query($d: String) { inventoryTurnover(from: $d, to: $d, sku: \"K1\") { edges { node { turnover unitsShipped } } } }",
-                Map.of("d", today)).then().body("errors", nullValue()).body("data.inventoryTurnover.edges[0].node.unitsShipped", equalTo(20));
+                Map.of("d", period)).then().body("errors", nullValue()).body("data.inventoryTurnover.edges[0].node.unitsShipped", equalTo(20));
     }
 }

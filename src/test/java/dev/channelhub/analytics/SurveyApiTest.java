@@ -56,5 +56,11 @@ class SurveyApiTest {
         Api.as(Tokens.token(Tokens.newTenant(), "admin")).body(Map.of("channelId", mine, "score", 10)).post("/api/v1/surveys/nps")
                 .then().statusCode(400).body("errors[0].field", equalTo("channelId"));
         Api.as(null).body(Map.of("channelId", mine, "score", 10)).post("/api/v1/surveys/nps").then().statusCode(401);
+        // Read back: the partner's answer counts for its own channel (one promoter: NPS 100), the refused ones for nobody.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String period = "?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        String manager = Tokens.token(tenant, "manager");
+        Api.as(manager).get("/api/v1/analytics/channels/" + mine + "/scorecard" + period).then().statusCode(200).body("nps", equalTo("100.0"));
+        Api.as(manager).get("/api/v1/analytics/channels/" + other + "/scorecard" + period).then().statusCode(200).body("nps", nullValue());
     }
 }

@@ -87,22 +87,36 @@ class ChannelPatchTest {
         Api.as(admin).body("{\"parentId\":\"" + leaf + "\"}").patch("/api/v1/channels/" + top).then().statusCode(200);
     }
 
-    /** Two channels re-parented onto each other at the same time: the hierarchy lock lets exactly one win. */
+    /**
+     * Two channels re-parented onto each other at the same time: the hierarchy lock lets exactly one win. Both requests
+     * are released together by a latch, round after round, so their transactions overlap (without the lock, a round
+     * ends with both accepted, a cycle, or with a deadlock).
+     */
     @Test
     void concurrentReparentingCannotCloseACycle() throws Exception {
         String admin = Tokens.token(Tokens.newTenant(), "admin");
-        for (int round = 0; round < 5; round++) {
-            String a = Channels.create(admin, "A" + round, "DISTRIBUTOR");
-            String b = Channels.create(admin, "B" + round, "DISTRIBUTOR");
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-            try {
-                var first = pool.submit(() -> Api.as(admin).body("{\"parentId\":\"" + b + "\"}").patch("/api/v1/channels/" + a).statusCode());
-                var second = pool.submit(() -> Api.as(admin).body("{\"parentId\":\"" + a + "\"}").patch("/api/v1/channels/" + b).statusCode());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 25; round++) {
+                String a = Channels.create(admin, "A" + round, "DISTRIBUTOR");
+                String b = Channels.create(admin, "B" + round, "DISTRIBUTOR");
+                var start = new java.util.concurrent.CountDownLatch(1);
+                java.util.function.BiFunction<String, String, java.util.concurrent.Callable<Integer>> reparent = (child, parent) -> () -> {
+                    var request = Api.as(admin).body("{\"parentId\":\"" + parent + "\"}");
+                    start.await();
+                    return request.patch("/api/v1/channels/" + child).statusCode();
+                };
+                var first = pool.submit(reparent.apply(a, b));
+                var second = pool.submit(reparent.apply(b, a));
+                start.countDown();
                 java.util.List<Integer> codes = java.util.List.of(first.get(), second.get()).stream().sorted().toList();
                 org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(200, 400), codes, "round " + round);
-            } finally {
-                pool.shutdown();
+                String parentOfA = Api.as(admin).get("/api/v1/channels/" + a).then().extract().path("parentId");
+                String parentOfB = Api.as(admin).get("/api/v1/channels/" + b).then().extract().path("parentId");
+                org.junit.jupiter.api.Assertions.assertTrue(parentOfA == null ^ parentOfB == null, "round " + round + ": exactly one moved");
             }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -114,6 +114,11 @@ class CustomerIdentifyTest {
         identify(sales, ch, null, "EMAIL", "ok@example.com").statusCode(201);
         Api.as(sales).body(Map.of("channelId", ch, "identities", List.of(Map.of("kind", "FAX", "value", "1"))))
                 .post("/api/v1/customers/identify").then().statusCode(400).body("errors.field", hasItem("identities[0].kind"));
+        // A missing kind, and an e-mail one character over the 254 limit, name their field.
+        Api.as(sales).body(Map.of("channelId", ch, "identities", List.of(Map.of("value", "x@example.com"))))
+                .post("/api/v1/customers/identify").then().statusCode(400).body("errors.field", hasItem("identities[0].kind"));
+        identify(sales, ch, null, "EMAIL", "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(59) + ".cn")
+                .statusCode(400).body("errors.field", contains("identities[0].value"));
         Api.as(sales).body(Map.of("channelId", ch, "identities", List.of())).post("/api/v1/customers/identify")
                 .then().statusCode(400).body("errors.field", contains("identities"));
         Api.as(sales).body(Map.of("channelId", "nope", "identities", CustomerFixtures.ids("PHONE", "13912345678")))

@@ -84,6 +84,27 @@ class IdentityNormalizerTest {
         assertNull(cn.normalize(kind, raw, "f"));
     }
 
+    /** RFC 5321 caps an address at 254 characters: 254 is an address, 255 is not. */
+    @Test
+    void emailsAreAtMost254Characters() {
+        String domain = "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".cn";
+        String at254 = "a".repeat(64) + "@" + domain;
+        assertEquals(254, at254.length());
+        assertEquals(at254, cn.normalize(IdentityKind.EMAIL, at254, "f").value());
+        ApiException e = assertThrows(ApiException.class, () -> cn.normalize(IdentityKind.EMAIL, "a" + at254, "identities[0].value"));
+        assertEquals("identities[0].value", e.errors().get(0).field());
+    }
+
+    @Test
+    void aMissingKindIsNamedAndTheOthersAreStillChecked() {
+        ApiException e = assertThrows(ApiException.class, () -> cn.normalizeAll(java.util.Arrays.asList(
+                new IdentityInput(null, "x@example.com"),
+                new IdentityInput(IdentityKind.EMAIL, "bad"),
+                null), "identities"));
+        assertEquals(List.of("identities[0].kind", "identities[1].value", "identities[2].kind"),
+                e.errors().stream().map(x -> x.field()).toList());
+    }
+
     @Test
     void normalizeAllCollectsEveryErrorAndCollapsesDuplicates() {
         ApiException e = assertThrows(ApiException.class, () -> cn.normalizeAll(List.of(

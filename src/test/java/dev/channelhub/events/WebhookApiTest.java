@@ -128,7 +128,7 @@ class WebhookApiTest {
         try (TestReceiver receiver = new TestReceiver()) {
             String tenant = Tokens.newTenant();
             String admin = Tokens.token(tenant, "admin");
-            createHook(admin, receiver.url(), "*");
+            String hookId = createHook(admin, receiver.url(), "*");
             Api.as(admin).body("{\"code\":\"DUP\",\"name\":\"First\",\"type\":\"DIRECT\"}").post("/api/v1/channels").then().statusCode(201);
             Api.as(admin).body("{\"code\":\"DUP\",\"name\":\"Second\",\"type\":\"AGENT\"}").post("/api/v1/channels").then().statusCode(409);
             // A bad parent makes the transaction fail after nothing was committed either.
@@ -137,10 +137,13 @@ class WebhookApiTest {
             long events = db.query("select count(*) from event_outbox where tenant_id = $1", Tuple.of(tenant))
                     .await().indefinitely().iterator().next().getLong(0);
             assertEquals(1, events, "only the committed channel emitted an event");
-            TestReceiver.await("the one delivery", () -> receiver.succeeded().size() >= 1);
-            Thread.sleep(1000);
-            assertEquals(1, receiver.received.size());
-            assertEquals("First", new JsonObject(receiver.received.get(0).body()).getJsonObject("data").getString("name"));
+            // A committed marker after the failed writes: once it is delivered, everything before it was fanned out.
+            Api.as(admin).body("{\"code\":\"MARK\",\"name\":\"Marker\",\"type\":\"DIRECT\"}").post("/api/v1/channels").then().statusCode(201);
+            TestReceiver.await("the marker", () -> receiver.succeeded().stream()
+                    .anyMatch(r -> "Marker".equals(new JsonObject(r.body()).getJsonObject("data").getString("name"))));
+            Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries").then().body("items", hasSize(2));
+            assertEquals(List.of("First", "Marker"), receiver.received.stream()
+                    .map(r -> new JsonObject(r.body()).getJsonObject("data").getString("name")).sorted().toList());
         }
     }
 
@@ -178,13 +181,21 @@ class WebhookApiTest {
             int attempts = receiver.received.size();
             assertEquals(4, attempts, "disabled after the configured 4 consecutive failures");
             Api.as(admin).get("/api/v1/webhooks/" + hookId).then().body("disabledReason", startsWith("disabled after 4"));
-            append(tenant, "test.happened", UUID.randomUUID(), Map.of("n", 2));
-            Thread.sleep(1500);
+            // Another, healthy webhook of the tenant is the marker: once it has the event appended after n = 2 (so a
+            // whole dispatch round ran after n = 2 was committed), the disabled one would have sent n = 2 if it could.
+            try (TestReceiver marker = new TestReceiver()) {
+                String markerHook = createHook(admin, marker.url(), "*");
+                append(tenant, "test.happened", UUID.randomUUID(), Map.of("n", 2));
+                TestReceiver.await("n = 2 at the healthy webhook", () -> marker.succeeded().size() == 1);
+                append(tenant, "test.happened", UUID.randomUUID(), Map.of("n", 3));
+                TestReceiver.await("n = 3 at the healthy webhook", () -> marker.succeeded().size() == 2);
+                Api.as(admin).delete("/api/v1/webhooks/" + markerHook).then().statusCode(204);
+            }
             assertEquals(attempts, receiver.received.size(), "nothing is sent while disabled");
             receiver.answer = body -> 200;
             Api.as(admin).body("{\"status\":\"ACTIVE\"}").patch("/api/v1/webhooks/" + hookId).then().statusCode(200)
                     .body("status", equalTo("ACTIVE")).body("consecutiveFailures", equalTo(0));
-            TestReceiver.await("both events after re-enabling", () -> receiver.succeeded().size() == 2);
+            TestReceiver.await("the three events after re-enabling", () -> receiver.succeeded().size() == 3);
         }
     }
 
@@ -226,28 +237,39 @@ class WebhookApiTest {
             append(tenant, "test.new", UUID.randomUUID(), Map.of("n", 1));
             append(tenant, "test.new", UUID.randomUUID(), Map.of("n", 2));
             append(tenant, "other.thing", UUID.randomUUID(), Map.of("n", 3));
-            TestReceiver.await("two new events", () -> receiver.succeeded().size() == 2);
-            Thread.sleep(600);
-            assertEquals(2, receiver.received.size(), "the old event and the unsubscribed type are not sent");
-            long secondSeq = receiver.received.stream().mapToLong(r -> new JsonObject(r.body()).getLong("sequence")).max().orElseThrow();
-            String secondId = receiver.received.stream().filter(r -> new JsonObject(r.body()).getLong("sequence") == secondSeq)
-                    .findFirst().orElseThrow().header("X-ChannelHub-Event-Id");
+            // The marker comes after the unsubscribed event: once it is delivered, that event was passed over.
+            append(tenant, "test.marker", UUID.randomUUID(), Map.of("n", 4));
+            TestReceiver.await("two new events and the marker", () -> receiver.succeeded().size() == 3);
+            assertEquals(List.of(1, 2, 4), numbers(receiver.received), "the old event and the unsubscribed type are not sent");
+            TestReceiver.Received second = receiver.received.stream()
+                    .filter(r -> new JsonObject(r.body()).getJsonObject("data").getInteger("n") == 2).findFirst().orElseThrow();
+            long secondSeq = new JsonObject(second.body()).getLong("sequence");
+            String secondId = second.header("X-ChannelHub-Event-Id");
+            String markerId = receiver.received.stream()
+                    .filter(r -> new JsonObject(r.body()).getJsonObject("data").getInteger("n") == 4).findFirst().orElseThrow()
+                    .header("X-ChannelHub-Event-Id");
 
             Api.as(admin).post("/api/v1/webhooks/" + hookId + "/replay?from=" + secondSeq).then().statusCode(202)
-                    .body("replayed", equalTo(1));
-            TestReceiver.await("replay of the second", () -> receiver.succeeded().size() == 3);
-            assertEquals(secondId, receiver.received.get(2).header("X-ChannelHub-Event-Id"));
+                    .body("replayed", equalTo(2));
+            TestReceiver.await("replay of the second and the marker", () -> receiver.succeeded().size() == 5);
+            assertEquals(java.util.Set.of(secondId, markerId), java.util.Set.of(receiver.received.get(3).header("X-ChannelHub-Event-Id"),
+                    receiver.received.get(4).header("X-ChannelHub-Event-Id")));
 
             Api.as(admin).post("/api/v1/webhooks/" + hookId + "/replay?from=2000-01-01T00:00:00Z").then().statusCode(202)
-                    .body("replayed", equalTo(3));
-            TestReceiver.await("replay of everything matching", () -> receiver.succeeded().size() == 6);
+                    .body("replayed", equalTo(4));
+            TestReceiver.await("replay of everything matching", () -> receiver.succeeded().size() == 9);
+            assertEquals(List.of(0, 1, 1, 2, 2, 2, 4, 4, 4), numbers(receiver.received));
             Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries?limit=3").then().statusCode(200)
                     .body("items", hasSize(3)).body("nextCursor", notNullValue());
             TestReceiver.await("log complete", () -> ((List<?>) Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries?status=DELIVERED")
-                    .then().extract().path("items")).size() == 6);
+                    .then().extract().path("items")).size() == 9);
             Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries").then()
-                    .body("items.findAll { it.replay }.size()", equalTo(4));
+                    .body("items.findAll { it.replay }.size()", equalTo(6));
         }
+    }
+
+    private static List<Integer> numbers(List<TestReceiver.Received> received) {
+        return received.stream().map(r -> new JsonObject(r.body()).getJsonObject("data").getInteger("n")).sorted().toList();
     }
 
     private void append(String tenant, String type, UUID aggregate, Map<String, Object> payload) {

@@ -3,16 +3,21 @@ package dev.channelhub.imports;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ImportApiTest {
@@ -40,8 +45,14 @@ class ImportApiTest {
     }
 
     static String upload(String token, String kind, String contentType, String body) {
-        return Api.as(token).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/imports/" + kind)
-                .then().statusCode(202).extract().path("id");
+        return upload(token, kind, contentType, body.getBytes(StandardCharsets.UTF_8)).then().statusCode(202).extract().path("id");
+    }
+
+    /** Sends the bytes with exactly {@code contentType} (REST Assured would otherwise add "; charset=ISO-8859-1" to text types). */
+    static Response upload(String token, String kind, String contentType, byte[] body) {
+        return Api.as(token).config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType(contentType).body(body).post("/api/v1/imports/" + kind);
     }
 
     @Test
@@ -154,8 +165,9 @@ class ImportApiTest {
                 io.vertx.mutiny.sqlclient.Tuple.of(tenant)).await().indefinitely().iterator().next().getLong(0));
     }
 
+    /** 1500 rows stream through in chunks of 500, and the job's progress moves once per chunk. */
     @Test
-    void manyRowsStreamThrough() {
+    void manyRowsStreamThroughWithProgressPerChunk() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");
         StringBuilder b = new StringBuilder("code,name,type\n");
@@ -163,9 +175,85 @@ class ImportApiTest {
         for (int i = 0; i < n; i++) {
             b.append("BULK-").append(i).append(",Bulk ").append(i).append(",DIRECT\n");
         }
-        var job = awaitDone(admin, upload(admin, "channels", "text/csv", b.toString()));
+        String id = upload(admin, "channels", "text/csv", b.toString());
+        // Every row is its own transaction, so a chunk takes far longer than one look at the job.
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        var job = Api.as(admin).get("/api/v1/imports/" + id).then().statusCode(200).extract();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!"COMPLETED".equals(job.path("status")) && !"FAILED".equals(job.path("status")) && System.nanoTime() < deadline) {
+            seen.add(job.path("processed"));
+            job = Api.as(admin).get("/api/v1/imports/" + id).then().statusCode(200).extract();
+        }
+        assertEquals("COMPLETED", job.path("status"));
         assertEquals(n, (int) job.path("succeeded"));
         assertEquals(0, (int) job.path("failed"));
+        assertTrue(java.util.Set.of(0, 500, 1000, 1500).containsAll(seen), "progress moves by whole chunks: " + seen);
+        assertTrue(seen.contains(500) || seen.contains(1000), "progress is recorded before the end: " + seen);
+    }
+
+    @Test
+    void csvQuotesAByteOrderMarkAndAnUnterminatedQuote() {
+        String tenant = Tokens.newTenant();
+        String admin = Tokens.token(tenant, "admin");
+        String csv = "\uFEFFcode,name,type\n"            // a byte-order mark, as Excel writes "CSV UTF-8"
+                + "Q1,\"Say \"\"hi\"\", please\",DIRECT\n"  // line 2: "" is a quote inside a quoted field
+                + "Q2,\"Never closed,DIRECT\n"              // line 3: unterminated quote, only this line fails
+                + "Q3,\"Comma, inside\",AGENT\n";          // line 4
+        var job = awaitDone(admin, upload(admin, "channels", "text/csv", csv));
+        assertEquals("COMPLETED", job.path("status"));
+        assertEquals(2, (int) job.path("succeeded"));
+        assertEquals(List.of(3), job.path("errors.line"));
+        assertEquals("row", job.path("errors[0].field"));
+        assertTrue(job.<String>path("errors[0].message").contains("unterminated"), job.<String>path("errors[0].message"));
+        Api.as(admin).get("/api/v1/channels?type=DIRECT").then().body("items[0].code", equalTo("Q1"))
+                .body("items[0].name", equalTo("Say \"hi\", please"));
+        Api.as(admin).get("/api/v1/channels?type=AGENT").then().body("items[0].name", equalTo("Comma, inside"));
+    }
+
+    @Test
+    void anUnreadableHeaderFailsTheJob() {
+        String admin = Tokens.token(Tokens.newTenant(), "admin");
+        var job = awaitDone(admin, upload(admin, "channels", "text/csv", "code,\"name,type\nX,X,DIRECT\n"));
+        assertEquals("FAILED", job.path("status"));
+        assertEquals(0, (int) job.path("processed"));
+        assertTrue(job.<String>path("message").contains("header") && job.<String>path("message").contains("unterminated"),
+                job.<String>path("message"));
+        Api.as(admin).get("/api/v1/channels").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void atMost1000RowErrorsAreKeptButAllAreCounted() {
+        String admin = Tokens.token(Tokens.newTenant(), "admin");
+        StringBuilder b = new StringBuilder("code,name,type\n");
+        for (int i = 0; i < 1003; i++) {
+            b.append("BAD-").append(i).append(",Bad,SPACESHIP\n");
+        }
+        b.append("GOOD,Good,DIRECT\n");
+        var job = awaitDone(admin, upload(admin, "channels", "text/csv", b.toString()));
+        assertEquals("COMPLETED", job.path("status"));
+        assertEquals(1004, (int) job.path("processed"));
+        assertEquals(1003, (int) job.path("failed"));
+        assertEquals(1, (int) job.path("succeeded"));
+        List<Integer> lines = job.path("errors.line");
+        assertEquals(1000, lines.size());
+        assertEquals(2, lines.get(0));
+        assertEquals(1001, lines.get(999), "the first 1000 are kept, in line order");
+    }
+
+    /** Excel's plain "CSV" on a Chinese Windows is GBK: refused with a clear error unless the Content-Type says so. */
+    @Test
+    void gbkIsRefusedAsUtf8AndAcceptedWhenDeclared() {
+        String admin = Tokens.token(Tokens.newTenant(), "admin");
+        byte[] gbk = "code,name,type\nG1,华东经销商,DISTRIBUTOR\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        upload(admin, "channels", "text/csv", gbk).then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("body")).body("errors[0].message", containsString("line 2"))
+                .body("errors[0].message", containsString("UTF-8"));
+        Api.as(admin).get("/api/v1/imports").then().body("items", hasSize(0));
+        upload(admin, "channels", "text/csv; charset=x-no-such", gbk).then().statusCode(400)
+                .body("errors[0].field", equalTo("Content-Type"));
+        String id = upload(admin, "channels", "text/csv; charset=GBK", gbk).then().statusCode(202).extract().path("id");
+        assertEquals("COMPLETED", awaitDone(admin, id).path("status"));
+        Api.as(admin).get("/api/v1/channels").then().body("items[0].name", equalTo("华东经销商"));
     }
 
     @Test

@@ -207,6 +207,19 @@ class PriceResolverTest {
                 null, false));
         t.add(new Case("expired promotion does not apply", CTX, hundred, List.of(new Promotion(id(904), "OLD", PromotionKind.AMOUNT_OFF,
                 BigDecimal.ONE, "CNY", base(), null, null, 1, null, YESTERDAY)), P, 1, "100.00", "BASE", null, false));
+        t.add(new Case("a promotion not yet started does not apply", CTX, hundred, List.of(new Promotion(id(906), "SOON",
+                PromotionKind.AMOUNT_OFF, BigDecimal.ONE, "CNY", base(), null, null, 1, TOMORROW, null)), P, 1, "100.00", "BASE", null, false));
+        t.add(new Case("a promotion from its start applies", CTX, hundred, List.of(new Promotion(id(906), "NOW",
+                PromotionKind.AMOUNT_OFF, BigDecimal.ONE, "CNY", base(), null, null, 1, NOW, TOMORROW)), P, 1, "99.00", "BASE", "NOW", false));
+        t.add(new Case("a promotion for the customer's group applies", CTX, hundred, List.of(new Promotion(id(907), "VIPS",
+                PromotionKind.AMOUNT_OFF, BigDecimal.ONE, "CNY", customers("VIP"), null, null, 1, null, null)), P, 1, "99.00", "BASE",
+                "VIPS", false));
+        t.add(new Case("a promotion for another customer group does not apply", CTX, hundred, List.of(new Promotion(id(907), "GOLD",
+                PromotionKind.AMOUNT_OFF, BigDecimal.ONE, "CNY", customers("GOLD"), null, null, 1, null, null)), P, 1, "100.00", "BASE",
+                null, false));
+        t.add(new Case("a customer-group promotion does not apply without a customer", NO_CUSTOMER, hundred, List.of(new Promotion(id(907),
+                "VIPS", PromotionKind.AMOUNT_OFF, BigDecimal.ONE, "CNY", customers("VIP"), null, null, 1, null, null)), P, 1, "100.00",
+                "BASE", null, false));
         t.add(new Case("a USD amount off does not apply to a CNY quote", CTX, hundred, List.of(new Promotion(id(905), "USD5",
                 PromotionKind.AMOUNT_OFF, BigDecimal.ONE, "USD", base(), null, null, 1, null, null)), P, 1, "100.00", "BASE", null, false));
         t.add(new Case("a fixed price above the list price is not applied", CTX, hundred, List.of(promo("F120", PromotionKind.FIXED_PRICE,

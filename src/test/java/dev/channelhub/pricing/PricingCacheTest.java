@@ -61,7 +61,7 @@ class PricingCacheTest {
         // Group membership inserted directly: the group-scoped list applies at once.
         UUID group = UUID.randomUUID();
         sql("insert into channel_group (tenant_id, id, code, name) values ($1, $2, 'G', 'G')", f.tenant, group);
-        f.priceList("GROUP", Map.of("channelGroupIds", List.of(group.toString())), null, "TEA", "8.00");
+        String groupList = f.priceList("GROUP", Map.of("channelGroupIds", List.of(group.toString())), null, "TEA", "8.00");
         assertEquals("BASE", priceOf(f, shop, "TEA"));
         sql("insert into channel_group_member (tenant_id, group_id, channel_id) values ($1, $2, $3)", f.tenant, group, UUID.fromString(shop));
         assertEquals("GROUP", priceOf(f, shop, "TEA"));
@@ -82,7 +82,8 @@ class PricingCacheTest {
         sql("delete from price_list where tenant_id = $1 and code = 'GROUP'", f.tenant);
         assertEquals("BASE", priceOf(f, shop, "TEA"));
         Api.as(f.admin).body(quote(shop, "TEA", 1)).post("/api/v1/prices/quote").then().body("lines[0].unitPrice", equalTo("10.00"));
-        assertEquals(base, Api.as(f.admin).get("/api/v1/price-lists/" + base).then().extract().path("id"));
+        Api.as(f.admin).get("/api/v1/price-lists/" + groupList).then().statusCode(404);
+        Api.as(f.admin).get("/api/v1/price-lists/" + base).then().statusCode(200).body("code", equalTo("BASE"));
     }
 
     @Test
