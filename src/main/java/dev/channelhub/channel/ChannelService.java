@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 
 /**
  * Channel use cases; REST and GraphQL both call these, so the rules live here once.
- * Roles: admin/manager manage everything, integration creates and updates master data, sales (and everyone
+ * Roles: admin/manager manage everything, integration creates and updates master data (not creditLimit or parentId), sales (and everyone
  * else of the tenant) reads, a partner sees its own channel and its sub-channels only (anything else is 404) and
  * may change nothing but its own channel's contact.
  */
@@ -60,6 +60,9 @@ public class ChannelService {
 
     public Uni<Outcome<ChannelView>> create(Caller caller, CreateChannelRequest request, String idempotencyKey) {
         caller.require(Role.MANAGER, Role.INTEGRATION);
+        if (request.creditLimit() != null || request.parentId() != null) {
+            requireCreditAndHierarchy(caller);
+        }
         validator.check(request);
         UUID parentId = Ids.parseNullable(request.parentId(), "parentId");
         String currency = Money.currency(request.currency(), "currency");
@@ -108,6 +111,10 @@ public class ChannelService {
     public Uni<ChannelView> update(Caller caller, UUID id, ChannelPatch patch, Integer expectedVersion) {
         if (!caller.isPartnerOnly()) {
             caller.require(Role.MANAGER, Role.INTEGRATION);
+        }
+        if (!caller.isPartnerOnly() && (patch.creditLimit() != null || patch.parentId() != null
+                || patch.clears("creditLimit") || patch.clears("parentId"))) {
+            requireCreditAndHierarchy(caller);
         }
         validator.check(patch);
         List<String> clear = MergePatch.checkClear(patch.clear(), ChannelPatch.CLEARABLE);
@@ -311,6 +318,13 @@ public class ChannelService {
         }
         caller.require(roles);
         return Uni.createFrom().voidItem();
+    }
+
+    /** A channel's credit and its place in the hierarchy are the brand's decisions: integrations may not set them. */
+    private static void requireCreditAndHierarchy(Caller caller) {
+        if (!caller.hasAny(Role.ADMIN, Role.MANAGER)) {
+            throw ApiException.forbidden("only a manager or an admin sets or clears creditLimit and parentId");
+        }
     }
 
     private Uni<ChannelView> lockVisible(SqlClient tx, Caller caller, UUID id) {

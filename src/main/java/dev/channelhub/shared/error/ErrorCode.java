@@ -16,6 +16,7 @@ public enum ErrorCode {
     OVERPAYMENT(422, "Overpayment"),
     DEAL_CONFLICT(409, "Deal conflict"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+    LIMIT_EXCEEDED(422, "Limit exceeded"),
     /** Not in the contract's table: the database or another dependency is away; retry later. */
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     /** Not in the contract's table: a bug on our side; the body never carries details. */
