@@ -71,9 +71,11 @@ class SubscriptionRulesTest {
             ws.sendText(message.encode(), true).join();
         }
 
+        /** The next message other than a ping within {@code seconds} (the server pings every 10 s). */
         JsonObject next(int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (true) {
-                JsonObject m = messages.poll(seconds, TimeUnit.SECONDS);
+                JsonObject m = messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (m == null || !"ping".equals(m.getString("type"))) {
                     return m;
                 }

@@ -52,7 +52,9 @@ public class AccessGate {
     private void check(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         boolean api = path.startsWith("/api/");
-        boolean graphql = (path.equals("/graphql") || path.equals("/graphql/")) && !isWebSocketUpgrade(ctx.request());
+        // CORS preflights carry no token by design; WebSocket upgrades may bring theirs in connection_init.
+        boolean graphql = (path.equals("/graphql") || path.equals("/graphql/")) && !isWebSocketUpgrade(ctx.request())
+                && ctx.request().method() != HttpMethod.OPTIONS;
         if (!api && !graphql) {
             ctx.next();
             return;
