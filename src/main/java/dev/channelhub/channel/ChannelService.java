@@ -60,10 +60,10 @@ public class ChannelService {
 
     public Uni<Outcome<ChannelView>> create(Caller caller, CreateChannelRequest request, String idempotencyKey) {
         caller.require(Role.MANAGER, Role.INTEGRATION);
+        validator.check(request);
         if (request.creditLimit() != null || request.parentId() != null) {
             requireCreditAndHierarchy(caller);
         }
-        validator.check(request);
         UUID parentId = Ids.parseNullable(request.parentId(), "parentId");
         String currency = Money.currency(request.currency(), "currency");
         return idempotency.run(caller, idempotencyKey, "POST /channels", request, ChannelView.class,
@@ -112,11 +112,11 @@ public class ChannelService {
         if (!caller.isPartnerOnly()) {
             caller.require(Role.MANAGER, Role.INTEGRATION);
         }
+        validator.check(patch);
         if (!caller.isPartnerOnly() && (patch.creditLimit() != null || patch.parentId() != null
                 || patch.clears("creditLimit") || patch.clears("parentId"))) {
             requireCreditAndHierarchy(caller);
         }
-        validator.check(patch);
         List<String> clear = MergePatch.checkClear(patch.clear(), ChannelPatch.CLEARABLE);
         for (String f : clear) {
             boolean alsoSet = switch (f) {
