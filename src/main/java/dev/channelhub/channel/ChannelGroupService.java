@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * Channel groups, the audiences prices and policies target. Admins and managers manage them; managers, sales and
- * integrations read them; partners only see the groups of the channels they can see.
+ * integrations read them; partners only see the groups of the channels they can see, as id, code and name (they may
+ * not read groups, their members or rules through {@code /channel-groups}: FORBIDDEN).
  */
 @ApplicationScoped
 public class ChannelGroupService {
@@ -125,7 +126,8 @@ public class ChannelGroupService {
     /** {@code GET /channels/{id}/groups}: for any caller who can see the channel. */
     public Uni<Page<ChannelGroupView>> groupsOf(Caller caller, UUID channelId, PageRequest page) {
         return channels.get(caller, channelId).flatMap(c -> groups.groupsOf(caller.tenant(), channelId, page))
-                .map(rows -> Page.of(rows, page, ChannelGroupView::id));
+                .map(rows -> Page.of(rows, page, ChannelGroupView::id))
+                .map(p -> caller.isPartnerOnly() ? p.map(ChannelGroupView::partnerProjection) : p);
     }
 
     /** Batched {@code Channel.groups}: one statement for every channel of the page. */
@@ -136,8 +138,10 @@ public class ChannelGroupService {
         }
         return groups.groupsOfChannels(caller.tenant(), ids).map(rows -> {
             Map<UUID, List<ChannelGroupView>> byChannel = new HashMap<>();
+            boolean partner = caller.isPartnerOnly();
             for (var row : rows) {
-                byChannel.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue());
+                byChannel.computeIfAbsent(row.getKey(), k -> new ArrayList<>())
+                        .add(partner ? row.getValue().partnerProjection() : row.getValue());
             }
             return of.stream().map(c -> byChannel.getOrDefault(UUID.fromString(c.id()), List.of())).collect(Collectors.toList());
         });

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 
 /**
  * Channel use cases; REST and GraphQL both call these, so the rules live here once.
- * Roles: admin/manager manage everything, integration creates and updates master data, sales (and everyone
+ * Roles: admin/manager manage everything, integration creates and updates master data (not creditLimit or parentId), sales (and everyone
  * else of the tenant) reads, a partner sees its own channel and its sub-channels only (anything else is 404) and
  * may change nothing but its own channel's contact.
  */
@@ -61,6 +61,9 @@ public class ChannelService {
     public Uni<Outcome<ChannelView>> create(Caller caller, CreateChannelRequest request, String idempotencyKey) {
         caller.require(Role.MANAGER, Role.INTEGRATION);
         validator.check(request);
+        if (request.creditLimit() != null || request.parentId() != null) {
+            requireCreditAndHierarchy(caller);
+        }
         UUID parentId = Ids.parseNullable(request.parentId(), "parentId");
         String currency = Money.currency(request.currency(), "currency");
         return idempotency.run(caller, idempotencyKey, "POST /channels", request, ChannelView.class,
@@ -110,6 +113,10 @@ public class ChannelService {
             caller.require(Role.MANAGER, Role.INTEGRATION);
         }
         validator.check(patch);
+        if (!caller.isPartnerOnly() && (patch.creditLimit() != null || patch.parentId() != null
+                || patch.clears("creditLimit") || patch.clears("parentId"))) {
+            requireCreditAndHierarchy(caller);
+        }
         List<String> clear = MergePatch.checkClear(patch.clear(), ChannelPatch.CLEARABLE);
         for (String f : clear) {
             boolean alsoSet = switch (f) {
@@ -311,6 +318,13 @@ public class ChannelService {
         }
         caller.require(roles);
         return Uni.createFrom().voidItem();
+    }
+
+    /** A channel's credit and its place in the hierarchy are the brand's decisions: integrations may not set them. */
+    private static void requireCreditAndHierarchy(Caller caller) {
+        if (!caller.hasAny(Role.ADMIN, Role.MANAGER)) {
+            throw ApiException.forbidden("only a manager or an admin sets or clears creditLimit and parentId");
+        }
     }
 
     private Uni<ChannelView> lockVisible(SqlClient tx, Caller caller, UUID id) {

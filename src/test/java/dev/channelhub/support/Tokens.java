@@ -34,6 +34,11 @@ public final class Tokens {
         return build(tenant, channelId, 3600, TEST_KEY, "partner");
     }
 
+    /** A partner token that expires {@code ttlSeconds} from now (subscription expiry tests). */
+    public static String partner(String tenant, String channelId, long ttlSeconds) {
+        return build(tenant, channelId, ttlSeconds, TEST_KEY, "partner");
+    }
+
     public static String expired(String tenant, String... roles) {
         return build(tenant, null, -600, TEST_KEY, roles);
     }

@@ -3,7 +3,6 @@ package dev.channelhub.events.graphql;
 import dev.channelhub.events.OrderEventsService;
 import dev.channelhub.events.OrderStatusChange;
 import dev.channelhub.shared.persistence.Ids;
-import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.CodedErrors;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
@@ -21,12 +20,12 @@ public class OrderEventsGraphQL {
     OrderEventsService service;
 
     @Inject
-    CurrentCaller caller;
+    SubscriptionGuard guard;
 
     @Subscription("orderStatusChanged")
     @Description("Order events of one channel as they commit (graphql-transport-ws on /graphql); partners: their own channel only")
     public Multi<OrderStatusChange> orderStatusChanged(@NonNull @Id String channelId) {
-        Multi<OrderStatusChange> changes = service.orderStatusChanged(caller.get(), Ids.parse(channelId, "channelId"));
+        Multi<OrderStatusChange> changes = guard.guard(caller -> service.orderStatusChanged(caller, Ids.parse(channelId, "channelId")));
         GraphQLContextLeak.clearAfterCurrentTask();
         return changes;
     }

@@ -30,6 +30,7 @@ public class Db {
     io.micrometer.core.instrument.MeterRegistry registry;
 
     private io.micrometer.core.instrument.Counter statements;
+    private io.micrometer.core.instrument.DistributionSummary concurrentStatements;
     private Background background;
 
     @jakarta.annotation.PostConstruct
@@ -37,6 +38,23 @@ public class Db {
         // Tests read this counter to prove that batched GraphQL fields and lists cost a constant number of statements.
         statements = registry.counter("channelhub.sql.statements");
         background = new Background(registry.counter("channelhub.sql.background.statements"));
+        concurrentStatements = io.micrometer.core.instrument.DistributionSummary.builder("channelhub.request.concurrent.statements")
+                .description("The most statements one bounded request (a GraphQL operation) ran on the pool at once")
+                .register(registry);
+    }
+
+    /**
+     * Bounds the statements the current request runs on the pool at once to {@code permits} (see
+     * {@link StatementBudget}); null outside a Vert.x context. {@link #closeBudget} records how many ran at once.
+     */
+    public StatementBudget openBudget(int permits) {
+        return StatementBudget.open(permits);
+    }
+
+    public void closeBudget(StatementBudget budget) {
+        if (budget != null) {
+            concurrentStatements.record(budget.peak());
+        }
     }
 
     /**
@@ -66,7 +84,8 @@ public class Db {
 
     public Uni<RowSet<Row>> query(SqlClient client, String sql, Tuple args) {
         statements.increment();
-        return client.preparedQuery(sql).execute(args);
+        StatementBudget budget = client instanceof SqlConnection ? null : StatementBudget.current();
+        return budget == null ? client.preparedQuery(sql).execute(args) : budget.run(() -> client.preparedQuery(sql).execute(args));
     }
 
     public Uni<RowSet<Row>> query(String sql, Tuple args) {
@@ -76,7 +95,9 @@ public class Db {
     /** One statement executed for many parameter sets in a single round trip. */
     public Uni<RowSet<Row>> batch(SqlClient client, String sql, List<Tuple> batch) {
         statements.increment();
-        return client.preparedQuery(sql).executeBatch(batch);
+        StatementBudget budget = client instanceof SqlConnection ? null : StatementBudget.current();
+        return budget == null ? client.preparedQuery(sql).executeBatch(batch)
+                : budget.run(() -> client.preparedQuery(sql).executeBatch(batch));
     }
 
     public <T> Uni<List<T>> list(SqlClient client, String sql, Tuple args, Function<Row, T> mapper) {

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,6 +32,14 @@ public class CurrentCaller {
         return cached;
     }
 
+    /** When the caller's token stops being valid (its {@code exp}); empty for a token without one. */
+    public Optional<Instant> expiresAt() {
+        get();
+        JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
+        long exp = jwt.getExpirationTime();
+        return exp > 0 ? Optional.of(Instant.ofEpochSecond(exp)) : Optional.empty();
+    }
+
     private Caller resolve() {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
@@ -50,6 +60,10 @@ public class CurrentCaller {
                     roles.add(r);
                 }
             }
+        }
+        if (roles.isEmpty()) {
+            // AccessGate refuses such tokens over HTTP already; this covers GraphQL over WebSocket (connection_init).
+            throw new ApiException(ErrorCode.FORBIDDEN, "the token's groups hold no role of this API");
         }
         UUID channel = null;
         String channelClaim = claim(jwt, "channel");

@@ -12,6 +12,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.smallrye.graphql.spi.EventingService;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -39,6 +40,10 @@ public class GraphQLErrorCodes implements EventingService {
         if (existing != null) {
             chain.add(existing);
         }
+        // SPI-loaded (no CDI here): the limits are read from the configuration once, when the schema is built.
+        var config = ConfigProvider.getConfig();
+        chain.add(new GraphQLLimits(config.getOptionalValue("channelhub.graphql.max-cost", Long.class).orElse(50_000L),
+                config.getOptionalValue("channelhub.graphql.max-concurrent-statements", Integer.class).orElse(4)));
         chain.add(new CodeInstrumentation());
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
