@@ -493,7 +493,7 @@ class AuthorizationMatrixTest {
             f.tokens.put(Who.NOROLE, Tokens.token(tenant, "viewer"));
             f.tokens.put(Who.OTHER_TENANT, Tokens.token(Tokens.newTenant(), "admin"));
             // Every hold row makes fresh holds of channel A: lift the per-channel cap (default 20) out of the way.
-            Api.as(admin).body("{\"maxActiveHoldsPerChannel\":100000}").patch("/api/v1/settings").then().statusCode(200);
+            Api.as(admin).body("{\"maxActiveHoldsPerChannel\":1000}").patch("/api/v1/settings").then().statusCode(200);
             v.put("grp", create(admin, "/api/v1/channel-groups", "{\"code\":\"G\",\"name\":\"g\",\"memberIds\":[\"" + v.get("chA") + "\"]}", "id"));
             v.put("sku", create(admin, "/api/v1/products", "{\"sku\":\"SKU-1\",\"name\":\"p\",\"floorPrice\":\"1.00\"}", "sku"));
             v.put("pl", create(admin, "/api/v1/price-lists", "{\"code\":\"BASE\",\"name\":\"base\",\"currency\":\"CNY\","
