@@ -2,23 +2,16 @@ package dev.channelhub.events;
 
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
+import dev.channelhub.support.GraphQLWs;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,63 +29,9 @@ class OrderSubscriptionTest {
     @Inject
     Db db;
 
-    /** A graphql-transport-ws client on java.net.http. */
-    static final class WsClient implements WebSocket.Listener, AutoCloseable {
-        final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket ws;
-
-        static WsClient connect(String token) throws Exception {
-            WsClient c = new WsClient();
-            c.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .subprotocols("graphql-transport-ws")
-                    .header("Authorization", "Bearer " + token)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/graphql"), c).get(10, TimeUnit.SECONDS);
-            c.send(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()));
-            JsonObject ack = c.next();
-            assertEquals("connection_ack", ack.getString("type"), ack.encode());
-            return c;
-        }
-
-        void subscribe(String id, String channelId) {
-            send(new JsonObject().put("id", id).put("type", "subscribe").put("payload",
-                    new JsonObject().put("query", SUBSCRIPTION).put("variables", new JsonObject().put("c", channelId))));
-        }
-
-        void send(JsonObject message) {
-            ws.sendText(message.encode(), true).join();
-        }
-
-        JsonObject next() throws InterruptedException {
-            return next(10);
-        }
-
-        JsonObject next(int seconds) throws InterruptedException {
-            while (true) {
-                JsonObject m = messages.poll(seconds, TimeUnit.SECONDS);
-                if (m == null || !"ping".equals(m.getString("type"))) {
-                    return m;
-                }
-                send(new JsonObject().put("type", "pong"));
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(new JsonObject(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public void close() {
-            ws.abort();
-        }
+    /** Subscribes to this test's orderStatusChanged document for one channel. */
+    private static void subscribe(GraphQLWs ws, String id, String channelId) {
+        ws.subscribe(id, SUBSCRIPTION, new JsonObject().put("c", channelId));
     }
 
     private static JsonObject change(JsonObject message) {
@@ -119,10 +58,10 @@ class OrderSubscriptionTest {
         String admin = Tokens.token(tenant, "admin");
         String mine = channel(admin, "MINE");
         String other = channel(admin, "OTHER");
-        try (WsClient partner = WsClient.connect(Tokens.partner(tenant, mine));
-             WsClient manager = WsClient.connect(Tokens.token(tenant, "manager"))) {
-            partner.subscribe("1", mine);
-            manager.subscribe("m", other);
+        try (GraphQLWs partner = GraphQLWs.withHeader(Tokens.partner(tenant, mine));
+             GraphQLWs manager = GraphQLWs.withHeader(Tokens.token(tenant, "manager"))) {
+            subscribe(partner, "1", mine);
+            subscribe(manager, "m", other);
             Thread.sleep(1500);
             UUID order = UUID.randomUUID();
             // Noise: another channel, another tenant with the same channel id, a non-order event.
@@ -173,14 +112,14 @@ class OrderSubscriptionTest {
         String admin = Tokens.token(tenant, "admin");
         String mine = channel(admin, "MINE");
         String other = channel(admin, "OTHER");
-        try (WsClient partner = WsClient.connect(Tokens.partner(tenant, mine))) {
-            partner.subscribe("x", other);
+        try (GraphQLWs partner = GraphQLWs.withHeader(Tokens.partner(tenant, mine))) {
+            subscribe(partner, "x", other);
             JsonObject answer = partner.next();
             assertNotNull(answer);
             assertTrue(answer.encode().contains("NOT_FOUND"), answer.encode());
         }
-        try (WsClient foreign = WsClient.connect(Tokens.token(Tokens.newTenant(), "admin"))) {
-            foreign.subscribe("y", mine);
+        try (GraphQLWs foreign = GraphQLWs.withHeader(Tokens.token(Tokens.newTenant(), "admin"))) {
+            subscribe(foreign, "y", mine);
             JsonObject answer = foreign.next();
             assertNotNull(answer);
             assertTrue(answer.encode().contains("NOT_FOUND"), answer.encode());
