@@ -35,10 +35,6 @@ public class StockRepository {
     public record Allocation(UUID locationId, String locationCode, String sku, long quantity) {
     }
 
-    /** The outcome of a reservation attempt: what was reserved, or the SKUs that cannot be served in full. */
-    public record ReserveResult(List<Allocation> reserved, Map<String, Long> shortAvailable) {
-    }
-
     public Uni<Void> ensureRow(SqlClient tx, String tenant, UUID locationId, String sku) {
         return db.query(tx, "insert into stock_level (tenant_id, location_id, sku) values ($1, $2, $3) on conflict do nothing",
                 Tuple.of(tenant, locationId, sku)).replaceWithVoid();
@@ -174,101 +170,16 @@ public class StockRepository {
         });
     }
 
-    /** The allocation rule, over the CTE {@code locked} joined to {@code req}: priority, then most available, then code. */
-    private static final String ALLOCATE = " alloc as (select k.location_id, k.code, k.sku,"
-            + "  least(k.on_hand - k.reserved, greatest(0, r.qty - coalesce(sum(k.on_hand - k.reserved) over w, 0))) as take"
-            + "  from locked k join req r on r.sku = k.sku"
-            + "  window w as (partition by k.sku order by k.priority desc, k.on_hand - k.reserved desc, k.code"
-            + "   rows between unbounded preceding and 1 preceding)),"
-            + " short as (select r.sku, coalesce(sum(k.on_hand - k.reserved), 0)::bigint as available"
-            + "  from req r left join locked k on k.sku = r.sku group by r.sku, r.qty"
-            + "  having coalesce(sum(k.on_hand - k.reserved), 0) < r.qty),"
-            + " upd as (update stock_level s set reserved = s.reserved + a.take, version = s.version + 1, updated_at = now()"
-            + "  from alloc a where not exists (select 1 from short) and a.take > 0"
-            + "  and s.tenant_id = $1 and s.location_id = a.location_id and s.sku = a.sku and s.on_hand - s.reserved >= a.take"
-            + "  returning s.location_id, s.sku, a.code, a.take, s.on_hand, s.reserved),"
-            + " res as (insert into stock_reservation (tenant_id, owner_type, owner_id, location_id, sku, quantity)"
-            + "  select $1, $5, $6, location_id, sku, take from upd"
-            + "  on conflict (tenant_id, owner_id, location_id, sku) do update set quantity = stock_reservation.quantity + excluded.quantity),"
-            + " led as (insert into stock_ledger (tenant_id, location_id, sku, kind, on_hand_delta, reserved_delta,"
-            + "  on_hand_after, reserved_after, ref_type, ref_id, actor)"
-            + "  select $1, location_id, sku, 'RESERVE', 0, take, on_hand, reserved, $5, $6, $7 from upd)"
-            + " select 'R' as row_kind, location_id, code, sku, take as quantity from upd"
-            + " union all select 'S', null, null, sku, available from short";
-
-    /** The candidate rows: every location serving the channel that holds one of the SKUs. */
-    private static final String CANDIDATES = "from stock_level s join stock_location l on l.tenant_id = s.tenant_id and l.id = s.location_id"
-            + "  where s.tenant_id = $1 and s.sku = any($3::varchar[]) and (l.channel_ids is null or $2::uuid = any(l.channel_ids))";
-
     /**
-     * First try: plan the allocation on the statement's snapshot, lock only the planned rows, and allocate again on
-     * their current values. Usually one or two rows per SKU are locked instead of every location's.
+     * Reserves every line (distinct SKUs) all or nothing in one statement of {@link StockAllocator}, which states the
+     * no-oversell guarantee. {@code planned = true} may throw {@link Replan}: roll back and run again with {@code false}.
      */
-    private static final String RESERVE_PLANNED = "with req as (select * from unnest($3::varchar[], $4::bigint[]) as t(sku, qty)),"
-            + " cand as (select s.location_id, s.sku, s.on_hand - s.reserved as avail, l.priority, l.code " + CANDIDATES + "),"
-            + " plan as (select location_id, sku from (select c.location_id, c.sku, c.avail,"
-            + "  r.qty - coalesce(sum(c.avail) over w, 0) as still_needed from cand c join req r on r.sku = c.sku"
-            + "  window w as (partition by c.sku order by c.priority desc, c.avail desc, c.code"
-            + "   rows between unbounded preceding and 1 preceding)) x where still_needed > 0 and avail > 0),"
-            + " locked as (select s.location_id, s.sku, s.on_hand, s.reserved, l.priority, l.code"
-            + "  from stock_level s join stock_location l on l.tenant_id = s.tenant_id and l.id = s.location_id"
-            + "  join plan p on p.location_id = s.location_id and p.sku = s.sku where s.tenant_id = $1"
-            + "  order by s.location_id, s.sku for update of s)," + ALLOCATE;
-
-    /** The definitive answer: lock every candidate row in a fixed order and allocate over all of them. */
-    private static final String RESERVE_ALL = "with req as (select * from unnest($3::varchar[], $4::bigint[]) as t(sku, qty)),"
-            + " locked as (select s.location_id, s.sku, s.on_hand, s.reserved, l.priority, l.code " + CANDIDATES
-            + "  order by s.location_id, s.sku for update of s)," + ALLOCATE;
-
-    /**
-     * Reserves every line across the locations serving {@code channel} (priority, then most available, then code)
-     * all or nothing, in one statement; lines must have distinct SKUs; each update re-checks
-     * {@code on_hand - reserved >= take}.
-     * <p>{@code planned = false} locks every candidate row in a fixed order (so concurrent reservations queue, never
-     * deadlock) and decides. {@code planned = true} plans on the statement's snapshot and locks only the rows it
-     * plans to take from: usually one per SKU instead of one per location. When their current values no longer
-     * cover every line (a concurrent reservation, or a real shortage) it writes nothing and throws
-     * {@link Replan}: the caller must roll back (releasing those locks, which were not taken in the fixed order
-     * of every candidate) and run its transaction again with {@code planned = false}.
-     */
-    public Uni<ReserveResult> reserve(SqlClient tx, String tenant, UUID channel, String ownerType, UUID ownerId,
-                                      List<StockLine> lines, String actor, boolean planned) {
-        if (!planned) {
-            return reserve(tx, RESERVE_ALL, tenant, channel, ownerType, ownerId, lines, actor);
-        }
-        return reserve(tx, RESERVE_PLANNED, tenant, channel, ownerType, ownerId, lines, actor).map(result -> {
-            if (!result.shortAvailable().isEmpty()) {
-                throw new Replan();
-            }
-            return result;
-        });
-    }
-
-    /** The planned reservation could not serve every line: roll back and reserve with every candidate row locked. */
-    public static final class Replan extends RuntimeException {
-        public Replan() {
-            super("stock moved since the reservation was planned", null, false, false);
-        }
-    }
-
-    private Uni<ReserveResult> reserve(SqlClient tx, String sql, String tenant, UUID channel, String ownerType, UUID ownerId,
-                                       List<StockLine> lines, String actor) {
+    public Uni<StockAllocator.ReserveResult> reserve(SqlClient tx, String tenant, UUID channel, String ownerType, UUID ownerId,
+                                                     List<StockLine> lines, String actor, boolean planned) {
         String[] skus = lines.stream().map(StockLine::sku).toArray(String[]::new);
         Long[] qty = lines.stream().map(StockLine::quantity).toArray(Long[]::new);
-        return db.query(tx, sql,
-                Tuple.from(new Object[]{tenant, channel, skus, qty, ownerType, ownerId, actor})).map(rows -> {
-                    List<Allocation> reserved = new ArrayList<>();
-                    Map<String, Long> shortAvailable = new HashMap<>();
-                    for (Row r : rows) {
-                        if ("S".equals(r.getString("row_kind"))) {
-                            shortAvailable.put(r.getString("sku"), r.getLong("quantity"));
-                        } else {
-                            reserved.add(new Allocation(r.getUUID("location_id"), r.getString("code"), r.getString("sku"),
-                                    r.getLong("quantity")));
-                        }
-                    }
-                    return new ReserveResult(reserved, shortAvailable);
-                });
+        return db.query(tx, StockAllocator.statement(planned), Tuple.from(new Object[]{tenant, channel, skus, qty, ownerType, ownerId, actor}))
+                .map(rows -> StockAllocator.result(rows, planned));
     }
 
     /** Releases everything the owner still has reserved (one statement); returns what was released. */

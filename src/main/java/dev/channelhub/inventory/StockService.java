@@ -211,7 +211,7 @@ public class StockService {
 
     /**
      * {@link #reserve} that first locks only the rows it plans to take from (cheaper: one row per SKU instead of
-     * one per location). It may fail with {@link StockRepository.Replan}, in which case the caller must roll back
+     * one per location). It may fail with {@link Replan}, in which case the caller must roll back
      * its transaction and run it again with {@link #reserve}.
      */
     public Uni<List<ReservationView>> reservePlanned(SqlClient tx, String tenant, String actor, UUID channelId, String ownerType,

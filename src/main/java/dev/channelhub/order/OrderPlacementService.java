@@ -9,9 +9,9 @@ import dev.channelhub.customer.CustomerView;
 import dev.channelhub.customer.IdentifyRequest;
 import dev.channelhub.events.EventOutbox;
 import dev.channelhub.inventory.HoldService;
+import dev.channelhub.inventory.Replan;
 import dev.channelhub.inventory.ReservationView;
 import dev.channelhub.inventory.StockLine;
-import dev.channelhub.inventory.StockRepository;
 import dev.channelhub.inventory.StockService;
 import dev.channelhub.order.OrderRepository.Event;
 import dev.channelhub.pricing.PriceService;
@@ -115,7 +115,7 @@ public class OrderPlacementService {
                 return nextNumber(tenant)
                         // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
                         .flatMap(number -> placeTx.apply(number, true)
-                                .onFailure(StockRepository.Replan.class).recoverWithUni(() -> placeTx.apply(number, false)))
+                                .onFailure(Replan.class).recoverWithUni(() -> placeTx.apply(number, false)))
                         .onFailure(OrderPlacementService::isIdempotencyDuplicate)
                         .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, IdempotencyService.scopeOf(caller), idempotencyKey)
                                 .flatMap(found -> access.complete(db.pool(), tenant, found.orElseThrow()))
@@ -163,6 +163,7 @@ public class OrderPlacementService {
                                                 caller.subject(), events);
                                     })
                                     .call(view -> outbox.append(tx, caller, "order.placed", "order", orderId, channelId, view))
+                                    .call(view -> customers.seenThroughOrder(tx, tenant, customer, channelId))
                                     .call(view -> runHooks(tx, caller, view));
                         }));
     }
