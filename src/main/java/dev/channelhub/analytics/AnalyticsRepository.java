@@ -212,4 +212,36 @@ public class AnalyticsRepository {
     static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
     }
+
+    // ------------------------------------------------------------------ rollups kept current by orders and stock changes
+
+    /** A SKU whose available total (all locations) just went from at or above its threshold to below it. */
+    public record LowStock(String sku, UUID productId, long available, long threshold) {
+    }
+
+    /** Adds a placed order to the rollups (analytics_apply_order, V7_3) and answers the SKUs it took below their threshold. */
+    private static final String APPLY_PLACED_ORDER = """
+            select sku, product_id, available, threshold from analytics_apply_order($1, $2, 1, $3)""";
+
+    /** Takes a cancelled order out of the rollups again. */
+    private static final String APPLY_CANCELLED_ORDER = """
+            select count(*) from analytics_apply_order($1, $2, -1, $3)""";
+
+    /** The crossing rule is the database's stock_low_crossing (V8_1), shared with analytics_apply_order for orders. */
+    private static final String LOW_STOCK_CROSSING = """
+            select product_id, available, threshold from stock_low_crossing($1, $2, $3)""";
+
+    public Uni<List<LowStock>> applyPlacedOrder(SqlClient tx, String tenant, UUID orderId, String zone) {
+        return db.list(tx, APPLY_PLACED_ORDER, Tuple.of(tenant, orderId, zone),
+                r -> new LowStock(r.getString("sku"), r.getUUID("product_id"), r.getLong("available"), r.getLong("threshold")));
+    }
+
+    public Uni<Void> applyCancelledOrder(SqlClient tx, String tenant, UUID orderId, String zone) {
+        return db.query(tx, APPLY_CANCELLED_ORDER, Tuple.of(tenant, orderId, zone)).replaceWithVoid();
+    }
+
+    public Uni<Optional<LowStock>> lowStockCrossing(SqlClient tx, String tenant, String sku, long decrease) {
+        return db.one(tx, LOW_STOCK_CROSSING, Tuple.of(tenant, sku, decrease),
+                r -> new LowStock(sku, r.getUUID("product_id"), r.getLong("available"), r.getLong("threshold")));
+    }
 }

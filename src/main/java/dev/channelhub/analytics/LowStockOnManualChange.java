@@ -3,14 +3,10 @@ package dev.channelhub.analytics;
 import dev.channelhub.events.EventOutbox;
 import dev.channelhub.inventory.LedgerKind;
 import dev.channelhub.inventory.StockLowered;
-import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,28 +18,28 @@ import java.util.Map;
 @ApplicationScoped
 public class LowStockOnManualChange implements StockLowered {
 
-    @Inject
-    Db db;
+    private final AnalyticsRepository analytics;
+    private final EventOutbox outbox;
 
-    @Inject
-    EventOutbox outbox;
+    public LowStockOnManualChange(AnalyticsRepository analytics, EventOutbox outbox) {
+        this.analytics = analytics;
+        this.outbox = outbox;
+    }
 
     @Override
     public Uni<Void> onLowered(SqlClient tx, Caller caller, String sku, long decrease, String locationCode, LedgerKind kind) {
-        // The crossing rule is the database's stock_low_crossing (V8_1), shared with analytics_apply_order for orders.
-        return db.one(tx, "select product_id, available, threshold from stock_low_crossing($1, $2, $3)",
-                Tuple.of(caller.tenant(), sku, decrease), r -> r).flatMap(found -> {
+        return analytics.lowStockCrossing(tx, caller.tenant(), sku, decrease).flatMap(found -> {
                     if (found.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    Row r = found.get();
+                    AnalyticsRepository.LowStock r = found.get();
                     Map<String, Object> payload = new LinkedHashMap<>();
                     payload.put("sku", sku);
-                    payload.put("available", r.getLong("available"));
-                    payload.put("threshold", r.getLong("threshold"));
+                    payload.put("available", r.available());
+                    payload.put("threshold", r.threshold());
                     payload.put("locationCode", locationCode);
                     payload.put("kind", kind.name());
-                    return outbox.append(tx, caller, "stock.low", "product", r.getUUID("product_id"), null, payload);
+                    return outbox.append(tx, caller, "stock.low", "product", r.productId(), null, payload);
                 });
     }
 }

@@ -3,14 +3,10 @@ package dev.channelhub.analytics;
 import dev.channelhub.events.EventOutbox;
 import dev.channelhub.order.OrderCancelledHook;
 import dev.channelhub.order.OrderPlacedHook;
-import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,28 +20,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook {
 
-    @Inject
-    Db db;
+    private final AnalyticsRepository analytics;
+    private final EventOutbox outbox;
+    private final AnalyticsSettings settings;
 
-    @Inject
-    EventOutbox outbox;
-
-    @Inject
-    AnalyticsSettings settings;
+    public SalesRollupHook(AnalyticsRepository analytics, EventOutbox outbox, AnalyticsSettings settings) {
+        this.analytics = analytics;
+        this.outbox = outbox;
+        this.settings = settings;
+    }
 
     @Override
     public Uni<Void> onPlaced(SqlClient tx, Caller caller, PlacedOrder order) {
-        return db.list(tx, "select sku, product_id, available, threshold from analytics_apply_order($1, $2, 1, $3)",
-                        Tuple.of(caller.tenant(), order.orderId(), settings.zoneName()), r -> r)
+        return analytics.applyPlacedOrder(tx, caller.tenant(), order.orderId(), settings.zoneName())
                 .flatMap(low -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Row r : low) {
+                    for (AnalyticsRepository.LowStock r : low) {
                         Map<String, Object> payload = new LinkedHashMap<>();
-                        payload.put("sku", r.getString("sku"));
-                        payload.put("available", r.getLong("available"));
-                        payload.put("threshold", r.getLong("threshold"));
+                        payload.put("sku", r.sku());
+                        payload.put("available", r.available());
+                        payload.put("threshold", r.threshold());
                         payload.put("orderId", order.orderId().toString());
-                        UUID productId = r.getUUID("product_id");
+                        UUID productId = r.productId();
                         chain = chain.flatMap(x -> outbox.append(tx, caller, "stock.low", "product", productId, order.channelId(), payload));
                     }
                     return chain;
@@ -54,7 +50,6 @@ public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook {
 
     @Override
     public Uni<Void> onCancelled(SqlClient tx, Caller caller, UUID orderId, UUID channelId) {
-        return db.query(tx, "select count(*) from analytics_apply_order($1, $2, -1, $3)", Tuple.of(caller.tenant(), orderId, settings.zoneName()))
-                .replaceWithVoid();
+        return analytics.applyCancelledOrder(tx, caller.tenant(), orderId, settings.zoneName());
     }
 }

@@ -1,4 +1,4 @@
-package dev.channelhub.pricing;
+package dev.channelhub.catalog;
 
 import java.math.BigDecimal;
 

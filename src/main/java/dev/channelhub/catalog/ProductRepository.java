@@ -27,9 +27,6 @@ public class ProductRepository {
     @Inject
     Db db;
 
-    public record ProductFilter(String category, ProductStatus status, String q) {
-    }
-
     public Uni<Void> insert(SqlClient client, String tenant, UUID id, CreateProductRequest r, String unit, ProductStatus status,
                             String currency, Instant now) {
         return db.query(client, "insert into product (tenant_id, id, sku, name, category, unit, status, floor_price, currency, "

@@ -1,9 +1,6 @@
 package dev.channelhub.catalog;
 
-import dev.channelhub.catalog.ProductRepository.ProductFilter;
 import dev.channelhub.events.EventOutbox;
-import dev.channelhub.pricing.FloorConflict;
-import dev.channelhub.pricing.PriceListService;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
@@ -41,7 +38,7 @@ public class ProductService {
     ProductRepository products;
 
     @Inject
-    PriceListService priceLists;
+    PriceFloorCheck priceLists;
 
     @Inject
     Db db;

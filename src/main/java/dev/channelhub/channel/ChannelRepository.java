@@ -41,9 +41,6 @@ public class ChannelRepository {
     @Inject
     Db db;
 
-    public record ChannelFilter(ChannelType type, ChannelStatus status, String tier, String region, UUID parentId) {
-    }
-
     public Uni<Void> insert(SqlClient client, String tenant, UUID id, CreateChannelRequest r, ChannelStatus status, String currency, Instant now) {
         ContactView c = r.contact();
         return db.query(client, "insert into channel (tenant_id, id, code, name, type, status, region, tier, parent_id, credit_limit, "

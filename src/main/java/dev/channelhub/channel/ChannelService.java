@@ -98,7 +98,7 @@ public class ChannelService {
         return found.map(o -> o.orElseThrow(() -> ApiException.notFound("channel", id)));
     }
 
-    public Uni<Page<ChannelView>> list(Caller caller, ChannelRepository.ChannelFilter filter, PageRequest page) {
+    public Uni<Page<ChannelView>> list(Caller caller, ChannelFilter filter, PageRequest page) {
         UUID scope = caller.isPartnerOnly() ? caller.partnerChannelId() : null;
         return channels.list(caller.tenant(), scope, filter, page).map(rows -> Page.of(rows, page, ChannelView::id));
     }

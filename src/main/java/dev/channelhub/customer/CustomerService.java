@@ -212,6 +212,17 @@ public class CustomerService {
     // ------------------------------------------------------------------ reads
 
     /** Internal, unscoped read for other features (inside their transaction or on the pool). */
+    /**
+     * An order through a channel means the channel has seen the customer (360 channels, partner visibility). Order
+     * placement calls this in its own transaction, so customer never needs to know orders.
+     */
+    public Uni<Void> seenThroughOrder(SqlClient tx, String tenant, UUID customerId, UUID channelId) {
+        if (customerId == null || channelId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return customers.seen(tx, tenant, customerId, channelId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
     public Uni<Optional<CustomerView>> find(SqlClient client, String tenant, UUID id) {
         return customers.find(client, tenant, id);
     }

@@ -1,15 +1,12 @@
 package dev.channelhub.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -20,11 +17,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventOutbox {
 
-    @Inject
-    Db db;
+    private final OutboxRepository outbox;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    public EventOutbox(OutboxRepository outbox, ObjectMapper mapper) {
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
 
     public Uni<Void> append(SqlClient tx, Caller caller, String type, String aggregateType, UUID aggregateId,
                             UUID channelId, Object payload) {
@@ -39,9 +38,6 @@ public class EventOutbox {
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalStateException("event payload cannot be serialised", e));
         }
-        return db.query(tx, "insert into event_outbox (tenant_id, id, type, aggregate_type, aggregate_id, channel_id, actor, payload) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8)",
-                Tuple.from(new Object[]{tenant, Ids.newId(), type, aggregateType, aggregateId, channelId, actor, json}))
-                .replaceWithVoid();
+        return outbox.append(tx, tenant, Ids.newId(), type, aggregateType, aggregateId, channelId, actor, json);
     }
 }

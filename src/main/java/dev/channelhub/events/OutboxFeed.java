@@ -1,13 +1,10 @@
 package dev.channelhub.events;
 
-import dev.channelhub.shared.persistence.Db;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,7 +28,7 @@ public class OutboxFeed {
     private static final int BATCH = 1000;
 
     @Inject
-    Db database;
+    OutboxRepository outbox;
 
     @Inject
     io.vertx.core.Vertx vertx;
@@ -39,18 +36,12 @@ public class OutboxFeed {
     @ConfigProperty(name = "channelhub.subscriptions.poll-interval", defaultValue = "PT0.25S")
     Duration pollInterval;
 
-    private Db.Background db;
     private final BroadcastProcessor<OutboxEvent> hub = BroadcastProcessor.create();
     private final AtomicInteger listeners = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long cursorTx = -1;
     private volatile long cursorSeq = Long.MAX_VALUE;
     private volatile long timer = -1;
-
-    @PostConstruct
-    void init() {
-        db = database.background();
-    }
 
     void start(@Observes StartupEvent event) {
         timer = vertx.setPeriodic(Math.max(50, pollInterval.toMillis()), id -> tick());
@@ -91,16 +82,14 @@ public class OutboxFeed {
     private Uni<Integer> poll() {
         if (cursorTx < 0) {
             // First listener: start at "now" (everything below the oldest running transaction is history).
-            return db.list("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1 as x", Tuple.tuple(), r -> r.getLong("x"))
-                    .map(rows -> {
-                        cursorTx = rows.get(0);
+            return outbox.feedStart()
+                    .map(x -> {
+                        cursorTx = x;
                         cursorSeq = Long.MAX_VALUE;
                         return 0;
                     });
         }
-        return db.list("select " + OutboxEvent.COLUMNS + " from event_outbox where (tx_id, seq) > ($1, $2) "
-                                + "and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $3",
-                        Tuple.of(cursorTx, cursorSeq, BATCH), OutboxEvent::from)
+        return outbox.feedNext(cursorTx, cursorSeq, BATCH)
                 .map(events -> {
                     for (OutboxEvent e : events) {
                         hub.onNext(e);

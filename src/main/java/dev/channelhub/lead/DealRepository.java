@@ -33,9 +33,6 @@ public class DealRepository {
     @Inject
     Db db;
 
-    public record DealFilter(DealStatus status, UUID channelId, UUID customerId) {
-    }
-
     /** Registrations of one customer are serialised: the first one wins, by server time. */
     public Uni<Void> lockCustomer(SqlClient tx, String tenant, UUID customerId) {
         return db.query(tx, "select pg_advisory_xact_lock(hashtext('deal:' || $1 || ':' || $2))", Tuple.of(tenant, customerId.toString()))
@@ -170,4 +167,21 @@ public class DealRepository {
                 r.getString("extension_reason"), r.getInteger("version"), instant(r, "updated_at"));
     }
 
+    /** Merge: every deal of the sources now belongs to the survivor. */
+    private static final String FOLLOW_MERGE = """
+            update deal set customer_id = $3, version = version + 1, updated_at = now()
+             where tenant_id = $1 and customer_id = any($2)""";
+
+    /** Unmerge: only the deals first recorded for the source ({@code original_customer_id}) go back to it. */
+    private static final String FOLLOW_UNMERGE = """
+            update deal set customer_id = $2, version = version + 1, updated_at = now()
+             where tenant_id = $1 and customer_id = $3 and original_customer_id = $2""";
+
+    public Uni<Void> followMerge(SqlClient tx, String tenant, List<UUID> sources, UUID survivor) {
+        return db.query(tx, FOLLOW_MERGE, Tuple.of(tenant, sources.toArray(new UUID[0]), survivor)).replaceWithVoid();
+    }
+
+    public Uni<Void> followUnmerge(SqlClient tx, String tenant, UUID source, UUID survivor) {
+        return db.query(tx, FOLLOW_UNMERGE, Tuple.of(tenant, source, survivor)).replaceWithVoid();
+    }
 }

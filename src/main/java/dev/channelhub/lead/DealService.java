@@ -118,7 +118,7 @@ public class DealService {
                 .map(found -> found.filter(d -> visible(caller, d)).orElseThrow(() -> ApiException.notFound("deal", id)));
     }
 
-    public Uni<Page<DealView>> list(Caller caller, DealRepository.DealFilter filter, PageRequest page) {
+    public Uni<Page<DealView>> list(Caller caller, DealFilter filter, PageRequest page) {
         UUID scope = null;
         if (caller.isPartnerOnly()) {
             scope = caller.partnerChannelId();

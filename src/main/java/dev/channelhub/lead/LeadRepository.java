@@ -35,9 +35,6 @@ public class LeadRepository {
     @Inject
     Db db;
 
-    public record LeadFilter(LeadStatus status, UUID assignedChannelId, UUID sourceChannelId, UUID customerId) {
-    }
-
     /** Routing is serialised per tenant so that concurrent leads see each other's assignments (least-loaded is exact). */
     public Uni<Void> lockRouting(SqlClient tx, String tenant) {
         return db.query(tx, "select pg_advisory_xact_lock(hashtext('lead-routing:' || $1))", Tuple.of(tenant)).replaceWithVoid();
@@ -289,5 +286,23 @@ public class LeadRepository {
     static Instant instant(Row r, String column) {
         OffsetDateTime t = r.getOffsetDateTime(column);
         return t == null ? null : t.toInstant();
+    }
+
+    /** Merge: every lead of the sources now belongs to the survivor. */
+    private static final String FOLLOW_MERGE = """
+            update lead set customer_id = $3, version = version + 1, updated_at = now()
+             where tenant_id = $1 and customer_id = any($2)""";
+
+    /** Unmerge: only the leads first recorded for the source ({@code original_customer_id}) go back to it. */
+    private static final String FOLLOW_UNMERGE = """
+            update lead set customer_id = $2, version = version + 1, updated_at = now()
+             where tenant_id = $1 and customer_id = $3 and original_customer_id = $2""";
+
+    public Uni<Void> followMerge(SqlClient tx, String tenant, List<UUID> sources, UUID survivor) {
+        return db.query(tx, FOLLOW_MERGE, Tuple.of(tenant, sources.toArray(new UUID[0]), survivor)).replaceWithVoid();
+    }
+
+    public Uni<Void> followUnmerge(SqlClient tx, String tenant, UUID source, UUID survivor) {
+        return db.query(tx, FOLLOW_UNMERGE, Tuple.of(tenant, source, survivor)).replaceWithVoid();
     }
 }

@@ -125,7 +125,7 @@ public class LeadService {
         });
     }
 
-    public Uni<Page<LeadView>> list(Caller caller, LeadRepository.LeadFilter filter, PageRequest page) {
+    public Uni<Page<LeadView>> list(Caller caller, LeadFilter filter, PageRequest page) {
         UUID scope = null;
         if (caller.isPartnerOnly()) {
             scope = caller.partnerChannelId();

@@ -1,12 +1,9 @@
 package dev.channelhub.order;
 
 import dev.channelhub.customer.CustomerLinked;
-import dev.channelhub.shared.persistence.Db;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.UUID;
@@ -18,23 +15,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderCustomerLink implements CustomerLinked {
 
-    @Inject
-    Db db;
+    private final OrderRepository orders;
+
+    public OrderCustomerLink(OrderRepository orders) {
+        this.orders = orders;
+    }
 
     @Override
     public Uni<Void> merge(SqlClient tx, String tenant, List<UUID> sources, UUID survivor) {
         if (sources.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.query(tx, "update sales_order set customer_id = $3, version = version + 1, updated_at = now()"
-                        + " where tenant_id = $1 and customer_id = any($2)",
-                Tuple.of(tenant, sources.toArray(new UUID[0]), survivor)).replaceWithVoid();
+        return orders.followMerge(tx, tenant, sources, survivor);
     }
 
     @Override
     public Uni<Void> unmerge(SqlClient tx, String tenant, UUID source, UUID survivor) {
-        return db.query(tx, "update sales_order set customer_id = $2, version = version + 1, updated_at = now()"
-                        + " where tenant_id = $1 and customer_id = $3 and origin_customer_id = $2",
-                Tuple.of(tenant, source, survivor)).replaceWithVoid();
+        return orders.followUnmerge(tx, tenant, source, survivor);
     }
 }

@@ -1,12 +1,12 @@
-package dev.channelhub.events;
+package dev.channelhub.order;
 
 import dev.channelhub.channel.ChannelService;
+import dev.channelhub.events.OutboxFeed;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -14,11 +14,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderEventsService {
 
-    @Inject
-    OutboxFeed feed;
+    private final OutboxFeed feed;
+    private final ChannelService channels;
 
-    @Inject
-    ChannelService channels;
+    public OrderEventsService(OutboxFeed feed, ChannelService channels) {
+        this.feed = feed;
+        this.channels = channels;
+    }
 
     /**
      * Partners may listen only to their own channel (any other is NOT_FOUND); staff roles that read orders may listen

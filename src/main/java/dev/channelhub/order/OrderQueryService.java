@@ -42,7 +42,7 @@ public class OrderQueryService {
     }
 
     /** A page of orders; {@code withDetails} also loads lines and reservations (REST), GraphQL batches them per field. */
-    public Uni<Page<OrderView>> list(Caller caller, OrderRepository.Filter filter, PageRequest page, boolean withDetails) {
+    public Uni<Page<OrderView>> list(Caller caller, OrderFilter filter, PageRequest page, boolean withDetails) {
         return Uni.createFrom().deferred(() -> {
             OrderAccess.requireReader(caller);
             UUID scope = caller.isPartnerOnly() ? caller.partnerChannelId() : null;

@@ -2,6 +2,9 @@ package dev.channelhub.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channelhub.customer.CustomerOrderFigures.ChannelFigures;
+import dev.channelhub.customer.CustomerOrderFigures.OrderStats;
+import dev.channelhub.customer.CustomerOrderFigures.RecentOrder;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.Db;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,9 +44,6 @@ public class OrderRepository {
 
     /** A timeline event to write: type and details (serialised to JSON). */
     public record Event(String type, Object details) {
-    }
-
-    public record Filter(UUID channelId, UUID customerId, OrderStatus status, PaymentStatus paymentStatus, Instant from, Instant to) {
     }
 
     /** Next number of the tenant's day counter, in its own short statement (outside the order's transaction). */
@@ -127,7 +128,7 @@ public class OrderRepository {
                 Tuple.of(tenant, ids.toArray(new UUID[0])), this::toView);
     }
 
-    public Uni<List<OrderView>> list(SqlClient client, String tenant, UUID partnerChannel, Filter f, UUID after, int fetch) {
+    public Uni<List<OrderView>> list(SqlClient client, String tenant, UUID partnerChannel, OrderFilter f, UUID after, int fetch) {
         List<Object> args = new ArrayList<>();
         args.add(tenant);
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from sales_order where tenant_id = $1");
@@ -415,5 +416,98 @@ public class OrderRepository {
             }
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------ the order side of the customer 360° view
+
+    /** Each customer's non-cancelled orders: count, revenue, first and last, main currency. */
+    private static final String CUSTOMER_STATS = """
+            select customer_id, count(*) as n, sum(total) as revenue, min(created_at) as first_at,
+            max(created_at) as last_at, mode() within group (order by currency) as currency from sales_order
+            where tenant_id = $1 and customer_id = any($2) and status <> 'CANCELLED' group by customer_id""";
+
+    /** The same per customer and channel, in order of first purchase. */
+    private static final String CUSTOMER_CHANNELS = """
+            select customer_id, channel_id, count(*) as n, sum(total) as revenue, min(created_at) as first_at,
+            max(created_at) as last_at, mode() within group (order by currency) as currency from sales_order
+            where tenant_id = $1 and customer_id = any($2) and status <> 'CANCELLED'
+            group by customer_id, channel_id order by customer_id, min(created_at)""";
+
+    /** The newest $3 orders of each customer. */
+    private static final String CUSTOMER_RECENT_ORDERS = """
+            select * from (select customer_id, id, number, channel_id, status, payment_status, total, currency, created_at,
+            row_number() over (partition by customer_id order by id desc) as rn from sales_order
+            where tenant_id = $1 and customer_id = any($2)) x where rn <= $3 order by customer_id, id desc""";
+
+    public Uni<Map<UUID, OrderStats>> customerStats(SqlClient client, String tenant, List<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return db.query(client, CUSTOMER_STATS,
+                Tuple.of(tenant, customerIds.toArray(new UUID[0]))).map(rows -> {
+                    Map<UUID, OrderStats> out = new HashMap<>();
+                    for (Row r : rows) {
+                        String cur = r.getString("currency");
+                        long n = r.getLong("n");
+                        BigDecimal revenue = r.getBigDecimal("revenue");
+                        out.put(r.getUUID("customer_id"), new OrderStats(n, Money.round(revenue, cur),
+                                Money.round(revenue.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP), cur),
+                                r.getOffsetDateTime("first_at").toInstant(), r.getOffsetDateTime("last_at").toInstant(), cur));
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<Map<UUID, List<ChannelFigures>>> customerChannels(SqlClient client, String tenant, List<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return db.query(client, CUSTOMER_CHANNELS,
+                Tuple.of(tenant, customerIds.toArray(new UUID[0]))).map(rows -> {
+                    Map<UUID, List<ChannelFigures>> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.computeIfAbsent(r.getUUID("customer_id"), k -> new ArrayList<>()).add(new ChannelFigures(r.getUUID("channel_id"),
+                                r.getLong("n"), Money.round(r.getBigDecimal("revenue"), r.getString("currency")),
+                                r.getOffsetDateTime("first_at").toInstant(), r.getOffsetDateTime("last_at").toInstant()));
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<Map<UUID, List<RecentOrder>>> customerRecentOrders(SqlClient client, String tenant, List<UUID> customerIds, int limit) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return db.query(client, CUSTOMER_RECENT_ORDERS,
+                Tuple.of(tenant, customerIds.toArray(new UUID[0]), limit)).map(rows -> {
+                    Map<UUID, List<RecentOrder>> out = new HashMap<>();
+                    for (Row r : rows) {
+                        String cur = r.getString("currency");
+                        out.computeIfAbsent(r.getUUID("customer_id"), k -> new ArrayList<>()).add(new RecentOrder(r.getUUID("id").toString(),
+                                r.getString("number"), r.getUUID("channel_id").toString(), r.getString("status"), r.getString("payment_status"),
+                                Money.round(r.getBigDecimal("total"), cur), cur, r.getOffsetDateTime("created_at").toInstant()));
+                    }
+                    return out;
+                });
+    }
+
+    // ------------------------------------------------------------------ orders follow customer merges
+
+    /** Merge: every order of the sources now belongs to the survivor. */
+    private static final String FOLLOW_MERGE = """
+            update sales_order set customer_id = $3, version = version + 1, updated_at = now()
+             where tenant_id = $1 and customer_id = any($2)""";
+
+    /** Unmerge: only the orders placed for the source ({@code origin_customer_id}) go back to it. */
+    private static final String FOLLOW_UNMERGE = """
+            update sales_order set customer_id = $2, version = version + 1, updated_at = now()
+             where tenant_id = $1 and customer_id = $3 and origin_customer_id = $2""";
+
+    public Uni<Void> followMerge(SqlClient tx, String tenant, List<UUID> sources, UUID survivor) {
+        return db.query(tx, FOLLOW_MERGE, Tuple.of(tenant, sources.toArray(new UUID[0]), survivor)).replaceWithVoid();
+    }
+
+    public Uni<Void> followUnmerge(SqlClient tx, String tenant, UUID source, UUID survivor) {
+        return db.query(tx, FOLLOW_UNMERGE, Tuple.of(tenant, source, survivor)).replaceWithVoid();
     }
 }

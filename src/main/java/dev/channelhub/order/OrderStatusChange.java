@@ -1,5 +1,6 @@
-package dev.channelhub.events;
+package dev.channelhub.order;
 
+import dev.channelhub.events.OutboxEvent;
 import io.vertx.core.json.JsonObject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

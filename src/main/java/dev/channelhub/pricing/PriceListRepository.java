@@ -1,9 +1,11 @@
 package dev.channelhub.pricing;
 
-import dev.channelhub.catalog.ProductRepository;
-import dev.channelhub.catalog.ProductRepository.ProductFilter;
+import dev.channelhub.catalog.FloorConflict;
+import dev.channelhub.catalog.ProductFilter;
+import dev.channelhub.catalog.ProductStatus;
 import dev.channelhub.catalog.ProductView;
 import dev.channelhub.channel.ChannelType;
+import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
 import io.smallrye.mutiny.Uni;
@@ -214,6 +216,10 @@ public class PriceListRepository {
                 });
     }
 
+    /** The product columns the catalogue page reads; pricing's own SQL, so it needs nothing of catalog's repository. */
+    private static final String CATALOG_PRODUCT_COLUMNS = """
+            id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at""";
+
     /** A catalogue page and the pricing epoch it was read at. */
     public record CatalogRows(long epoch, List<ProductView> rows) {
     }
@@ -226,9 +232,9 @@ public class PriceListRepository {
                                         PageRequest page) {
         List<Object> args = new ArrayList<>(List.of(tenant, listIds.toArray(new UUID[0])));
         StringBuilder sql = new StringBuilder("select m.epoch, p.* from (select coalesce((select epoch from pricing_epoch")
-                .append(" where tenant_id = $1), 0) as epoch) m left join lateral (select ").append(ProductRepository.COLUMNS)
+                .append(" where tenant_id = $1), 0) as epoch) m left join lateral (select ").append(CATALOG_PRODUCT_COLUMNS)
                 .append(" from product p where p.tenant_id = $1 and p.status = 'ACTIVE'");
-        ProductRepository.appendFilter(sql, args, new ProductFilter(filter.category(), null, filter.q()), "p.");
+        appendCatalogFilter(sql, args, filter);
         if (page.after() != null) {
             args.add(page.afterId());
             sql.append(" and p.id > $").append(args.size());
@@ -242,11 +248,31 @@ public class PriceListRepository {
             for (Row r : rows) {
                 epoch = r.getLong("epoch");
                 if (r.getUUID("id") != null) {
-                    products.add(ProductRepository.toView(r));
+                    products.add(catalogProduct(r));
                 }
             }
             return new CatalogRows(epoch, products);
         });
+    }
+
+    /** Category and text search on the product table aliased {@code p} (the catalogue shows ACTIVE products only). */
+    private static void appendCatalogFilter(StringBuilder sql, List<Object> args, ProductFilter f) {
+        if (f.category() != null) {
+            args.add(f.category());
+            sql.append(" and p.category = $").append(args.size());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            args.add("%" + f.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            sql.append(" and (lower(p.sku) like $").append(args.size()).append(" or lower(p.name) like $").append(args.size()).append(")");
+        }
+    }
+
+    private static ProductView catalogProduct(Row r) {
+        String currency = r.getString("currency");
+        return new ProductView(r.getUUID("id").toString(), r.getString("sku"), r.getString("name"), r.getString("category"),
+                r.getString("unit"), ProductStatus.valueOf(r.getString("status")),
+                Money.round(r.getBigDecimal("floor_price"), currency), currency, r.getInteger("version"),
+                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
     }
 
     /** Every list in the currency valid at {@code at}, whatever its scope, with its entries for {@code skus}. */

@@ -1,5 +1,7 @@
 package dev.channelhub.pricing;
 
+import dev.channelhub.catalog.FloorConflict;
+import dev.channelhub.catalog.PriceFloorCheck;
 import dev.channelhub.catalog.ProductService;
 import dev.channelhub.catalog.ProductView;
 import dev.channelhub.events.EventOutbox;
@@ -38,7 +40,7 @@ import java.util.UUID;
  * managers write them; integration clients load entries. Every entry is checked against the product's floor.
  */
 @ApplicationScoped
-public class PriceListService {
+public class PriceListService implements PriceFloorCheck {
 
     static final Role[] READERS = {Role.MANAGER, Role.SALES, Role.INTEGRATION};
     static final Role[] WRITERS = {Role.MANAGER};
@@ -193,6 +195,7 @@ public class PriceListService {
     }
 
     /** Entries of lists in {@code currency} that price {@code sku} below {@code floor} (for a floor change). */
+    @Override
     public Uni<List<FloorConflict>> entriesBelow(SqlClient client, String tenant, String sku, String currency, BigDecimal floor) {
         return lists.entriesBelow(client, tenant, sku, currency, floor);
     }

@@ -1,6 +1,6 @@
 package dev.channelhub.pricing;
 
-import dev.channelhub.catalog.ProductRepository.ProductFilter;
+import dev.channelhub.catalog.ProductFilter;
 import dev.channelhub.catalog.ProductService;
 import dev.channelhub.catalog.ProductView;
 import dev.channelhub.channel.ChannelService;
@@ -357,7 +357,7 @@ public class PriceService {
     }
 
     private Uni<List<ChannelView>> activeChannels(Caller caller, String cursor, List<ChannelView> acc) {
-        return channels.list(caller, new dev.channelhub.channel.ChannelRepository.ChannelFilter(null,
+        return channels.list(caller, new dev.channelhub.channel.ChannelFilter(null,
                         dev.channelhub.channel.ChannelStatus.ACTIVE, null, null, null), PageRequest.of(PageRequest.MAX_LIMIT, cursor,
                         "limit", "cursor"))
                 .flatMap(page -> {

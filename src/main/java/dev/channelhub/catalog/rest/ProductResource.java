@@ -2,7 +2,7 @@ package dev.channelhub.catalog.rest;
 
 import dev.channelhub.catalog.CreateProductRequest;
 import dev.channelhub.catalog.ProductPatch;
-import dev.channelhub.catalog.ProductRepository.ProductFilter;
+import dev.channelhub.catalog.ProductFilter;
 import dev.channelhub.catalog.ProductService;
 import dev.channelhub.catalog.ProductStatus;
 import dev.channelhub.catalog.ProductView;

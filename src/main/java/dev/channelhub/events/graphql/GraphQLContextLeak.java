@@ -27,7 +27,7 @@ public class GraphQLContextLeak {
         SmallRyeContextManager.clearCurrentSmallRyeContext();
     }
 
-    static void clearAfterCurrentTask() {
+    public static void clearAfterCurrentTask() {
         Context context = Vertx.currentContext();
         if (context != null) {
             context.runOnContext(v -> clear());

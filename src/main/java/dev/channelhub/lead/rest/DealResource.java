@@ -4,7 +4,7 @@ import dev.channelhub.lead.DealActionRequest;
 import dev.channelhub.lead.DealCheck;
 import dev.channelhub.lead.DealCheckRequest;
 import dev.channelhub.lead.DealConflictView;
-import dev.channelhub.lead.DealRepository.DealFilter;
+import dev.channelhub.lead.DealFilter;
 import dev.channelhub.lead.DealService;
 import dev.channelhub.lead.DealStatus;
 import dev.channelhub.lead.DealView;

@@ -2,7 +2,7 @@ package dev.channelhub.lead.rest;
 
 import dev.channelhub.lead.CreateLeadRequest;
 import dev.channelhub.lead.LeadActionRequest;
-import dev.channelhub.lead.LeadRepository.LeadFilter;
+import dev.channelhub.lead.LeadFilter;
 import dev.channelhub.lead.LeadService;
 import dev.channelhub.lead.LeadStatus;
 import dev.channelhub.lead.LeadView;

@@ -1,7 +1,9 @@
-package dev.channelhub.events.graphql;
+package dev.channelhub.order.graphql;
 
-import dev.channelhub.events.OrderEventsService;
-import dev.channelhub.events.OrderStatusChange;
+import dev.channelhub.events.graphql.GraphQLContextLeak;
+import dev.channelhub.events.graphql.SubscriptionGuard;
+import dev.channelhub.order.OrderEventsService;
+import dev.channelhub.order.OrderStatusChange;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.web.CodedErrors;
 import io.smallrye.mutiny.Multi;

@@ -7,7 +7,7 @@ import dev.channelhub.customer.CustomerView;
 import dev.channelhub.inventory.ReservationView;
 import dev.channelhub.order.CancelOrderRequest;
 import dev.channelhub.order.OrderLineView;
-import dev.channelhub.order.OrderRepository.Filter;
+import dev.channelhub.order.OrderFilter;
 import dev.channelhub.order.OrderFulfilmentService;
 import dev.channelhub.order.OrderPaymentService;
 import dev.channelhub.order.OrderPlacementService;
@@ -79,7 +79,7 @@ public class OrderGraphQL {
     @Description("Orders in id (creation) order; partners see their own channel's only")
     public Uni<OrderConnection> orders(@Id String channelId, @Id String customerId, OrderStatus status, PaymentStatus paymentStatus,
                                        Instant from, Instant to, Integer first, String after) {
-        Filter filter = new Filter(Ids.parseNullable(channelId, "channelId"), Ids.parseNullable(customerId, "customerId"), status,
+        OrderFilter filter = new OrderFilter(Ids.parseNullable(channelId, "channelId"), Ids.parseNullable(customerId, "customerId"), status,
                 paymentStatus, from, to);
         return queries.list(caller.get(), filter, PageRequest.of(first, after, "first", "after"), false).map(OrderConnection::of);
     }

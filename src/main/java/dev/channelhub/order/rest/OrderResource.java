@@ -1,7 +1,7 @@
 package dev.channelhub.order.rest;
 
 import dev.channelhub.order.CancelOrderRequest;
-import dev.channelhub.order.OrderRepository.Filter;
+import dev.channelhub.order.OrderFilter;
 import dev.channelhub.order.OrderFulfilmentService;
 import dev.channelhub.order.OrderPaymentService;
 import dev.channelhub.order.OrderPlacementService;
@@ -87,7 +87,7 @@ public class OrderResource {
                                      @QueryParam("status") String status, @QueryParam("paymentStatus") String paymentStatus,
                                      @QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Filter filter = new Filter(Ids.parseNullable(channelId, "channelId"), Ids.parseNullable(customerId, "customerId"),
+        OrderFilter filter = new OrderFilter(Ids.parseNullable(channelId, "channelId"), Ids.parseNullable(customerId, "customerId"),
                 Params.enumValue(OrderStatus.class, status, "status"), Params.enumValue(PaymentStatus.class, paymentStatus, "paymentStatus"),
                 bound(from, "from", false), bound(to, "to", true));
         return queries.list(caller.get(), filter, PageRequest.of(limit, cursor), true);

@@ -1,6 +1,6 @@
 package dev.channelhub.pricing.rest;
 
-import dev.channelhub.catalog.ProductRepository.ProductFilter;
+import dev.channelhub.catalog.ProductFilter;
 import dev.channelhub.pricing.CatalogItemView;
 import dev.channelhub.pricing.PriceService;
 import dev.channelhub.shared.paging.Page;

@@ -1,0 +1,54 @@
+package dev.channelhub.events;
+
+import dev.channelhub.shared.persistence.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * SQL of the event outbox. Readers follow it by (tx_id, seq) and only below the oldest running transaction
+ * ({@code pg_snapshot_xmin}), so an event of a transaction that commits later is never skipped.
+ */
+@ApplicationScoped
+public class OutboxRepository {
+
+    /** Appends in the caller's transaction: a rolled-back change leaves no event. */
+    static final String APPEND = """
+            insert into event_outbox (tenant_id, id, type, aggregate_type, aggregate_id, channel_id, actor, payload)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+
+    /** Where a new reader starts: everything below the oldest running transaction is history. */
+    static final String FEED_START = """
+            select pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1 as x""";
+
+    /** The next committed events of every tenant after the cursor; nothing at or above the oldest running transaction. */
+    static final String FEED_NEXT = "select " + OutboxEvent.COLUMNS + """
+             from event_outbox where (tx_id, seq) > ($1, $2)
+            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $3""";
+
+    private final Db db;
+
+    public OutboxRepository(Db db) {
+        this.db = db;
+    }
+
+    public Uni<Void> append(SqlClient tx, String tenant, UUID id, String type, String aggregateType, UUID aggregateId, UUID channelId,
+                            String actor, JsonObject payload) {
+        return db.query(tx, APPEND, Tuple.from(new Object[]{tenant, id, type, aggregateType, aggregateId, channelId, actor, payload}))
+                .replaceWithVoid();
+    }
+
+    /** Background statements (counted apart from request statements). */
+    public Uni<Long> feedStart() {
+        return db.background().list(FEED_START, Tuple.tuple(), r -> r.getLong("x")).map(rows -> rows.get(0));
+    }
+
+    public Uni<List<OutboxEvent>> feedNext(long afterTx, long afterSeq, int limit) {
+        return db.background().list(FEED_NEXT, Tuple.of(afterTx, afterSeq, limit), OutboxEvent::from);
+    }
+}
