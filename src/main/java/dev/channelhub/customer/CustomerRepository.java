@@ -63,63 +63,82 @@ public class CustomerRepository {
 
     // ---- customers
 
+    private static final String INSERT = """
+            insert into customer (tenant_id, id, status, name, type, customer_group, origin_channel_id,
+            owner_channel_id, version, created_at, updated_at) values ($1, $2, 'ACTIVE', $3, $4, $5, $6, $6, 1, $7, $7)""";
+
     public Uni<Void> insert(SqlClient tx, String tenant, UUID id, String name, CustomerType type, String group,
                             UUID originChannel, Instant now) {
-        return db.query(tx, "insert into customer (tenant_id, id, status, name, type, customer_group, origin_channel_id, "
-                                + "owner_channel_id, version, created_at, updated_at) values ($1, $2, 'ACTIVE', $3, $4, $5, $6, $6, 1, $7, $7)",
+        return db.query(tx, INSERT,
                         Tuple.from(new Object[]{tenant, id, name, type.name(), group, originChannel, utc(now)}))
                 .replaceWithVoid();
     }
 
+    private static final String FIND = "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = $2";
+
     public Uni<Optional<CustomerView>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = $2",
+        return db.one(client, FIND,
                 Tuple.of(tenant, id), CustomerRepository::toView);
     }
 
+    private static final String FIND_VISIBLE_TO_PARTNER = "select " + COLUMNS + CHANNEL_NAME + " from customer c where c.tenant_id = $1 and c.id = $3" + PARTNER_VISIBLE;
+
     public Uni<Optional<Found>> findVisibleToPartner(SqlClient client, String tenant, UUID partnerChannel, UUID id) {
-        return db.one(client, "select " + COLUMNS + CHANNEL_NAME + " from customer c where c.tenant_id = $1 and c.id = $3" + PARTNER_VISIBLE,
+        return db.one(client, FIND_VISIBLE_TO_PARTNER,
                 Tuple.of(tenant, partnerChannel, id), CustomerRepository::found);
     }
 
+    private static final String FIND_ALL = "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($2)";
+
     /** Customers by id in one statement. */
     public Uni<List<CustomerView>> findAll(SqlClient client, String tenant, Collection<UUID> ids) {
-        return db.list(client, "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($2)",
+        return db.list(client, FIND_ALL,
                 Tuple.of(tenant, ids.toArray(new UUID[0])), CustomerRepository::toView);
     }
+
+    private static final String FIND_ALL_FOR_PARTNER = "select " + COLUMNS + CHANNEL_NAME + " from customer c where c.tenant_id = $1 and c.id = any($3)" + PARTNER_VISIBLE;
 
     /** Customers by id in one statement, only those the partner's channel may see. */
     public Uni<List<Found>> findAllForPartner(SqlClient client, String tenant, UUID partnerChannel, Collection<UUID> ids) {
-        return db.list(client, "select " + COLUMNS + CHANNEL_NAME + " from customer c where c.tenant_id = $1 and c.id = any($3)" + PARTNER_VISIBLE,
+        return db.list(client, FIND_ALL_FOR_PARTNER,
                 Tuple.of(tenant, partnerChannel, ids.toArray(new UUID[0])), CustomerRepository::found);
     }
 
+    private static final String LOCK = "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($2) order by c.id for update";
+
     /** Row locks in id order, so two transactions locking overlapping sets cannot deadlock on them. */
     public Uni<List<CustomerView>> lock(SqlClient tx, String tenant, Collection<UUID> ids) {
-        return db.list(tx, "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($2) order by c.id for update",
+        return db.list(tx, LOCK,
                 Tuple.of(tenant, ids.toArray(new UUID[0])), CustomerRepository::toView);
     }
+
+    private static final String FILL_MISSING = """
+            update customer set name = coalesce(name, $3), customer_group = coalesce(customer_group, $4),
+            version = version + 1, updated_at = $5 where tenant_id = $1 and id = $2
+            and ((name is null and $3::text is not null) or (customer_group is null and $4::text is not null))""";
 
     /** Fills what the customer does not have yet (identify never overwrites). */
     public Uni<Void> fillMissing(SqlClient tx, String tenant, UUID id, String name, String group, Instant now) {
         if (name == null && group == null) {
             return Uni.createFrom().voidItem();
         }
-        return db.query(tx, "update customer set name = coalesce(name, $3), customer_group = coalesce(customer_group, $4), "
-                                + "version = version + 1, updated_at = $5 where tenant_id = $1 and id = $2 "
-                                + "and ((name is null and $3::text is not null) or (customer_group is null and $4::text is not null))",
+        return db.query(tx, FILL_MISSING,
                         Tuple.from(new Object[]{tenant, id, name, group, utc(now)}))
                 .replaceWithVoid();
     }
 
+    private static final String UPDATE = """
+            update customer set name = coalesce($4, name), type = coalesce($5, type),
+            customer_group = case when $7 then null else coalesce($6, customer_group) end,
+            tags = coalesce($8, tags), attributes = coalesce($9, attributes),
+            owner_channel_id = case when $11 then null else coalesce($10, owner_channel_id) end,
+            version = version + 1, updated_at = $12
+            where tenant_id = $1 and id = $2 and status = 'ACTIVE' and ($3::int is null or version = $3)""";
+
     public Uni<Integer> update(SqlClient tx, String tenant, UUID id, Integer expectedVersion, String name, CustomerType type,
                                String group, boolean clearGroup, List<String> tags, Map<String, Object> attributes,
                                UUID owner, boolean clearOwner, Instant now) {
-        return db.query(tx, "update customer set name = coalesce($4, name), type = coalesce($5, type), "
-                                + "customer_group = case when $7 then null else coalesce($6, customer_group) end, "
-                                + "tags = coalesce($8, tags), attributes = coalesce($9, attributes), "
-                                + "owner_channel_id = case when $11 then null else coalesce($10, owner_channel_id) end, "
-                                + "version = version + 1, updated_at = $12 "
-                                + "where tenant_id = $1 and id = $2 and status = 'ACTIVE' and ($3::int is null or version = $3)",
+        return db.query(tx, UPDATE,
                         Tuple.from(new Object[]{tenant, id, expectedVersion, name, type == null ? null : type.name(), group, clearGroup,
                                 tags == null ? null : tags.toArray(new String[0]),
                                 attributes == null ? null : new JsonObject(attributes), owner, clearOwner, utc(now)}))
@@ -128,13 +147,16 @@ public class CustomerRepository {
 
     // ---- identities
 
+    private static final String LOCK_IDENTITIES = """
+            select count(*) from (select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k) locked""";
+
     /** Transaction-scoped advisory locks on the identities' hashes, in a fixed order: two identify calls for the same new phone run one after the other. */
     public Uni<Void> lockIdentities(SqlClient tx, String tenant, List<Identity> identities) {
         if (identities.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Long[] keys = identities.stream().map(i -> lockKey(tenant, i)).distinct().sorted().toArray(Long[]::new);
-        return db.query(tx, "select count(*) from (select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k) locked",
+        return db.query(tx, LOCK_IDENTITIES,
                 Tuple.of(keys)).replaceWithVoid();
     }
 
@@ -152,34 +174,43 @@ public class CustomerRepository {
         }
     }
 
+    private static final String OWNERS = """
+            select i.kind, i.value, i.customer_id from customer_identity i
+            join unnest($2::text[], $3::text[]) as q(kind, value) on i.kind = q.kind and i.value = q.value
+            where i.tenant_id = $1""";
+
     public Uni<List<IdentityOwner>> owners(SqlClient client, String tenant, List<Identity> identities) {
         if (identities.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return db.list(client, "select i.kind, i.value, i.customer_id from customer_identity i "
-                        + "join unnest($2::text[], $3::text[]) as q(kind, value) on i.kind = q.kind and i.value = q.value "
-                        + "where i.tenant_id = $1",
+        return db.list(client, OWNERS,
                 Tuple.of(tenant, identities.stream().map(i -> i.kind().name()).toArray(String[]::new),
                         identities.stream().map(Identity::value).toArray(String[]::new)),
                 r -> new IdentityOwner(IdentityKind.valueOf(r.getString("kind")), r.getString("value"), r.getUUID("customer_id")));
     }
 
+    private static final String INSERT_IDENTITIES = """
+            insert into customer_identity (tenant_id, id, customer_id, origin_customer_id, kind, value, channel_id, created_at)
+            select $1, t.id, $2, $2, t.kind, t.value, $6, $7 from unnest($3::uuid[], $4::text[], $5::text[]) as t(id, kind, value)""";
+
     public Uni<Void> insertIdentities(SqlClient tx, String tenant, UUID customer, List<Identity> identities, UUID channel, Instant now) {
         if (identities.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.query(tx, "insert into customer_identity (tenant_id, id, customer_id, origin_customer_id, kind, value, channel_id, created_at) "
-                                + "select $1, t.id, $2, $2, t.kind, t.value, $6, $7 from unnest($3::uuid[], $4::text[], $5::text[]) as t(id, kind, value)",
+        return db.query(tx, INSERT_IDENTITIES,
                         Tuple.from(new Object[]{tenant, customer, identities.stream().map(i -> Ids.newId()).toArray(UUID[]::new),
                                 identities.stream().map(i -> i.kind().name()).toArray(String[]::new),
                                 identities.stream().map(Identity::value).toArray(String[]::new), channel, utc(now)}))
                 .replaceWithVoid();
     }
 
+    private static final String IDENTITIES = """
+            select customer_id, kind, value, channel_id, origin_customer_id, created_at from customer_identity
+            where tenant_id = $1 and customer_id = any($2) and ($3::uuid is null or channel_id = $3) order by created_at, id""";
+
     /** Identities per customer; with {@code channel} only those recorded through that channel. */
     public Uni<Map<UUID, List<IdentityView>>> identities(SqlClient client, String tenant, List<UUID> customers, UUID channel) {
-        return db.list(client, "select customer_id, kind, value, channel_id, origin_customer_id, created_at from customer_identity "
-                                + "where tenant_id = $1 and customer_id = any($2) and ($3::uuid is null or channel_id = $3) order by created_at, id",
+        return db.list(client, IDENTITIES,
                         Tuple.of(tenant, customers.toArray(new UUID[0]), channel),
                         r -> Map.entry(r.getUUID("customer_id"), new IdentityView(IdentityKind.valueOf(r.getString("kind")),
                                 r.getString("value"), str(r.getUUID("channel_id")), r.getUUID("origin_customer_id").toString(),
@@ -194,65 +225,80 @@ public class CustomerRepository {
         return seen(tx, tenant, customer, channel, at, null);
     }
 
+    private static final String SEEN = """
+            insert into customer_channel (tenant_id, origin_customer_id, channel_id, customer_id, first_seen_at, last_seen_at, name)
+            select c.tenant_id, c.id, $3::uuid, coalesce(c.merged_into, c.id), $4::timestamptz, $4::timestamptz, $5::text from customer c where c.tenant_id = $1 and c.id = $2
+            on conflict (tenant_id, origin_customer_id, channel_id) do update set
+            first_seen_at = least(customer_channel.first_seen_at, excluded.first_seen_at),
+            last_seen_at = greatest(customer_channel.last_seen_at, excluded.last_seen_at),
+            name = coalesce(excluded.name, customer_channel.name)""";
+
     /** As {@link #seen(SqlClient, String, UUID, UUID, Instant)}; a non-null {@code name} becomes the name this channel knows them by. */
     public Uni<Void> seen(SqlClient tx, String tenant, UUID customer, UUID channel, Instant at, String name) {
-        return db.query(tx, "insert into customer_channel (tenant_id, origin_customer_id, channel_id, customer_id, first_seen_at, last_seen_at, name) "
-                                + "select c.tenant_id, c.id, $3::uuid, coalesce(c.merged_into, c.id), $4::timestamptz, $4::timestamptz, $5::text from customer c where c.tenant_id = $1 and c.id = $2 "
-                                + "on conflict (tenant_id, origin_customer_id, channel_id) do update set "
-                                + "first_seen_at = least(customer_channel.first_seen_at, excluded.first_seen_at), "
-                                + "last_seen_at = greatest(customer_channel.last_seen_at, excluded.last_seen_at), "
-                                + "name = coalesce(excluded.name, customer_channel.name)",
+        return db.query(tx, SEEN,
                         Tuple.of(tenant, customer, channel, utc(at), name))
                 .replaceWithVoid();
     }
 
+    private static final String SEEN_2 = """
+            select customer_id, channel_id, min(first_seen_at) as first_seen, max(last_seen_at) as last_seen
+            from customer_channel where tenant_id = $1 and customer_id = any($2) group by customer_id, channel_id
+            order by customer_id, min(first_seen_at), channel_id""";
+
     /** Sightings per (customer, channel), merged sources' rows folded into their survivor. */
     public Uni<List<Seen>> seen(SqlClient client, String tenant, List<UUID> customers) {
-        return db.list(client, "select customer_id, channel_id, min(first_seen_at) as first_seen, max(last_seen_at) as last_seen "
-                        + "from customer_channel where tenant_id = $1 and customer_id = any($2) group by customer_id, channel_id "
-                        + "order by customer_id, min(first_seen_at), channel_id",
+        return db.list(client, SEEN_2,
                 Tuple.of(tenant, customers.toArray(new UUID[0])),
                 r -> new Seen(r.getUUID("customer_id"), r.getUUID("channel_id"), instant(r, "first_seen"), instant(r, "last_seen")));
     }
 
     // ---- merge lineage
 
+    private static final String MERGE = """
+            with i as (update customer_identity set customer_id = $3 where tenant_id = $1 and customer_id = any($2) returning 1),
+            t as (update customer_touchpoint set customer_id = $3 where tenant_id = $1 and customer_id = any($2) returning 1),
+            s as (update customer_channel set customer_id = $3 where tenant_id = $1 and customer_id = any($2) returning 1),
+            earlier as (update customer set merged_into = $3 where tenant_id = $1 and merged_into = any($2) returning 1),
+            src as (update customer set status = 'MERGED', merged_into = $3, version = version + 1, updated_at = $4
+            where tenant_id = $1 and id = any($2) returning 1),
+            surv as (update customer set version = version + 1, updated_at = $4 where tenant_id = $1 and id = $3 returning 1)
+            select (select count(*) from src) as merged""";
+
     /**
      * Moves the sources' identities, touchpoints and sightings to the survivor, marks the sources MERGED and
      * re-points customers that were merged into a source, in one statement.
      */
     public Uni<Void> merge(SqlClient tx, String tenant, List<UUID> sources, UUID survivor, Instant now) {
-        return db.query(tx, "with i as (update customer_identity set customer_id = $3 where tenant_id = $1 and customer_id = any($2) returning 1), "
-                                + "t as (update customer_touchpoint set customer_id = $3 where tenant_id = $1 and customer_id = any($2) returning 1), "
-                                + "s as (update customer_channel set customer_id = $3 where tenant_id = $1 and customer_id = any($2) returning 1), "
-                                + "earlier as (update customer set merged_into = $3 where tenant_id = $1 and merged_into = any($2) returning 1), "
-                                + "src as (update customer set status = 'MERGED', merged_into = $3, version = version + 1, updated_at = $4 "
-                                + "        where tenant_id = $1 and id = any($2) returning 1), "
-                                + "surv as (update customer set version = version + 1, updated_at = $4 where tenant_id = $1 and id = $3 returning 1) "
-                                + "select (select count(*) from src) as merged",
+        return db.query(tx, MERGE,
                         Tuple.of(tenant, sources.toArray(new UUID[0]), survivor, utc(now)))
                 .replaceWithVoid();
     }
 
+    private static final String RECORD_MERGES = """
+            insert into customer_merge (tenant_id, id, survivor_id, source_id, reason, merged_by, merged_at)
+            select $1, t.id, $2, t.source, $4, $5, $6 from unnest($3::uuid[], $7::uuid[]) as t(source, id)""";
+
     public Uni<Void> recordMerges(SqlClient tx, String tenant, List<UUID> sources, UUID survivor, String reason, String actor, Instant now) {
-        return db.query(tx, "insert into customer_merge (tenant_id, id, survivor_id, source_id, reason, merged_by, merged_at) "
-                                + "select $1, t.id, $2, t.source, $4, $5, $6 from unnest($3::uuid[], $7::uuid[]) as t(source, id)",
+        return db.query(tx, RECORD_MERGES,
                         Tuple.from(new Object[]{tenant, survivor, sources.toArray(new UUID[0]), reason, actor, utc(now),
                                 sources.stream().map(s -> Ids.newId()).toArray(UUID[]::new)}))
                 .replaceWithVoid();
     }
 
+    private static final String UNMERGE = """
+            with i as (update customer_identity set customer_id = $2 where tenant_id = $1 and origin_customer_id = $2 and customer_id = $3 returning 1),
+            t as (update customer_touchpoint set customer_id = $2 where tenant_id = $1 and origin_customer_id = $2 and customer_id = $3 returning 1),
+            s as (update customer_channel set customer_id = $2 where tenant_id = $1 and origin_customer_id = $2 and customer_id = $3 returning 1),
+            src as (update customer set status = 'ACTIVE', merged_into = null, version = version + 1, updated_at = $4
+            where tenant_id = $1 and id = $2 returning 1),
+            surv as (update customer set version = version + 1, updated_at = $4 where tenant_id = $1 and id = $3 returning 1),
+            m as (update customer_merge set unmerged_at = $4, unmerged_by = $5 where tenant_id = $1 and source_id = $2
+            and unmerged_at is null returning 1)
+            select (select count(*) from src) as restored""";
+
     /** Gives the source back the rows that were originally its own, and makes it ACTIVE again. */
     public Uni<Void> unmerge(SqlClient tx, String tenant, UUID source, UUID survivor, String actor, Instant now) {
-        return db.query(tx, "with i as (update customer_identity set customer_id = $2 where tenant_id = $1 and origin_customer_id = $2 and customer_id = $3 returning 1), "
-                                + "t as (update customer_touchpoint set customer_id = $2 where tenant_id = $1 and origin_customer_id = $2 and customer_id = $3 returning 1), "
-                                + "s as (update customer_channel set customer_id = $2 where tenant_id = $1 and origin_customer_id = $2 and customer_id = $3 returning 1), "
-                                + "src as (update customer set status = 'ACTIVE', merged_into = null, version = version + 1, updated_at = $4 "
-                                + "        where tenant_id = $1 and id = $2 returning 1), "
-                                + "surv as (update customer set version = version + 1, updated_at = $4 where tenant_id = $1 and id = $3 returning 1), "
-                                + "m as (update customer_merge set unmerged_at = $4, unmerged_by = $5 where tenant_id = $1 and source_id = $2 "
-                                + "      and unmerged_at is null returning 1) "
-                                + "select (select count(*) from src) as restored",
+        return db.query(tx, UNMERGE,
                         Tuple.of(tenant, source, survivor, utc(now), actor))
                 .replaceWithVoid();
     }
@@ -262,13 +308,16 @@ public class CustomerRepository {
     public record HistoryRow(UUID customer, String action, UUID related, UUID channel) {
     }
 
+    private static final String HISTORY = """
+            insert into customer_history (tenant_id, id, customer_id, action, related_customer_id, channel_id, actor, reason, occurred_at)
+            select $1, t.id, t.customer, t.action, t.related, t.channel, $7, $8, $9
+            from unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[]) as t(id, customer, action, related, channel)""";
+
     public Uni<Void> history(SqlClient tx, String tenant, List<HistoryRow> rows, String actor, String reason, Instant now) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.query(tx, "insert into customer_history (tenant_id, id, customer_id, action, related_customer_id, channel_id, actor, reason, occurred_at) "
-                                + "select $1, t.id, t.customer, t.action, t.related, t.channel, $7, $8, $9 "
-                                + "from unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[]) as t(id, customer, action, related, channel)",
+        return db.query(tx, HISTORY,
                         Tuple.from(new Object[]{tenant, rows.stream().map(r -> Ids.newId()).toArray(UUID[]::new),
                                 rows.stream().map(HistoryRow::customer).toArray(UUID[]::new),
                                 rows.stream().map(HistoryRow::action).toArray(String[]::new),
@@ -277,11 +326,14 @@ public class CustomerRepository {
                 .replaceWithVoid();
     }
 
+    private static final String HISTORY_2 = """
+            select id, action, related_customer_id, channel_id, actor, reason, occurred_at from customer_history
+            where tenant_id = $1 and customer_id = $2 and ($3::uuid is null or id > $3) and ($5::uuid is null or channel_id = $5)
+            order by id limit $4""";
+
     /** A page of the customer's history; with {@code channel} only the entries of that channel. */
     public Uni<List<HistoryEntry>> history(String tenant, UUID customer, UUID channel, PageRequest page) {
-        return db.list("select id, action, related_customer_id, channel_id, actor, reason, occurred_at from customer_history "
-                        + "where tenant_id = $1 and customer_id = $2 and ($3::uuid is null or id > $3) and ($5::uuid is null or channel_id = $5) "
-                        + "order by id limit $4",
+        return db.list(HISTORY_2,
                 Tuple.of(tenant, customer, page.afterId(), page.fetchSize(), channel),
                 r -> new HistoryEntry(r.getUUID("id").toString(), r.getString("action"), str(r.getUUID("related_customer_id")),
                         str(r.getUUID("channel_id")), r.getString("actor"), r.getString("reason"), instant(r, "occurred_at")));
@@ -289,14 +341,24 @@ public class CustomerRepository {
 
     // ---- touchpoints
 
+    private static final String INSERT_TOUCHPOINT = """
+            insert into customer_touchpoint (tenant_id, id, customer_id, origin_customer_id, channel_id, kind, occurred_at, note, actor, created_at)
+            values ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9)""";
+
     public Uni<TouchpointView> insertTouchpoint(SqlClient tx, String tenant, UUID id, UUID customer, AddTouchpointRequest r,
                                                 UUID channel, String actor, Instant now) {
-        return db.query(tx, "insert into customer_touchpoint (tenant_id, id, customer_id, origin_customer_id, channel_id, kind, occurred_at, note, actor, created_at) "
-                                + "values ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9)",
+        return db.query(tx, INSERT_TOUCHPOINT,
                         Tuple.from(new Object[]{tenant, id, customer, channel, r.kind().name(), utc(r.occurredAt()), r.note(), actor, utc(now)}))
                 .map(x -> new TouchpointView(id.toString(), customer.toString(), channel.toString(), r.kind(),
                         r.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS), r.note(), actor, customer.toString(), now));
     }
+
+    private static final String TOUCHPOINTS = """
+            select * from (select t.*, row_number() over (partition by t.customer_id order by t.occurred_at desc, t.id desc) as n
+            from customer_touchpoint t where t.tenant_id = $1 and t.customer_id = any($2)
+            and ($3::uuid is null or t.channel_id = $3)
+            and ($4::timestamptz is null or (t.occurred_at, t.id) < ($4, $5))) x
+            where n <= $6 order by customer_id, occurred_at desc, id desc""";
 
     /**
      * Newest first, {@code limit + 1} rows per customer after the cursor {@code (occurredAt, id)}; with
@@ -304,11 +366,7 @@ public class CustomerRepository {
      */
     public Uni<Map<UUID, List<TouchpointView>>> touchpoints(SqlClient client, String tenant, List<UUID> customers, UUID channel,
                                                             Instant afterAt, UUID afterId, int fetch) {
-        return db.list(client, "select * from (select t.*, row_number() over (partition by t.customer_id order by t.occurred_at desc, t.id desc) as n "
-                                + "from customer_touchpoint t where t.tenant_id = $1 and t.customer_id = any($2) "
-                                + "and ($3::uuid is null or t.channel_id = $3) "
-                                + "and ($4::timestamptz is null or (t.occurred_at, t.id) < ($4, $5))) x "
-                                + "where n <= $6 order by customer_id, occurred_at desc, id desc",
+        return db.list(client, TOUCHPOINTS,
                         Tuple.from(new Object[]{tenant, customers.toArray(new UUID[0]), channel, afterAt == null ? null : utc(afterAt),
                                 afterId, fetch}),
                         r -> Map.entry(r.getUUID("customer_id"), touchpoint(r)))

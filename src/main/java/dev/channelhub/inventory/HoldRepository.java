@@ -34,10 +34,13 @@ public class HoldRepository {
     @Inject
     Db db;
 
+    private static final String INSERT = """
+            insert into stock_hold (tenant_id, id, channel_id, status, expires_at, created_by, value, currency)
+            values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5, $6, $7) returning\s""" + COLUMNS;
+
     public Uni<HoldRow> insert(SqlClient tx, String tenant, UUID id, UUID channelId, int ttlSeconds, String actor,
                                java.math.BigDecimal value, String currency) {
-        return db.one(tx, "insert into stock_hold (tenant_id, id, channel_id, status, expires_at, created_by, value, currency)"
-                        + " values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5, $6, $7) returning " + COLUMNS,
+        return db.one(tx, INSERT,
                 Tuple.from(new Object[]{tenant, id, channelId, ttlSeconds, actor, value, currency}), HoldRepository::toRow)
                 .map(Optional::orElseThrow);
     }
@@ -51,8 +54,10 @@ public class HoldRepository {
         return db.one(client, COUNT_ACTIVE, Tuple.of(tenant, channelId), r -> r.getLong("n")).map(Optional::orElseThrow);
     }
 
+    private static final String FIND = "select " + COLUMNS + " from stock_hold where tenant_id = $1 and id = $2";
+
     public Uni<Optional<HoldRow>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from stock_hold where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
+        return db.one(client, FIND, Tuple.of(tenant, id),
                 HoldRepository::toRow);
     }
 
@@ -68,10 +73,13 @@ public class HoldRepository {
                 Tuple.of(tenant, id, to.name(), channelId, orderId), HoldRepository::toRow);
     }
 
+    private static final String EXPIRED = "select " + COLUMNS + """
+             from stock_hold where status = 'ACTIVE' and expires_at <= now()
+            order by expires_at limit $1""";
+
     /** Active holds past their deadline, in every tenant, oldest first. */
     public Uni<List<HoldRow>> expired(int limit) {
-        return db.list("select " + COLUMNS + " from stock_hold where status = 'ACTIVE' and expires_at <= now()"
-                + " order by expires_at limit $1", Tuple.of(limit), HoldRepository::toRow);
+        return db.list(EXPIRED, Tuple.of(limit), HoldRepository::toRow);
     }
 
     static HoldRow toRow(Row r) {

@@ -33,24 +33,31 @@ public class DealRepository {
     @Inject
     Db db;
 
+    private static final String LOCK_CUSTOMER = """
+            select pg_advisory_xact_lock(hashtext('deal:' || $1 || ':' || $2))""";
+
     /** Registrations of one customer are serialised: the first one wins, by server time. */
     public Uni<Void> lockCustomer(SqlClient tx, String tenant, UUID customerId) {
-        return db.query(tx, "select pg_advisory_xact_lock(hashtext('deal:' || $1 || ':' || $2))", Tuple.of(tenant, customerId.toString()))
+        return db.query(tx, LOCK_CUSTOMER, Tuple.of(tenant, customerId.toString()))
                 .replaceWithVoid();
     }
 
+    private static final String ACTIVE_FOR = "select " + COLUMNS + " from deal where tenant_id = $1 and customer_id = $2 and " + ACTIVE + " order by registered_at, id limit 1";
+
     /** The protection in force for a customer (the oldest if a merge brought two together). */
     public Uni<Optional<DealView>> activeFor(SqlClient client, String tenant, UUID customerId) {
-        return db.one(client, "select " + COLUMNS + " from deal where tenant_id = $1 and customer_id = $2 and " + ACTIVE
-                + " order by registered_at, id limit 1", Tuple.of(tenant, customerId), DealRepository::toView);
+        return db.one(client, ACTIVE_FOR, Tuple.of(tenant, customerId), DealRepository::toView);
     }
+
+    private static final String INSERT = """
+            insert into deal (tenant_id, id, customer_id, original_customer_id, channel_id, status, expected_value,
+            currency, close_date, skus, note, registered_at, protected_until, created_by, updated_at)
+            values ($1, $2, $3, $3, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11, $12, $10)""";
 
     public Uni<Void> insert(SqlClient tx, String tenant, UUID id, UUID customerId, UUID channelId, RegisterDealRequest r, String currency,
                             Instant now, Instant protectedUntil, String actor) {
         String[] skus = r.skus() == null ? new String[0] : r.skus().stream().map(String::trim).distinct().toArray(String[]::new);
-        return db.query(tx, "insert into deal (tenant_id, id, customer_id, original_customer_id, channel_id, status, expected_value, "
-                        + "currency, close_date, skus, note, registered_at, protected_until, created_by, updated_at) "
-                        + "values ($1, $2, $3, $3, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11, $12, $10)",
+        return db.query(tx, INSERT,
                 Tuple.from(new Object[]{tenant, id, customerId, channelId, r.expectedValue(), currency, r.closeDate(), skus, r.note(),
                         utc(now), utc(protectedUntil), actor})).replaceWithVoid();
     }
@@ -89,38 +96,56 @@ public class DealRepository {
         return db.list(sql.toString(), Tuple.from(args), DealRepository::toView);
     }
 
+    private static final String DECIDE = """
+            update deal set status = $3, decided_at = now(), decided_by = $4, decision_reason = $5, version = version + 1,
+            updated_at = now() where tenant_id = $1 and id = $2""";
+
     public Uni<Void> decide(SqlClient tx, String tenant, UUID id, DealStatus to, String actor, String reason) {
-        return db.query(tx, "update deal set status = $3, decided_at = now(), decided_by = $4, decision_reason = $5, version = version + 1, "
-                + "updated_at = now() where tenant_id = $1 and id = $2", Tuple.of(tenant, id, to.name(), actor, reason)).replaceWithVoid();
+        return db.query(tx, DECIDE, Tuple.of(tenant, id, to.name(), actor, reason)).replaceWithVoid();
     }
+
+    private static final String REQUEST_EXTENSION = """
+            update deal set extension_days = $3, extension_reason = $4, version = version + 1, updated_at = now()
+            where tenant_id = $1 and id = $2""";
 
     public Uni<Void> requestExtension(SqlClient tx, String tenant, UUID id, int days, String reason) {
-        return db.query(tx, "update deal set extension_days = $3, extension_reason = $4, version = version + 1, updated_at = now() "
-                + "where tenant_id = $1 and id = $2", Tuple.of(tenant, id, days, reason)).replaceWithVoid();
+        return db.query(tx, REQUEST_EXTENSION, Tuple.of(tenant, id, days, reason)).replaceWithVoid();
     }
 
+    private static final String EXTEND = """
+            update deal set protected_until = protected_until + make_interval(days => $3), extension_days = null,
+            extension_reason = null, version = version + 1, updated_at = now() where tenant_id = $1 and id = $2""";
+
     public Uni<Void> extend(SqlClient tx, String tenant, UUID id, int days) {
-        return db.query(tx, "update deal set protected_until = protected_until + make_interval(days => $3), extension_days = null, "
-                + "extension_reason = null, version = version + 1, updated_at = now() where tenant_id = $1 and id = $2",
+        return db.query(tx, EXTEND,
                 Tuple.of(tenant, id, days)).replaceWithVoid();
     }
 
+    private static final String CLEAR_EXTENSION = """
+            update deal set extension_days = null, extension_reason = null, version = version + 1, updated_at = now()
+            where tenant_id = $1 and id = $2""";
+
     public Uni<Void> clearExtension(SqlClient tx, String tenant, UUID id) {
-        return db.query(tx, "update deal set extension_days = null, extension_reason = null, version = version + 1, updated_at = now() "
-                + "where tenant_id = $1 and id = $2", Tuple.of(tenant, id)).replaceWithVoid();
+        return db.query(tx, CLEAR_EXTENSION, Tuple.of(tenant, id)).replaceWithVoid();
     }
+
+    private static final String EXPIRE_DUE = """
+            update deal set status = 'EXPIRED', version = version + 1, updated_at = now()
+            where status in ('PENDING', 'APPROVED') and protected_until <= $1 returning tenant_id, id, channel_id""";
 
     /** Marks every protection that ended at or before {@code now} EXPIRED (all tenants); returns tenant, id, channel. */
     public Uni<List<Object[]>> expireDue(Instant now) {
-        return db.list("update deal set status = 'EXPIRED', version = version + 1, updated_at = now() "
-                        + "where status in ('PENDING', 'APPROVED') and protected_until <= $1 returning tenant_id, id, channel_id",
+        return db.list(EXPIRE_DUE,
                 Tuple.of(utc(now)), r -> new Object[]{r.getString("tenant_id"), r.getUUID("id"), r.getUUID("channel_id")});
     }
 
+    private static final String INSERT_CONFLICT = """
+            insert into deal_conflict (tenant_id, id, deal_id, order_id, order_channel_id, deal_channel_id, customer_id,
+            order_total, currency) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing""";
+
     public Uni<Void> insertConflict(SqlClient tx, String tenant, UUID id, DealView deal, UUID orderId, UUID orderChannel, BigDecimal total,
                                     String currency) {
-        return db.query(tx, "insert into deal_conflict (tenant_id, id, deal_id, order_id, order_channel_id, deal_channel_id, customer_id, "
-                        + "order_total, currency) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing",
+        return db.query(tx, INSERT_CONFLICT,
                 Tuple.from(new Object[]{tenant, id, UUID.fromString(deal.id()), orderId, orderChannel, UUID.fromString(deal.channelId()),
                         UUID.fromString(deal.customerId()), total, currency})).replaceWithVoid();
     }
@@ -148,10 +173,13 @@ public class DealRepository {
         });
     }
 
+    private static final String CONFLICT_COUNT = """
+            select count(*) as n from deal_conflict where tenant_id = $1 and ($2::uuid is null or order_channel_id = $2)
+            and occurred_at >= $3 and occurred_at < $4""";
+
     /** Conflicts in [from, to); {@code orderChannelId} null = every channel. */
     public Uni<Long> conflictCount(SqlClient client, String tenant, UUID orderChannelId, Instant from, Instant to) {
-        return db.one(client, "select count(*) as n from deal_conflict where tenant_id = $1 and ($2::uuid is null or order_channel_id = $2) "
-                                + "and occurred_at >= $3 and occurred_at < $4",
+        return db.one(client, CONFLICT_COUNT,
                         Tuple.of(tenant, orderChannelId, utc(from), utc(to)), r -> r.getLong("n"))
                 .map(o -> o.orElse(0L));
     }

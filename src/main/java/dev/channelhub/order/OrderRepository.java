@@ -46,10 +46,13 @@ public class OrderRepository {
     public record Event(String type, Object details) {
     }
 
+    private static final String NEXT_NUMBER = """
+            insert into order_number (tenant_id, day, last) values ($1, $2, 1) on conflict (tenant_id, day)
+            do update set last = order_number.last + 1 returning last""";
+
     /** Next number of the tenant's day counter, in its own short statement (outside the order's transaction). */
     public Uni<Long> nextNumber(String tenant, LocalDate day) {
-        return db.one("insert into order_number (tenant_id, day, last) values ($1, $2, 1) on conflict (tenant_id, day)"
-                        + " do update set last = order_number.last + 1 returning last",
+        return db.one(NEXT_NUMBER,
                 Tuple.of(tenant, day), r -> r.getLong("last")).map(Optional::orElseThrow);
     }
 
@@ -107,24 +110,33 @@ public class OrderRepository {
                 + " order by t.n) select 1";
     }
 
+    private static final String FIND = "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = $2";
+
     public Uni<Optional<OrderView>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
+        return db.one(client, FIND, Tuple.of(tenant, id),
                 this::toView);
     }
 
+    private static final String FIND_BY_IDEMPOTENCY_KEY = "select " + COLUMNS + """
+             from sales_order where tenant_id = $1 and idempotency_caller = $2
+            and idempotency_key = $3""";
+
     public Uni<Optional<OrderView>> findByIdempotencyKey(SqlClient client, String tenant, String caller, String key) {
-        return db.one(client, "select " + COLUMNS + " from sales_order where tenant_id = $1 and idempotency_caller = $2"
-                        + " and idempotency_key = $3", Tuple.of(tenant, caller, key), this::toView);
+        return db.one(client, FIND_BY_IDEMPOTENCY_KEY, Tuple.of(tenant, caller, key), this::toView);
     }
+
+    private static final String LOCK = "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = $2 for update";
 
     /** Locks the order row for a state change: every write path starts here, so they serialise per order. */
     public Uni<Optional<OrderView>> lock(SqlClient tx, String tenant, UUID id) {
-        return db.one(tx, "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = $2 for update", Tuple.of(tenant, id),
+        return db.one(tx, LOCK, Tuple.of(tenant, id),
                 this::toView);
     }
 
+    private static final String FIND_ALL = "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = any($2)";
+
     public Uni<List<OrderView>> findAll(SqlClient client, String tenant, List<UUID> ids) {
-        return db.list(client, "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = any($2)",
+        return db.list(client, FIND_ALL,
                 Tuple.of(tenant, ids.toArray(new UUID[0])), this::toView);
     }
 
@@ -169,12 +181,15 @@ public class OrderRepository {
         return db.list(client, sql.toString(), Tuple.from(args), this::toView);
     }
 
+    private static final String BY_CUSTOMERS = "select * from (select " + COLUMNS + """
+            , row_number() over (partition by customer_id order by id desc) as rn
+            from sales_order where tenant_id = $1 and customer_id = any($2)
+            and ($3::uuid is null or channel_id = $3) and ($4::uuid is null or id < $4)) x where rn <= $5 order by customer_id, id desc""";
+
     /** Orders of many customers, newest first, at most {@code fetch} per customer before {@code before}; one statement. */
     public Uni<Map<UUID, List<OrderView>>> byCustomers(SqlClient client, String tenant, UUID partnerChannel, List<UUID> customers,
                                                        UUID before, int fetch) {
-        return db.query(client, "select * from (select " + COLUMNS + ", row_number() over (partition by customer_id order by id desc) as rn"
-                                + " from sales_order where tenant_id = $1 and customer_id = any($2)"
-                                + " and ($3::uuid is null or channel_id = $3) and ($4::uuid is null or id < $4)) x where rn <= $5 order by customer_id, id desc",
+        return db.query(client, BY_CUSTOMERS,
                         Tuple.of(tenant, customers.toArray(new UUID[0]), partnerChannel, before, fetch))
                 .map(rows -> {
                     Map<UUID, List<OrderView>> out = new HashMap<>();
@@ -185,10 +200,13 @@ public class OrderRepository {
                 });
     }
 
+    private static final String LINES = """
+            select order_id, sku, quantity, list_price, unit_price, line_total, price_list_code, promotion_code,
+            floor_applied, shipped, delivered, (select currency from sales_order o where o.tenant_id = l.tenant_id
+            and o.id = l.order_id) as currency from order_line l where tenant_id = $1 and order_id = any($2) order by order_id, line_no""";
+
     public Uni<Map<UUID, List<OrderLineView>>> lines(SqlClient client, String tenant, List<UUID> orderIds) {
-        return db.query(client, "select order_id, sku, quantity, list_price, unit_price, line_total, price_list_code, promotion_code,"
-                        + " floor_applied, shipped, delivered, (select currency from sales_order o where o.tenant_id = l.tenant_id"
-                        + " and o.id = l.order_id) as currency from order_line l where tenant_id = $1 and order_id = any($2) order by order_id, line_no",
+        return db.query(client, LINES,
                 Tuple.of(tenant, orderIds.toArray(new UUID[0]))).map(rows -> {
                     Map<UUID, List<OrderLineView>> out = new HashMap<>();
                     for (Row r : rows) {
@@ -215,47 +233,59 @@ public class OrderRepository {
                 .map(rows -> toView(rows.iterator().next()));
     }
 
+    private static final String INSERT_SHIPMENT = """
+            with s as (insert into order_shipment (tenant_id, id, order_id, status, carrier, tracking_no, created_by, shipped_at)
+            values ($1, $2, $3, 'SHIPPED', $4, $5, $6, $7)),
+            sl as (insert into order_shipment_line (tenant_id, shipment_id, order_id, sku, location_code, quantity)
+            select $1, $2, $3, t.sku, t.loc, t.q from unnest($8::varchar[], $9::varchar[], $10::int[]) as t(sku, loc, q)),
+            per_sku as (select t.sku, sum(t.q) as q from unnest($8::varchar[], $10::int[]) as t(sku, q) group by t.sku)
+            update order_line l set shipped = l.shipped + p.q from per_sku p
+            where l.tenant_id = $1 and l.order_id = $3 and l.sku = p.sku""";
+
     /** A shipment with its lines, and the order lines' shipped quantities, in one statement. */
     public Uni<Void> insertShipment(SqlClient tx, String tenant, UUID orderId, UUID shipmentId, String carrier, String trackingNo,
                                     String actor, Instant at, List<ShipmentLineView> lines) {
         String[] sku = lines.stream().map(ShipmentLineView::sku).toArray(String[]::new);
         String[] loc = lines.stream().map(ShipmentLineView::locationCode).toArray(String[]::new);
         Integer[] qty = lines.stream().map(ShipmentLineView::quantity).toArray(Integer[]::new);
-        return db.query(tx, "with s as (insert into order_shipment (tenant_id, id, order_id, status, carrier, tracking_no, created_by, shipped_at)"
-                                + " values ($1, $2, $3, 'SHIPPED', $4, $5, $6, $7)),"
-                                + " sl as (insert into order_shipment_line (tenant_id, shipment_id, order_id, sku, location_code, quantity)"
-                                + " select $1, $2, $3, t.sku, t.loc, t.q from unnest($8::varchar[], $9::varchar[], $10::int[]) as t(sku, loc, q)),"
-                                + " per_sku as (select t.sku, sum(t.q) as q from unnest($8::varchar[], $10::int[]) as t(sku, q) group by t.sku)"
-                                + " update order_line l set shipped = l.shipped + p.q from per_sku p"
-                                + " where l.tenant_id = $1 and l.order_id = $3 and l.sku = p.sku",
+        return db.query(tx, INSERT_SHIPMENT,
                         Tuple.from(new Object[]{tenant, shipmentId, orderId, carrier, trackingNo, actor, at.atOffset(ZoneOffset.UTC), sku, loc, qty}))
                 .replaceWithVoid();
     }
 
+    private static final String DELIVER_SHIPMENT = """
+            with s as (update order_shipment set status = 'DELIVERED', delivered_at = $4
+            where tenant_id = $1 and id = $2 and order_id = $3 and status = 'SHIPPED' returning id),
+            q as (select sku, sum(quantity) as q from order_shipment_line where tenant_id = $1 and shipment_id = $2
+            and exists (select 1 from s) group by sku),
+            u as (update order_line l set delivered = l.delivered + q.q from q
+            where l.tenant_id = $1 and l.order_id = $3 and l.sku = q.sku returning 1)
+            select (select count(*) from s) as delivered, (select count(*) from u) as lines""";
+
     /** SHIPPED → DELIVERED for one shipment of the order, adding its quantities to the lines; false if it was not SHIPPED. */
     public Uni<Boolean> deliverShipment(SqlClient tx, String tenant, UUID orderId, UUID shipmentId, Instant at) {
-        return db.query(tx, "with s as (update order_shipment set status = 'DELIVERED', delivered_at = $4"
-                                + " where tenant_id = $1 and id = $2 and order_id = $3 and status = 'SHIPPED' returning id),"
-                                + " q as (select sku, sum(quantity) as q from order_shipment_line where tenant_id = $1 and shipment_id = $2"
-                                + " and exists (select 1 from s) group by sku),"
-                                + " u as (update order_line l set delivered = l.delivered + q.q from q"
-                                + " where l.tenant_id = $1 and l.order_id = $3 and l.sku = q.sku returning 1)"
-                                + " select (select count(*) from s) as delivered, (select count(*) from u) as lines",
+        return db.query(tx, DELIVER_SHIPMENT,
                         Tuple.of(tenant, shipmentId, orderId, at.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.iterator().next().getLong("delivered") == 1);
     }
 
+    private static final String SHIPMENT_STATUS = """
+            select status from order_shipment where tenant_id = $1 and id = $2 and order_id = $3""";
+
     public Uni<Optional<String>> shipmentStatus(SqlClient client, String tenant, UUID orderId, UUID shipmentId) {
-        return db.one(client, "select status from order_shipment where tenant_id = $1 and id = $2 and order_id = $3",
+        return db.one(client, SHIPMENT_STATUS,
                 Tuple.of(tenant, shipmentId, orderId), r -> r.getString("status"));
     }
 
+    private static final String SHIPMENTS = """
+            select s.id, s.order_id, s.status, s.carrier, s.tracking_no, s.shipped_at, s.delivered_at,
+            l.sku, l.location_code, l.quantity from order_shipment s
+            join order_shipment_line l on l.tenant_id = s.tenant_id and l.shipment_id = s.id
+            where s.tenant_id = $1 and s.order_id = any($2) order by s.order_id, s.id, l.sku, l.location_code""";
+
     public Uni<Map<UUID, List<ShipmentView>>> shipments(SqlClient client, String tenant, List<UUID> orderIds,
                                                         Map<UUID, OrderStatus> orderStatus) {
-        return db.query(client, "select s.id, s.order_id, s.status, s.carrier, s.tracking_no, s.shipped_at, s.delivered_at,"
-                        + " l.sku, l.location_code, l.quantity from order_shipment s"
-                        + " join order_shipment_line l on l.tenant_id = s.tenant_id and l.shipment_id = s.id"
-                        + " where s.tenant_id = $1 and s.order_id = any($2) order by s.order_id, s.id, l.sku, l.location_code",
+        return db.query(client, SHIPMENTS,
                 Tuple.of(tenant, orderIds.toArray(new UUID[0]))).map(rows -> {
                     Map<UUID, Map<UUID, List<Row>>> grouped = new LinkedHashMap<>();
                     Map<UUID, Row> heads = new HashMap<>();
@@ -283,21 +313,27 @@ public class OrderRepository {
                 });
     }
 
+    private static final String INSERT_PAYMENT = """
+            insert into order_payment (tenant_id, id, order_id, amount, method, reference, received_at, created_by, created_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+
     public Uni<Void> insertPayment(SqlClient tx, String tenant, UUID orderId, UUID paymentId, PaymentRequest p, Instant receivedAt,
                                    String actor, Instant at) {
-        return db.query(tx, "insert into order_payment (tenant_id, id, order_id, amount, method, reference, received_at, created_by, created_at)"
-                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        return db.query(tx, INSERT_PAYMENT,
                         Tuple.from(new Object[]{tenant, paymentId, orderId, p.amount(), p.method(), p.reference(),
                                 receivedAt.atOffset(ZoneOffset.UTC), actor, at.atOffset(ZoneOffset.UTC)}))
                 .replaceWithVoid();
     }
 
+    private static final String PAYMENTS = """
+            select p.id, p.order_id, p.amount, p.method, p.reference, p.received_at, p.created_at, o.currency,
+            o.payment_status, o.status, o.total - o.paid as outstanding from order_payment p
+            join sales_order o on o.tenant_id = p.tenant_id and o.id = p.order_id
+            where p.tenant_id = $1 and p.order_id = any($2) order by p.order_id, p.id""";
+
     /** Payments per order (with the order's current figures), one statement. */
     public Uni<Map<UUID, List<PaymentView>>> payments(SqlClient client, String tenant, List<UUID> orderIds) {
-        return db.query(client, "select p.id, p.order_id, p.amount, p.method, p.reference, p.received_at, p.created_at, o.currency,"
-                        + " o.payment_status, o.status, o.total - o.paid as outstanding from order_payment p"
-                        + " join sales_order o on o.tenant_id = p.tenant_id and o.id = p.order_id"
-                        + " where p.tenant_id = $1 and p.order_id = any($2) order by p.order_id, p.id",
+        return db.query(client, PAYMENTS,
                 Tuple.of(tenant, orderIds.toArray(new UUID[0]))).map(rows -> {
                     Map<UUID, List<PaymentView>> out = new HashMap<>();
                     for (Row r : rows) {
@@ -312,9 +348,12 @@ public class OrderRepository {
                 });
     }
 
+    private static final String TIMELINE = """
+            select seq, type, actor, details, occurred_at from order_event where tenant_id = $1 and order_id = $2
+            and ($3::bigint is null or seq > $3) order by seq limit $4""";
+
     public Uni<List<TimelineEntryView>> timeline(SqlClient client, String tenant, UUID orderId, Long afterSeq, int fetch) {
-        return db.list(client, "select seq, type, actor, details, occurred_at from order_event where tenant_id = $1 and order_id = $2"
-                        + " and ($3::bigint is null or seq > $3) order by seq limit $4",
+        return db.list(client, TIMELINE,
                 Tuple.of(tenant, orderId, afterSeq, fetch), r -> {
                     Object d = r.getValue("details");
                     String json = d instanceof JsonObject jo ? jo.encode() : String.valueOf(d);
@@ -355,16 +394,19 @@ public class OrderRepository {
                 .map(Optional::orElseThrow);
     }
 
+    private static final String RECEIVABLE_BUCKETS = """
+            select currency, case
+            when created_at > now() - make_interval(days => $3) then 'CURRENT'
+            when created_at > now() - make_interval(days => $3 + 30) then '1-30'
+            when created_at > now() - make_interval(days => $3 + 60) then '31-60'
+            when created_at > now() - make_interval(days => $3 + 90) then '61-90'
+            else '90+' end as bucket, count(*) as orders, sum(total - paid) as amount
+            from sales_order where tenant_id = $1 and channel_id = $2 and status <> 'CANCELLED' and payment_status <> 'PAID'
+            group by 1, 2""";
+
     /** Open receivables of a channel by currency and age bucket (days since placement). */
     public Uni<List<Row>> receivableBuckets(SqlClient client, String tenant, UUID channelId, int termDays) {
-        return db.list(client, "select currency, case"
-                        + " when created_at > now() - make_interval(days => $3) then 'CURRENT'"
-                        + " when created_at > now() - make_interval(days => $3 + 30) then '1-30'"
-                        + " when created_at > now() - make_interval(days => $3 + 60) then '31-60'"
-                        + " when created_at > now() - make_interval(days => $3 + 90) then '61-90'"
-                        + " else '90+' end as bucket, count(*) as orders, sum(total - paid) as amount"
-                        + " from sales_order where tenant_id = $1 and channel_id = $2 and status <> 'CANCELLED' and payment_status <> 'PAID'"
-                        + " group by 1, 2",
+        return db.list(client, RECEIVABLE_BUCKETS,
                 Tuple.of(tenant, channelId, termDays), r -> r);
     }
 

@@ -177,18 +177,22 @@ public class PriceListRepository {
                           Map<UUID, List<PriceResolver.Entry>> entriesByList) {
     }
 
+    /** The quote statement: one round trip per quote; the epoch read with the entries keeps the cache honest (see PricingCache). */
+    private static final String SKU_DATA = """
+            select m.epoch, m.customer_found, m.customer_group, p.sku, p.category, p.status, p.floor_price,
+            p.currency, e.price_list_id, e.min_quantity, e.price from (select coalesce((select epoch from pricing_epoch
+            where tenant_id = $1), 0) as epoch, cu.id is not null as customer_found, cu.customer_group from (select 1) one
+            left join customer cu on cu.tenant_id = $1 and cu.id = $4) m
+            left join product p on p.tenant_id = $1 and p.sku = any($2)
+            left join price_list_entry e on e.tenant_id = $1 and e.sku = p.sku and e.price_list_id = any($3)""";
+
     /**
      * The one statement of a quote: the pricing epoch, the customer (when {@code customerId} is given), and for each
      * SKU its product and its entries in {@code listIds}. It always returns a row (the epoch), whatever the SKUs.
      * Reads the catalogue's and customers' tables directly: this is the hot path of every quote and order.
      */
     public Uni<SkuData> skuData(SqlClient client, String tenant, Collection<String> skus, Collection<UUID> listIds, UUID customerId) {
-        return db.query(client, "select m.epoch, m.customer_found, m.customer_group, p.sku, p.category, p.status, p.floor_price, "
-                        + "p.currency, e.price_list_id, e.min_quantity, e.price from (select coalesce((select epoch from pricing_epoch "
-                        + "where tenant_id = $1), 0) as epoch, cu.id is not null as customer_found, cu.customer_group from (select 1) one "
-                        + "left join customer cu on cu.tenant_id = $1 and cu.id = $4) m "
-                        + "left join product p on p.tenant_id = $1 and p.sku = any($2) "
-                        + "left join price_list_entry e on e.tenant_id = $1 and e.sku = p.sku and e.price_list_id = any($3)",
+        return db.query(client, SKU_DATA,
                         Tuple.of(tenant, skus.toArray(new String[0]), listIds.toArray(new UUID[0]), customerId))
                 .map(rows -> {
                     long epoch = 0;
@@ -275,14 +279,17 @@ public class PriceListRepository {
                 r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
     }
 
+    private static final String ALL_CANDIDATES = """
+            select l.id, l.code, l.currency, l.priority, l.channel_ids, l.channel_group_ids, l.channel_types,
+            l.customer_groups, l.valid_from, l.valid_to, e.sku, e.min_quantity, e.price from price_list l
+            left join price_list_entry e on e.tenant_id = l.tenant_id and e.price_list_id = l.id and e.sku = any($4)
+            where l.tenant_id = $1 and l.currency = $2 and (l.valid_from is null or l.valid_from <= $3)
+            and (l.valid_to is null or l.valid_to > $3)""";
+
     /** Every list in the currency valid at {@code at}, whatever its scope, with its entries for {@code skus}. */
     public Uni<List<PriceResolver.PriceList>> allCandidates(SqlClient client, String tenant, String currency, Instant at,
                                                              Collection<String> skus) {
-        return db.query(client, "select l.id, l.code, l.currency, l.priority, l.channel_ids, l.channel_group_ids, l.channel_types, "
-                        + "l.customer_groups, l.valid_from, l.valid_to, e.sku, e.min_quantity, e.price from price_list l "
-                        + "left join price_list_entry e on e.tenant_id = l.tenant_id and e.price_list_id = l.id and e.sku = any($4) "
-                        + "where l.tenant_id = $1 and l.currency = $2 and (l.valid_from is null or l.valid_from <= $3) "
-                        + "and (l.valid_to is null or l.valid_to > $3)",
+        return db.query(client, ALL_CANDIDATES,
                         Tuple.of(tenant, currency, utc(at), skus.toArray(new String[0])))
                 .map(PriceListRepository::toCandidates);
     }

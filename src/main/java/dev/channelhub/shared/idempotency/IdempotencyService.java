@@ -140,6 +140,10 @@ public class IdempotencyService {
     private static final String TAKE_OVER_STALE = """
             update idempotency_key set created_at = now() where tenant_id = $1 and caller = $2 and key = $3
             and state = 'PENDING' and created_at < now() - interval '60 seconds'""";
+    /** Answers are kept 24 hours; after that a key may be used again. */
+    private static final String PURGE = """
+            delete from idempotency_key where created_at < now() - interval '24 hours'""";
+
     private static final String RELEASE = """
             delete from idempotency_key where tenant_id = $1 and caller = $2 and key = $3 and state = 'PENDING'""";
 
@@ -257,6 +261,6 @@ public class IdempotencyService {
 
     @Scheduled(every = "1h", delayed = "5m")
     Uni<Void> purgeExpired() {
-        return db.query("delete from idempotency_key where created_at < now() - interval '24 hours'", Tuple.tuple()).replaceWithVoid();
+        return db.query(PURGE, Tuple.tuple()).replaceWithVoid();
     }
 }
