@@ -2,7 +2,6 @@ package dev.channelhub.analytics;
 
 import dev.channelhub.shared.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +14,11 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class AnalyticsSettings {
 
-    @ConfigProperty(name = "channelhub.analytics.time-zone", defaultValue = "Asia/Shanghai")
-    String timeZone;
+    private final String timeZone;
+
+    public AnalyticsSettings(AnalyticsConfig config) {
+        this.timeZone = config.timeZone();
+    }
 
     /** Longest period a report may cover, in days. */
     static final long MAX_DAYS = 3660;

@@ -7,8 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -27,14 +25,15 @@ public class OutboxFeed {
     private static final Logger LOG = Logger.getLogger(OutboxFeed.class);
     private static final int BATCH = 1000;
 
-    @Inject
-    OutboxRepository outbox;
+    private final OutboxRepository outbox;
+    private final io.vertx.core.Vertx vertx;
+    private final Duration pollInterval;
 
-    @Inject
-    io.vertx.core.Vertx vertx;
-
-    @ConfigProperty(name = "channelhub.subscriptions.poll-interval", defaultValue = "PT0.25S")
-    Duration pollInterval;
+    public OutboxFeed(OutboxRepository outbox, io.vertx.core.Vertx vertx, SubscriptionConfig config) {
+        this.outbox = outbox;
+        this.vertx = vertx;
+        this.pollInterval = config.pollInterval();
+    }
 
     private final BroadcastProcessor<OutboxEvent> hub = BroadcastProcessor.create();
     private final AtomicInteger listeners = new AtomicInteger();

@@ -10,8 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -49,36 +47,29 @@ public class WebhookDispatcher {
     private static final int CLAIM_BATCH = 50;
     private static final int LEASE_SECONDS = 60;
 
-    @Inject
-    Db database;
+    private final Db.Background db;
+    private final WebhookTargets targets;
+    private final WebhookSecrets secrets;
+    private final io.vertx.core.Vertx vertx;
+    private final Duration retryBase;
+    private final Duration retryMax;
+    private final int disableAfter;
+    private final Duration timeout;
+    private final boolean enabled;
+    private final Duration pollInterval;
 
-    private Db.Background db;
-
-    @jakarta.annotation.PostConstruct
-    void init() {
-        db = database.background();
+    public WebhookDispatcher(Db database, WebhookTargets targets, WebhookSecrets secrets, io.vertx.core.Vertx vertx, WebhookConfig config) {
+        this.db = database.background();
+        this.targets = targets;
+        this.secrets = secrets;
+        this.vertx = vertx;
+        this.retryBase = config.retryBase();
+        this.retryMax = config.retryMax();
+        this.disableAfter = config.disableAfter();
+        this.timeout = config.timeout();
+        this.enabled = config.enabled();
+        this.pollInterval = config.pollInterval();
     }
-
-    @ConfigProperty(name = "channelhub.webhooks.retry-base", defaultValue = "PT5S")
-    Duration retryBase;
-
-    @ConfigProperty(name = "channelhub.webhooks.retry-max", defaultValue = "PT1H")
-    Duration retryMax;
-
-    @ConfigProperty(name = "channelhub.webhooks.disable-after-failures", defaultValue = "10")
-    int disableAfter;
-
-    @ConfigProperty(name = "channelhub.webhooks.timeout", defaultValue = "PT10S")
-    Duration timeout;
-
-    @ConfigProperty(name = "channelhub.webhooks.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @Inject
-    WebhookTargets targets;
-
-    @Inject
-    WebhookSecrets secrets;
 
     private volatile HttpClient http;
 
@@ -98,12 +89,6 @@ public class WebhookDispatcher {
         }
         return c;
     }
-
-    @ConfigProperty(name = "channelhub.webhooks.poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
-
-    @Inject
-    io.vertx.core.Vertx vertx;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -310,6 +295,11 @@ public class WebhookDispatcher {
 
     /** retry-base · 2^(attempt−1), capped at retry-max. */
     Duration backoff(int attempts) {
+        return backoff(attempts, retryBase, retryMax);
+    }
+
+    /** The wait before attempt {@code attempts + 1}: base doubled per attempt, capped at max. */
+    static Duration backoff(int attempts, Duration retryBase, Duration retryMax) {
         int exp = Math.max(0, Math.min(attempts - 1, 30));
         long millis = retryBase.toMillis() * (1L << exp);
         return millis > retryMax.toMillis() || millis < 0 ? retryMax : Duration.ofMillis(millis);

@@ -37,9 +37,8 @@ public class WebhookSecrets {
 
     private final SecretKeySpec key;
 
-    WebhookSecrets(@ConfigProperty(name = "channelhub.webhooks.secret-key") Optional<String> configured,
-                   @ConfigProperty(name = "channelhub.data-dir", defaultValue = "data") String dataDir) {
-        this.key = new SecretKeySpec(configured.filter(s -> !s.isBlank()).map(WebhookSecrets::decodeKey)
+    WebhookSecrets(WebhookConfig config, @ConfigProperty(name = "channelhub.data-dir", defaultValue = "data") String dataDir) {
+        this.key = new SecretKeySpec(config.secretKey().filter(s -> !s.isBlank()).map(WebhookSecrets::decodeKey)
                 .orElseGet(() -> developmentKey(Path.of(dataDir).toAbsolutePath().resolve("keys"))), "AES");
     }
 

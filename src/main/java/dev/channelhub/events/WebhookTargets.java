@@ -2,7 +2,7 @@ package dev.channelhub.events;
 
 import dev.channelhub.shared.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,9 +23,12 @@ public class WebhookTargets {
     private final WebhookTargetGuard guard;
     private final HostResolver resolver;
 
-    WebhookTargets(@ConfigProperty(name = "channelhub.webhooks.allow-private-targets", defaultValue = "false") boolean allowPrivate,
-                   @ConfigProperty(name = "channelhub.webhooks.allowed-target-ranges") Optional<List<String>> allowedRanges,
-                   HostResolver resolver) {
+    @Inject
+    WebhookTargets(WebhookConfig config, HostResolver resolver) {
+        this(config.allowPrivateTargets(), config.allowedTargetRanges(), resolver);
+    }
+
+    WebhookTargets(boolean allowPrivate, Optional<List<String>> allowedRanges, HostResolver resolver) {
         this.guard = allowPrivate ? WebhookTargetGuard.permissive() : WebhookTargetGuard.of(allowedRanges.orElse(List.of()));
         this.resolver = resolver;
     }

@@ -18,7 +18,6 @@ import dev.channelhub.shared.validation.RequestValidator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,7 +46,7 @@ public class OrderPaymentService {
 
     public OrderPaymentService(OrderRepository orders, OrderAccess access, ChannelService channels, Db db, IdempotencyService idempotency,
                                RequestValidator validator, EventOutbox outbox,
-                               @ConfigProperty(name = "channelhub.orders.payment-term-days", defaultValue = "30") int paymentTermDays) {
+                               OrderConfig config) {
         this.orders = orders;
         this.access = access;
         this.channels = channels;
@@ -55,7 +54,7 @@ public class OrderPaymentService {
         this.idempotency = idempotency;
         this.validator = validator;
         this.outbox = outbox;
-        this.paymentTermDays = paymentTermDays;
+        this.paymentTermDays = config.paymentTermDays();
     }
 
     public Uni<Outcome<PaymentView>> pay(Caller caller, UUID id, PaymentRequest request, String idempotencyKey, Integer expectedVersion) {

@@ -50,13 +50,12 @@ class EventPatternsTest {
 
     @Test
     void backoffDoublesUpToTheCap() {
-        WebhookDispatcher d = new WebhookDispatcher();
-        d.retryBase = Duration.ofSeconds(5);
-        d.retryMax = Duration.ofMinutes(1);
-        assertEquals(Duration.ofSeconds(5), d.backoff(1));
-        assertEquals(Duration.ofSeconds(10), d.backoff(2));
-        assertEquals(Duration.ofSeconds(40), d.backoff(4));
-        assertEquals(Duration.ofMinutes(1), d.backoff(5));
-        assertEquals(Duration.ofMinutes(1), d.backoff(60));
+        Duration base = Duration.ofSeconds(5);
+        Duration max = Duration.ofMinutes(1);
+        assertEquals(Duration.ofSeconds(5), WebhookDispatcher.backoff(1, base, max));
+        assertEquals(Duration.ofSeconds(10), WebhookDispatcher.backoff(2, base, max));
+        assertEquals(Duration.ofSeconds(40), WebhookDispatcher.backoff(4, base, max));
+        assertEquals(Duration.ofMinutes(1), WebhookDispatcher.backoff(5, base, max));
+        assertEquals(Duration.ofMinutes(1), WebhookDispatcher.backoff(60, base, max));
     }
 }
