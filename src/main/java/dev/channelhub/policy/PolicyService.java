@@ -1,6 +1,6 @@
 package dev.channelhub.policy;
 
-import dev.channelhub.channel.ChannelRepository.ChannelFilter;
+import dev.channelhub.channel.ChannelFilter;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelView;
 import dev.channelhub.events.EventOutbox;

@@ -357,7 +357,7 @@ public class PriceService {
     }
 
     private Uni<List<ChannelView>> activeChannels(Caller caller, String cursor, List<ChannelView> acc) {
-        return channels.list(caller, new dev.channelhub.channel.ChannelRepository.ChannelFilter(null,
+        return channels.list(caller, new dev.channelhub.channel.ChannelFilter(null,
                         dev.channelhub.channel.ChannelStatus.ACTIVE, null, null, null), PageRequest.of(PageRequest.MAX_LIMIT, cursor,
                         "limit", "cursor"))
                 .flatMap(page -> {

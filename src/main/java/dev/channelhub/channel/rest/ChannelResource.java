@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.channel.ChannelGroupService;
 import dev.channelhub.channel.ChannelGroupView;
 import dev.channelhub.channel.ChannelPatch;
-import dev.channelhub.channel.ChannelRepository.ChannelFilter;
+import dev.channelhub.channel.ChannelFilter;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelStatus;
 import dev.channelhub.channel.ChannelType;
