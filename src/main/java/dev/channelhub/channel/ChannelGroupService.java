@@ -1,6 +1,7 @@
 package dev.channelhub.channel;
 
 import dev.channelhub.events.EventOutbox;
+import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
@@ -14,8 +15,9 @@ import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.web.MergePatch;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -62,18 +64,27 @@ public class ChannelGroupService {
         validator.check(request);
         List<UUID> members = parseMembers(request.memberIds());
         GroupRule rule = request.rule() == null ? null : request.rule().checked("rule");
-        return idempotency.run(caller, idempotencyKey, "POST /channel-groups", request, ChannelGroupView.class,
-                () -> db.inTransaction(tx -> {
+        return idempotency.runRecording(caller, idempotencyKey, "POST /channel-groups", request, ChannelGroupView.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
                     UUID id = Ids.newId();
-                    return groups.insert(tx, caller.tenant(), id, request.code(), request.name(), rule, now())
-                            .onFailure(ChannelService::isDuplicateCode).transform(e ->
+                    Instant now = now();
+                    ChannelGroupEntity group = new ChannelGroupEntity();
+                    group.tenantId = caller.tenant();
+                    group.id = id;
+                    group.code = request.code();
+                    group.name = request.name();
+                    group.setRule(rule);
+                    group.version = 1;
+                    group.createdAt = now;
+                    group.updatedAt = now;
+                    return session.persist(group).call(session::flush)
+                            .onFailure(ApiErrors::isUniqueViolation).transform(e ->
                                     new ApiException(ErrorCode.DUPLICATE, "channel group code " + request.code() + " already exists"))
-                            .flatMap(x -> setMembers(tx, caller, id, members))
-                            .flatMap(x -> groups.find(tx, caller.tenant(), id))
-                            .map(Optional::orElseThrow)
-                            .call(view -> outbox.append(tx, caller, "channel_group.created", "channel_group", id, null, view))
-                            .map(Outcome::created);
-                }));
+                            .flatMap(x -> setMembers(session, caller, id, members, true))
+                            .map(x -> group.toView(members))
+                            .call(view -> outbox.append(session, caller, "channel_group.created", "channel_group", id, null, view))
+                            .flatMap(view -> completion.record(session, Outcome.created(view)));
+                })));
     }
 
     public Uni<ChannelGroupView> get(Caller caller, UUID id) {
@@ -99,22 +110,32 @@ public class ChannelGroupService {
         }
         List<UUID> members = patch.memberIds() == null ? null : parseMembers(patch.memberIds());
         GroupRule newRule = patch.rule() == null ? null : patch.rule().checked("rule");
-        return db.inTransaction(tx -> groups.lockForUpdate(tx, caller.tenant(), id)
-                .map(o -> o.orElseThrow(() -> ApiException.notFound("channel group", id)))
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> groups.lockEntity(caller.tenant(), id)
+                .map(found -> {
+                    if (found == null) {
+                        throw ApiException.notFound("channel group", id);
+                    }
+                    return found;
+                })
                 .flatMap(current -> {
-                    ChannelService.checkVersion("channel group", expectedVersion, current.version());
-                    String code = patch.code() != null ? patch.code() : current.code();
-                    String name = patch.name() != null ? patch.name() : current.name();
-                    GroupRule rule = clear.contains("rule") ? null : newRule != null ? newRule : current.rule();
+                    ChannelService.checkVersion("channel group", expectedVersion, current.version);
+                    if (patch.code() != null) {
+                        current.code = patch.code();
+                    }
+                    if (patch.name() != null) {
+                        current.name = patch.name();
+                    }
+                    current.setRule(clear.contains("rule") ? null : newRule != null ? newRule : current.rule());
+                    current.updatedAt = now();
                     List<UUID> newMembers = clear.contains("memberIds") ? List.of() : members;
-                    return groups.update(tx, caller.tenant(), id, code, name, rule, now())
-                            .onFailure(ChannelService::isDuplicateCode).transform(e ->
-                                    new ApiException(ErrorCode.DUPLICATE, "channel group code " + code + " already exists"))
-                            .flatMap(x -> newMembers == null ? Uni.createFrom().voidItem() : setMembers(tx, caller, id, newMembers))
-                            .flatMap(x -> groups.find(tx, caller.tenant(), id))
-                            .map(Optional::orElseThrow)
-                            .call(view -> outbox.append(tx, caller, "channel_group.updated", "channel_group", id, null, view));
-                }));
+                    return session.flush()
+                            .onFailure(ApiErrors::isUniqueViolation).transform(e ->
+                                    new ApiException(ErrorCode.DUPLICATE, "channel group code " + current.code + " already exists"))
+                            .flatMap(x -> newMembers == null ? groups.memberIdsOf(session, caller.tenant(), id)
+                                    : setMembers(session, caller, id, newMembers, false).replaceWith(newMembers))
+                            .map(current::toView)
+                            .call(view -> outbox.append(session, caller, "channel_group.updated", "channel_group", id, null, view));
+                })));
     }
 
     /** {@code GET /channel-groups/{id}/members}: static members ∪ rule matches, whatever their status, by id. */
@@ -181,9 +202,9 @@ public class ChannelGroupService {
     }
 
     /** Static members must be channels of the tenant; an unknown one is a 400 naming its index. */
-    private Uni<Void> setMembers(SqlClient tx, Caller caller, UUID groupId, List<UUID> members) {
+    private Uni<Void> setMembers(Mutiny.Session session, Caller caller, UUID groupId, List<UUID> members, boolean isNew) {
         Uni<Void> check = members.isEmpty() ? Uni.createFrom().voidItem()
-                : groups.existingChannels(tx, caller.tenant(), members).map(found -> {
+                : groups.existingChannels(session, caller.tenant(), members).map(found -> {
                     Set<UUID> known = new HashSet<>(found);
                     List<FieldError> errors = new ArrayList<>();
                     for (int i = 0; i < members.size(); i++) {
@@ -196,7 +217,7 @@ public class ChannelGroupService {
                     }
                     return null;
                 });
-        return check.flatMap(x -> groups.replaceMembers(tx, caller.tenant(), groupId, members));
+        return check.flatMap(x -> groups.replaceMembers(session, caller.tenant(), groupId, members, isNew));
     }
 
     private static Instant now() {

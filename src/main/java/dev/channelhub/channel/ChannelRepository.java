@@ -2,25 +2,33 @@ package dev.channelhub.channel;
 
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.TenantKey;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for channels. Every statement is scoped by tenant; partner scoping is a recursive CTE over parent_id. */
+/**
+ * Channels, their history and ratings. Writes are entities ({@link ChannelEntity}, {@link ChannelHistoryEntity},
+ * {@link ChannelRatingEntity}) in the service's Hibernate Reactive transaction, found by their {@link TenantKey}.
+ * Reads stay SQL on the pool: GraphQL resolves sibling fields in parallel and a Hibernate Reactive session allows one
+ * operation at a time (quarkus#32870), the partner scope is a recursive CTE, and other features (orders' credit check,
+ * pricing) read and lock channels inside their own pool transactions. Every statement is scoped by tenant.
+ */
 @ApplicationScoped
-public class ChannelRepository {
+public class ChannelRepository implements PanacheRepositoryBase<ChannelEntity, TenantKey> {
 
     static final String COLUMNS = "id, code, name, type, status, region, tier, parent_id, credit_limit, currency, "
             + "contact_name, contact_phone, contact_email, version, created_at, updated_at";
@@ -34,115 +42,112 @@ public class ChannelRepository {
     static final String RATING_COLUMNS = "id, channel_id, period, score, tier, notes, rated_by, rated_at";
 
     /** The partner's own channel and everything below it; $1 tenant, $2 the partner's channel. */
-    static final String PARTNER_SCOPE = "with recursive scope(id) as ("
-            + " select id from channel where tenant_id = $1 and id = $2"
-            + " union all select c.id from channel c join scope s on c.parent_id = s.id where c.tenant_id = $1) ";
+    static final String PARTNER_SCOPE = """
+            with recursive scope(id) as (
+              select id from channel where tenant_id = $1 and id = $2
+              union all select c.id from channel c join scope s on c.parent_id = s.id where c.tenant_id = $1)
+            """;
+
+    private static final String FIND = """
+            select %s from channel where tenant_id = $1 and id = $2""".formatted(COLUMNS);
+
+    /** The channel and the ids of every group it belongs to (static members ∪ rule matches): one statement. */
+    private static final String FIND_WITH_GROUPS = """
+            select %s, array(select m.group_id from channel_group_member m
+                               where m.tenant_id = c.tenant_id and m.channel_id = c.id
+                             union select g.id from channel_group g where g.tenant_id = c.tenant_id and %s
+                             order by 1) as group_ids
+            from channel c where c.tenant_id = $1 and c.id = $2""".formatted(columns("c"), ChannelGroupRepository.RULE_MATCHES);
+
+    /** Row lock for another feature's pool transaction (orders' credit check): serialises with entity updates. */
+    private static final String LOCK = FIND + " for update";
+
+    private static final String HISTORY = """
+            select %s from channel_status_history where tenant_id = $1 and channel_id = $2
+            and ($3::uuid is null or id > $3) order by id limit $4""".formatted(HISTORY_COLUMNS);
+
+    private static final String RATINGS = """
+            select %s from channel_rating where tenant_id = $1 and channel_id = $2
+            and ($3::uuid is null or id > $3) order by id limit $4""".formatted(RATING_COLUMNS);
+
+    private static final String CHILDREN_OF = """
+            select %s from channel where tenant_id = $1 and parent_id = any($2) order by parent_id, id""".formatted(COLUMNS);
+
+    private static final String FIND_ALL_VISIBLE_TO_PARTNER = PARTNER_SCOPE + """
+            select %s from channel where tenant_id = $1 and id = any($3) and id in (select id from scope)""".formatted(COLUMNS);
+
+    private static final String FIND_VISIBLE_TO_PARTNER = PARTNER_SCOPE + """
+            select %s from channel where tenant_id = $1 and id = $3 and id in (select id from scope)""".formatted(COLUMNS);
+
+    private static final String FIND_ALL = """
+            select %s from channel where tenant_id = $1 and id = any($2)""".formatted(COLUMNS);
+
+    /** Serialises changes of the tenant's hierarchy, so two concurrent re-parentings cannot close a cycle. */
+    private static final String LOCK_HIERARCHY = """
+            select 1 from pg_advisory_xact_lock(hashtextextended('channel-tree:' || ?1, 0))""";
+
+    /** Walks up from ?2: does it exist, and is ?3 among it and its ancestors (which would close a cycle)? */
+    private static final String ANCESTRY = """
+            with recursive up(id, parent_id) as (
+              select id, parent_id from channel where tenant_id = ?1 and id = ?2
+              union select c.id, c.parent_id from channel c join up on c.id = up.parent_id where c.tenant_id = ?1)
+            select count(*) filter (where id = ?2) as found, count(*) filter (where id = ?3) as cycle from up""";
 
     @Inject
     Db db;
 
-    public Uni<Void> insert(SqlClient client, String tenant, UUID id, CreateChannelRequest r, ChannelStatus status, String currency, Instant now) {
-        ContactView c = r.contact();
-        return db.query(client, "insert into channel (tenant_id, id, code, name, type, status, region, tier, parent_id, credit_limit, "
-                        + "currency, contact_name, contact_phone, contact_email, version, created_at, updated_at) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15)",
-                Tuple.from(new Object[]{tenant, id, r.code(), r.name(), r.type().name(), status.name(), r.region(), r.tier(),
-                        r.parentId() == null ? null : UUID.fromString(r.parentId()), r.creditLimit(), currency,
-                        c == null ? null : c.name(), c == null ? null : c.phone(), c == null ? null : c.email(),
-                        now.atOffset(ZoneOffset.UTC)})).replaceWithVoid();
+    // ---- entities, in the caller's Hibernate Reactive transaction
+
+    /** The channel row locked for the rest of the transaction ({@code for no key update}); null when absent. */
+    public Uni<ChannelEntity> lockEntity(String tenant, UUID id) {
+        return findById(TenantKey.of(tenant, id), LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Uni<Optional<ChannelView>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from channel where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
-                ChannelRepository::toView);
+    public Uni<ChannelEntity> findEntity(String tenant, UUID id) {
+        return findById(TenantKey.of(tenant, id));
     }
 
-    /** The channel with the ids of every group it belongs to (static members ∪ rule matches), in one statement. */
-    public Uni<Optional<ChannelWithGroups>> findWithGroups(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + columns("c") + ", array(select m.group_id from channel_group_member m"
-                        + " where m.tenant_id = c.tenant_id and m.channel_id = c.id"
-                        + " union select g.id from channel_group g where g.tenant_id = c.tenant_id and " + ChannelGroupRepository.RULE_MATCHES
-                        + " order by 1) as group_ids from channel c where c.tenant_id = $1 and c.id = $2", Tuple.of(tenant, id),
-                r -> new ChannelWithGroups(toView(r), List.of(r.getArrayOfUUIDs("group_ids"))));
-    }
-
-    public Uni<Optional<ChannelView>> lockForUpdate(SqlClient tx, String tenant, UUID id) {
-        return db.one(tx, "select " + COLUMNS + " from channel where tenant_id = $1 and id = $2 for update", Tuple.of(tenant, id),
-                ChannelRepository::toView);
-    }
-
-    /** Writes a channel's mutable fields and bumps its version; the caller holds the row lock. */
-    public Uni<Void> update(SqlClient tx, String tenant, ChannelView v, Instant now) {
-        ContactView c = v.contact();
-        return db.query(tx, "update channel set code = $3, name = $4, region = $5, tier = $6, parent_id = $7, credit_limit = $8, "
-                        + "currency = $9, contact_name = $10, contact_phone = $11, contact_email = $12, version = version + 1, "
-                        + "updated_at = $13 where tenant_id = $1 and id = $2",
-                Tuple.from(new Object[]{tenant, UUID.fromString(v.id()), v.code(), v.name(), v.region(), v.tier(),
-                        v.parentId() == null ? null : UUID.fromString(v.parentId()), v.creditLimit(), v.currency(),
-                        c == null ? null : c.name(), c == null ? null : c.phone(), c == null ? null : c.email(),
-                        now.atOffset(ZoneOffset.UTC)})).replaceWithVoid();
-    }
-
-    public Uni<Void> setStatus(SqlClient tx, String tenant, UUID id, ChannelStatus status, Instant now) {
-        return db.query(tx, "update channel set status = $3, version = version + 1, updated_at = $4 where tenant_id = $1 and id = $2",
-                Tuple.of(tenant, id, status.name(), now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
-    }
-
-    public Uni<Void> setTier(SqlClient tx, String tenant, UUID id, String tier, Instant now) {
-        return db.query(tx, "update channel set tier = $3, version = version + 1, updated_at = $4 where tenant_id = $1 and id = $2",
-                Tuple.of(tenant, id, tier, now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
-    }
-
-    /** Serialises changes of the tenant's hierarchy, so two concurrent re-parentings cannot close a cycle. */
-    public Uni<Void> lockHierarchy(SqlClient tx, String tenant) {
-        return db.query(tx, "select pg_advisory_xact_lock(hashtextextended('channel-tree:' || $1, 0))", Tuple.of(tenant))
-                .replaceWithVoid();
+    public Uni<Void> lockHierarchy(Mutiny.Session session, String tenant) {
+        return session.createNativeQuery(LOCK_HIERARCHY).setParameter(1, tenant).getSingleResult().replaceWithVoid();
     }
 
     public record Ancestry(boolean parentExists, boolean containsChild) {
     }
 
-    /** Walks up from {@code parent}: does it exist, and is {@code child} among it and its ancestors (a cycle)? */
-    public Uni<Ancestry> ancestry(SqlClient tx, String tenant, UUID parent, UUID child) {
-        return db.one(tx, "with recursive up(id, parent_id) as ("
-                                + " select id, parent_id from channel where tenant_id = $1 and id = $2"
-                                + " union select c.id, c.parent_id from channel c join up on c.id = up.parent_id where c.tenant_id = $1)"
-                                + " select count(*) filter (where id = $2) as found, count(*) filter (where id = $3) as cycle from up",
-                        Tuple.of(tenant, parent, child), r -> new Ancestry(r.getLong("found") > 0, r.getLong("cycle") > 0))
-                .map(Optional::orElseThrow);
+    public Uni<Ancestry> ancestry(Mutiny.Session session, String tenant, UUID parent, UUID child) {
+        return session.createNativeQuery(ANCESTRY, Object[].class)
+                .setParameter(1, tenant).setParameter(2, parent).setParameter(3, child)
+                .getSingleResult()
+                .map(r -> new Ancestry(((Number) r[0]).longValue() > 0, ((Number) r[1]).longValue() > 0));
     }
 
-    public Uni<Void> insertHistory(SqlClient tx, String tenant, UUID channelId, ChannelStatus from, ChannelStatus to,
-                                   String actor, String reason, Instant at) {
-        return db.query(tx, "insert into channel_status_history (tenant_id, " + HISTORY_COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8)",
-                Tuple.from(new Object[]{tenant, dev.channelhub.shared.persistence.Ids.newId(), channelId,
-                        from == null ? null : from.name(), to.name(), actor, reason, at.atOffset(ZoneOffset.UTC)})).replaceWithVoid();
+    // ---- SQL on the pool (reads) or on another feature's transaction
+
+    public Uni<Optional<ChannelView>> find(SqlClient client, String tenant, UUID id) {
+        return db.one(client, FIND, Tuple.of(tenant, id), ChannelRepository::toView);
+    }
+
+    /** The channel with the ids of every group it belongs to (static members ∪ rule matches), in one statement. */
+    public Uni<Optional<ChannelWithGroups>> findWithGroups(SqlClient client, String tenant, UUID id) {
+        return db.one(client, FIND_WITH_GROUPS, Tuple.of(tenant, id),
+                r -> new ChannelWithGroups(toView(r), List.of(r.getArrayOfUUIDs("group_ids"))));
+    }
+
+    public Uni<Optional<ChannelView>> lockForUpdate(SqlClient tx, String tenant, UUID id) {
+        return db.one(tx, LOCK, Tuple.of(tenant, id), ChannelRepository::toView);
     }
 
     public Uni<List<StatusChangeView>> history(String tenant, UUID channelId, PageRequest page) {
-        return db.list("select " + HISTORY_COLUMNS + " from channel_status_history where tenant_id = $1 and channel_id = $2"
-                        + (page.after() == null ? " and $3::uuid is null" : " and id > $3") + " order by id limit $4",
-                Tuple.of(tenant, channelId, page.afterId(), page.fetchSize()), r -> {
-                    String from = r.getString("from_status");
-                    return new StatusChangeView(r.getUUID("id").toString(), r.getUUID("channel_id").toString(),
-                            from == null ? null : ChannelStatus.valueOf(from), ChannelStatus.valueOf(r.getString("to_status")),
-                            r.getString("actor"), r.getString("reason"), r.getOffsetDateTime("occurred_at").toInstant());
-                });
-    }
-
-    public Uni<RatingView> insertRating(SqlClient tx, String tenant, UUID channelId, RateChannelRequest req, String actor, Instant at) {
-        return db.one(tx, "insert into channel_rating (tenant_id, " + RATING_COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                                + " returning " + RATING_COLUMNS,
-                        Tuple.from(new Object[]{tenant, dev.channelhub.shared.persistence.Ids.newId(), channelId, req.period(),
-                                req.score().shortValue(), req.tier(), req.notes(), actor, at.atOffset(ZoneOffset.UTC)}),
-                        ChannelRepository::toRating)
-                .map(Optional::orElseThrow);
+        return db.list(HISTORY, Tuple.of(tenant, channelId, page.afterId(), page.fetchSize()), r -> {
+            String from = r.getString("from_status");
+            return new StatusChangeView(r.getUUID("id").toString(), r.getUUID("channel_id").toString(),
+                    from == null ? null : ChannelStatus.valueOf(from), ChannelStatus.valueOf(r.getString("to_status")),
+                    r.getString("actor"), r.getString("reason"), r.getOffsetDateTime("occurred_at").toInstant());
+        });
     }
 
     public Uni<List<RatingView>> ratings(String tenant, UUID channelId, PageRequest page) {
-        return db.list("select " + RATING_COLUMNS + " from channel_rating where tenant_id = $1 and channel_id = $2"
-                        + (page.after() == null ? " and $3::uuid is null" : " and id > $3") + " order by id limit $4",
-                Tuple.of(tenant, channelId, page.afterId(), page.fetchSize()), ChannelRepository::toRating);
+        return db.list(RATINGS, Tuple.of(tenant, channelId, page.afterId(), page.fetchSize()), ChannelRepository::toRating);
     }
 
     static RatingView toRating(Row r) {
@@ -153,26 +158,27 @@ public class ChannelRepository {
 
     /** Children of any of the parents (batched GraphQL field), ordered by parent then id. */
     public Uni<List<ChannelView>> childrenOf(String tenant, Collection<UUID> parentIds) {
-        return db.list("select " + COLUMNS + " from channel where tenant_id = $1 and parent_id = any($2) order by parent_id, id",
-                Tuple.of(tenant, parentIds.toArray(new UUID[0])), ChannelRepository::toView);
+        return db.list(CHILDREN_OF, Tuple.of(tenant, parentIds.toArray(new UUID[0])), ChannelRepository::toView);
     }
 
     /** The channels among {@code ids} that {@code partnerChannel} may see. */
     public Uni<List<ChannelView>> findAllVisibleToPartner(String tenant, UUID partnerChannel, Collection<UUID> ids) {
-        return db.list(PARTNER_SCOPE + "select " + COLUMNS + " from channel where tenant_id = $1 and id = any($3) and id in (select id from scope)",
-                Tuple.of(tenant, partnerChannel, ids.toArray(new UUID[0])), ChannelRepository::toView);
+        return db.list(FIND_ALL_VISIBLE_TO_PARTNER, Tuple.of(tenant, partnerChannel, ids.toArray(new UUID[0])), ChannelRepository::toView);
     }
 
     /** The channel if {@code partnerChannel} may see it (itself or a descendant). */
     public Uni<Optional<ChannelView>> findVisibleToPartner(String tenant, UUID partnerChannel, UUID id) {
-        return db.one(PARTNER_SCOPE + "select " + COLUMNS + " from channel where tenant_id = $1 and id = $3 and id in (select id from scope)",
-                Tuple.of(tenant, partnerChannel, id), ChannelRepository::toView);
+        return db.one(FIND_VISIBLE_TO_PARTNER, Tuple.of(tenant, partnerChannel, id), ChannelRepository::toView);
     }
 
     public Uni<List<ChannelView>> findAll(String tenant, Collection<UUID> ids) {
-        return db.list("select " + COLUMNS + " from channel where tenant_id = $1 and id = any($2)",
-                Tuple.of(tenant, ids.toArray(new UUID[0])), ChannelRepository::toView);
+        return db.list(FIND_ALL, Tuple.of(tenant, ids.toArray(new UUID[0])), ChannelRepository::toView);
     }
+
+    // The list is one statement assembled from these fragments: only the filters given are added, so each
+    // combination keeps its own plan (an "or $n is null" per filter would not use the indexes).
+    private static final String LIST = "select " + COLUMNS + " from channel where tenant_id = $1";
+    private static final String LIST_IN_SCOPE = " and id in (select id from scope)";
 
     public Uni<List<ChannelView>> list(String tenant, UUID partnerChannel, ChannelFilter f, PageRequest page) {
         List<Object> args = new ArrayList<>();
@@ -182,30 +188,15 @@ public class ChannelRepository {
             args.add(partnerChannel);
             sql.append(PARTNER_SCOPE);
         }
-        sql.append("select ").append(COLUMNS).append(" from channel where tenant_id = $1");
+        sql.append(LIST);
         if (partnerChannel != null) {
-            sql.append(" and id in (select id from scope)");
+            sql.append(LIST_IN_SCOPE);
         }
-        if (f.type() != null) {
-            args.add(f.type().name());
-            sql.append(" and type = $").append(args.size());
-        }
-        if (f.status() != null) {
-            args.add(f.status().name());
-            sql.append(" and status = $").append(args.size());
-        }
-        if (f.tier() != null) {
-            args.add(f.tier());
-            sql.append(" and tier = $").append(args.size());
-        }
-        if (f.region() != null) {
-            args.add(f.region());
-            sql.append(" and region = $").append(args.size());
-        }
-        if (f.parentId() != null) {
-            args.add(f.parentId());
-            sql.append(" and parent_id = $").append(args.size());
-        }
+        filter(sql, args, "type", f.type() == null ? null : f.type().name());
+        filter(sql, args, "status", f.status() == null ? null : f.status().name());
+        filter(sql, args, "tier", f.tier());
+        filter(sql, args, "region", f.region());
+        filter(sql, args, "parent_id", f.parentId());
         if (page.after() != null) {
             args.add(page.afterId());
             sql.append(" and id > $").append(args.size());
@@ -213,6 +204,13 @@ public class ChannelRepository {
         args.add(page.fetchSize());
         sql.append(" order by id limit $").append(args.size());
         return db.list(sql.toString(), Tuple.from(args), ChannelRepository::toView);
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String column, Object value) {
+        if (value != null) {
+            args.add(value);
+            sql.append(" and ").append(column).append(" = $").append(args.size());
+        }
     }
 
     static ChannelView toView(Row r) {

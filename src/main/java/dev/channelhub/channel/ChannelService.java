@@ -1,6 +1,7 @@
 package dev.channelhub.channel;
 
 import dev.channelhub.events.EventOutbox;
+import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.idempotency.IdempotencyService;
@@ -14,6 +15,7 @@ import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.web.MergePatch;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,28 +68,47 @@ public class ChannelService {
         }
         UUID parentId = Ids.parseNullable(request.parentId(), "parentId");
         String currency = Money.currency(request.currency(), "currency");
-        return idempotency.run(caller, idempotencyKey, "POST /channels", request, ChannelView.class,
-                () -> db.inTransaction(tx -> {
+        // One Hibernate Reactive transaction: the channel, its first history entry, channel.created and the idempotency
+        // answer commit together (docs/DEVELOPING.md "Persistence").
+        return idempotency.runRecording(caller, idempotencyKey, "POST /channels", request, ChannelView.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
                     UUID id = Ids.newId();
                     Instant now = now();
                     ChannelStatus initial = ChannelLifecycle.initialStatus(request.type());
                     Uni<Void> parentCheck = parentId == null ? Uni.createFrom().voidItem()
-                            : channels.find(tx, caller.tenant(), parentId).map(found -> {
-                                if (found.isEmpty()) {
+                            : channels.findEntity(caller.tenant(), parentId).map(found -> {
+                                if (found == null) {
                                     throw ApiException.invalid("parentId", "no such channel");
                                 }
                                 return null;
                             });
+                    ChannelEntity channel = new ChannelEntity();
+                    channel.tenantId = caller.tenant();
+                    channel.id = id;
+                    channel.code = request.code();
+                    channel.name = request.name();
+                    channel.type = request.type();
+                    channel.status = initial;
+                    channel.region = request.region();
+                    channel.tier = request.tier();
+                    channel.parentId = parentId;
+                    channel.creditLimit = request.creditLimit();
+                    channel.currency = currency;
+                    channel.setContact(request.contact());
+                    channel.version = 1;
+                    channel.createdAt = now;
+                    channel.updatedAt = now;
                     return parentCheck
-                            .flatMap(x -> channels.insert(tx, caller.tenant(), id, request, initial, currency, now))
-                            .onFailure(ChannelService::isDuplicateCode).transform(e ->
+                            .flatMap(x -> session.persist(channel))
+                            .flatMap(x -> session.persist(ChannelHistoryEntity.of(caller.tenant(), Ids.newId(), id, null, initial,
+                                    caller.subject(), null, now)))
+                            .call(session::flush)
+                            .onFailure(ApiErrors::isUniqueViolation).transform(e ->
                                     new ApiException(ErrorCode.DUPLICATE, "channel code " + request.code() + " already exists"))
-                            .flatMap(x -> channels.insertHistory(tx, caller.tenant(), id, null, initial, caller.subject(), null, now))
-                            .flatMap(x -> channels.find(tx, caller.tenant(), id))
-                            .map(Optional::orElseThrow)
-                            .call(view -> outbox.append(tx, caller, "channel.created", "channel", id, id, view))
-                            .map(Outcome::created);
-                }));
+                            .map(x -> channel.toView())
+                            .call(view -> outbox.append(session, caller, "channel.created", "channel", id, id, view))
+                            .flatMap(view -> completion.record(session, Outcome.created(view)));
+                })));
     }
 
     /** One channel the caller may see; anything else, including another tenant's or partner's, is NOT_FOUND. */
@@ -146,26 +167,16 @@ public class ChannelService {
         }
         // A re-parenting takes the tenant's hierarchy lock before the row lock: the FK check on the new parent needs a
         // key-share lock on it, and a concurrent re-parenting holding that row while waiting for the hierarchy would deadlock.
-        return allowed.flatMap(ok -> db.inTransaction(tx -> (newParent == null ? Uni.createFrom().voidItem()
-                : channels.lockHierarchy(tx, caller.tenant())).flatMap(locked -> lockVisible(tx, caller, id)).flatMap(current -> {
-            checkVersion("channel", expectedVersion, current.version());
+        return allowed.flatMap(ok -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> (newParent == null
+                ? Uni.createFrom().voidItem() : channels.lockHierarchy(session, caller.tenant()))
+                .flatMap(locked -> lockVisible(caller, id)).flatMap(current -> {
+            checkVersion("channel", expectedVersion, current.version);
             if (patch.isEmpty()) {
-                return Uni.createFrom().item(current);
+                return Uni.createFrom().item(current.toView());
             }
-            boolean reparent = newParent != null && !newParent.toString().equals(current.parentId());
-            ChannelView merged = new ChannelView(current.id(),
-                    patch.code() != null ? patch.code() : current.code(),
-                    patch.name() != null ? patch.name() : current.name(),
-                    current.type(), current.status(),
-                    clear.contains("region") ? null : patch.region() != null ? patch.region() : current.region(),
-                    clear.contains("tier") ? null : patch.tier() != null ? patch.tier() : current.tier(),
-                    clear.contains("parentId") ? null : newParent != null ? newParent.toString() : current.parentId(),
-                    clear.contains("creditLimit") ? null : patch.creditLimit() != null ? patch.creditLimit() : current.creditLimit(),
-                    currency != null ? currency : current.currency(),
-                    clear.contains("contact") ? null : patch.contact() != null ? patch.contact() : current.contact(),
-                    current.version(), current.createdAt(), current.updatedAt());
+            boolean reparent = newParent != null && !newParent.equals(current.parentId);
             Uni<Void> parentCheck = !reparent ? Uni.createFrom().voidItem()
-                    : channels.ancestry(tx, caller.tenant(), newParent, id)
+                    : channels.ancestry(session, caller.tenant(), newParent, id)
                     .map(a -> {
                         if (!a.parentExists()) {
                             throw ApiException.invalid("parentId", "no such channel");
@@ -176,13 +187,34 @@ public class ChannelService {
                         return null;
                     });
             return parentCheck
-                    .flatMap(x -> channels.update(tx, caller.tenant(), merged, now()))
-                    .onFailure(ChannelService::isDuplicateCode).transform(e ->
-                            new ApiException(ErrorCode.DUPLICATE, "channel code " + merged.code() + " already exists"))
-                    .flatMap(x -> channels.find(tx, caller.tenant(), id))
-                    .map(Optional::orElseThrow)
-                    .call(view -> outbox.append(tx, caller, "channel.updated", "channel", id, id, view));
-        })));
+                    .invoke(x -> {
+                        if (patch.code() != null) {
+                            current.code = patch.code();
+                        }
+                        if (patch.name() != null) {
+                            current.name = patch.name();
+                        }
+                        current.region = clear.contains("region") ? null : patch.region() != null ? patch.region() : current.region;
+                        current.tier = clear.contains("tier") ? null : patch.tier() != null ? patch.tier() : current.tier;
+                        current.parentId = clear.contains("parentId") ? null : newParent != null ? newParent : current.parentId;
+                        current.creditLimit = clear.contains("creditLimit") ? null
+                                : patch.creditLimit() != null ? patch.creditLimit() : current.creditLimit;
+                        if (currency != null) {
+                            current.currency = currency;
+                        }
+                        if (clear.contains("contact")) {
+                            current.setContact(null);
+                        } else if (patch.contact() != null) {
+                            current.setContact(patch.contact());
+                        }
+                        current.updatedAt = now();
+                    })
+                    .call(session::flush)
+                    .onFailure(ApiErrors::isUniqueViolation).transform(e ->
+                            new ApiException(ErrorCode.DUPLICATE, "channel code " + current.code + " already exists"))
+                    .map(x -> current.toView())
+                    .call(view -> outbox.append(session, caller, "channel.updated", "channel", id, id, view));
+        }))));
     }
 
     /**
@@ -192,19 +224,21 @@ public class ChannelService {
     public Uni<ChannelView> transition(Caller caller, UUID id, TransitionRequest request, Integer expectedVersion) {
         return authoriseManage(caller, id, Role.MANAGER).flatMap(ok -> {
             validator.check(request);
-            return db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(current -> {
-                checkVersion("channel", expectedVersion, current.version());
-                ChannelStatus from = current.status();
+            return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> lockVisible(caller, id).flatMap(current -> {
+                checkVersion("channel", expectedVersion, current.version);
+                ChannelStatus from = current.status;
                 ChannelStatus to = request.to();
                 if (!ChannelLifecycle.canTransition(from, to)) {
                     throw new ApiException(ErrorCode.INVALID_TRANSITION, "a channel cannot go from " + from + " to " + to
                             + "; allowed from " + from + ": " + ChannelLifecycle.next(from));
                 }
                 Instant now = now();
-                return channels.setStatus(tx, caller.tenant(), id, to, now)
-                        .flatMap(x -> channels.insertHistory(tx, caller.tenant(), id, from, to, caller.subject(), request.reason(), now))
-                        .flatMap(x -> channels.find(tx, caller.tenant(), id))
-                        .map(Optional::orElseThrow)
+                current.status = to;
+                current.updatedAt = now;
+                return session.persist(ChannelHistoryEntity.of(caller.tenant(), Ids.newId(), id, from, to, caller.subject(),
+                                request.reason(), now))
+                        .call(session::flush)
+                        .map(x -> current.toView())
                         .call(view -> {
                             Map<String, Object> payload = new LinkedHashMap<>();
                             payload.put("channelId", id.toString());
@@ -214,9 +248,9 @@ public class ChannelService {
                             payload.put("actor", caller.subject());
                             payload.put("version", view.version());
                             payload.put("at", now.toString());
-                            return outbox.append(tx, caller, "channel.status_changed", "channel", id, id, payload);
+                            return outbox.append(session, caller, "channel.status_changed", "channel", id, id, payload);
                         });
-            }));
+            })));
         });
     }
 
@@ -230,13 +264,26 @@ public class ChannelService {
     public Uni<Outcome<RatingView>> rate(Caller caller, UUID id, RateChannelRequest request, String idempotencyKey) {
         return authoriseManage(caller, id, Role.MANAGER).flatMap(ok -> {
             validator.check(request);
-            return idempotency.run(caller, idempotencyKey, "POST /channels/" + id + "/ratings", request, RatingView.class,
-                    () -> db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(current -> {
-                        Instant now = now();
-                        return channels.insertRating(tx, caller.tenant(), id, request, caller.subject(), now)
-                                .call(r -> channels.setTier(tx, caller.tenant(), id, request.tier(), now))
-                                .call(r -> outbox.append(tx, caller, "channel.rated", "channel", id, id, r));
-                    })).map(Outcome::created));
+            return idempotency.runRecording(caller, idempotencyKey, "POST /channels/" + id + "/ratings", request, RatingView.class,
+                    completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> lockVisible(caller, id)
+                            .flatMap(current -> {
+                                Instant now = now();
+                                ChannelRatingEntity rating = new ChannelRatingEntity();
+                                rating.tenantId = caller.tenant();
+                                rating.id = Ids.newId();
+                                rating.channelId = id;
+                                rating.period = request.period();
+                                rating.score = request.score().shortValue();
+                                rating.tier = request.tier();
+                                rating.notes = request.notes();
+                                rating.ratedBy = caller.subject();
+                                rating.ratedAt = now;
+                                current.tier = request.tier();
+                                current.updatedAt = now;
+                                return session.persist(rating).call(session::flush).map(x -> rating.toView());
+                            })
+                            .call(r -> outbox.append(session, caller, "channel.rated", "channel", id, id, r))
+                            .flatMap(r -> completion.record(session, Outcome.created(r))))));
         });
     }
 
@@ -327,8 +374,14 @@ public class ChannelService {
         }
     }
 
-    private Uni<ChannelView> lockVisible(SqlClient tx, Caller caller, UUID id) {
-        return channels.lockForUpdate(tx, caller.tenant(), id).map(o -> o.orElseThrow(() -> ApiException.notFound("channel", id)));
+    /** The channel's entity locked in the current Hibernate Reactive transaction; NOT_FOUND when absent. */
+    private Uni<ChannelEntity> lockVisible(Caller caller, UUID id) {
+        return channels.lockEntity(caller.tenant(), id).map(e -> {
+            if (e == null) {
+                throw ApiException.notFound("channel", id);
+            }
+            return e;
+        });
     }
 
     static void checkVersion(String what, Integer expected, int actual) {
@@ -342,6 +395,6 @@ public class ChannelService {
     }
 
     static boolean isDuplicateCode(Throwable t) {
-        return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+        return ApiErrors.isUniqueViolation(t);
     }
 }

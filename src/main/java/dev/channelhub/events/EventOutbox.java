@@ -6,6 +6,7 @@ import dev.channelhub.shared.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -39,5 +40,27 @@ public class EventOutbox {
             return Uni.createFrom().failure(new IllegalStateException("event payload cannot be serialised", e));
         }
         return outbox.append(tx, tenant, Ids.newId(), type, aggregateType, aggregateId, channelId, actor, json);
+    }
+
+    /**
+     * The same event written through a Hibernate Reactive session, for use cases whose entity changes run in a
+     * {@code @WithTransaction}/{@code Panache.withTransaction}: the row joins the session's transaction, so the event
+     * commits or rolls back with the entities (Hibernate Reactive does not share its connection with the pool).
+     * One statement, as on the pool.
+     */
+    public Uni<Void> append(Mutiny.Session session, Caller caller, String type, String aggregateType, UUID aggregateId,
+                            UUID channelId, Object payload) {
+        return append(session, caller.tenant(), caller.subject(), type, aggregateType, aggregateId, channelId, payload);
+    }
+
+    public Uni<Void> append(Mutiny.Session session, String tenant, String actor, String type, String aggregateType,
+                            UUID aggregateId, UUID channelId, Object payload) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(payload);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new IllegalStateException("event payload cannot be serialised", e));
+        }
+        return outbox.append(session, tenant, Ids.newId(), type, aggregateType, aggregateId, channelId, actor, json);
     }
 }

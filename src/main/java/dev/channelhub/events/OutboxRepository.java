@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,11 @@ public class OutboxRepository {
     static final String APPEND = """
             insert into event_outbox (tenant_id, id, type, aggregate_type, aggregate_id, channel_id, actor, payload)
             values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+
+    /** {@link #APPEND} in Hibernate's native-query form, for session transactions; the payload arrives as JSON text. */
+    static final String APPEND_ON_SESSION = """
+            insert into event_outbox (tenant_id, id, type, aggregate_type, aggregate_id, channel_id, actor, payload)
+            values (?1, ?2, ?3, ?4, ?5, cast(?6 as uuid), ?7, cast(cast(?8 as text) as jsonb))""";
 
     /** Where a new reader starts: everything below the oldest running transaction is history. */
     static final String FEED_START = """
@@ -41,6 +47,15 @@ public class OutboxRepository {
                             String actor, JsonObject payload) {
         return db.query(tx, APPEND, Tuple.from(new Object[]{tenant, id, type, aggregateType, aggregateId, channelId, actor, payload}))
                 .replaceWithVoid();
+    }
+
+    /** Appends in a Hibernate Reactive session's transaction: the event commits or rolls back with the entities. */
+    public Uni<Void> append(Mutiny.Session session, String tenant, UUID id, String type, String aggregateType, UUID aggregateId,
+                            UUID channelId, String actor, String payloadJson) {
+        return session.createNativeQuery(APPEND_ON_SESSION)
+                .setParameter(1, tenant).setParameter(2, id).setParameter(3, type).setParameter(4, aggregateType)
+                .setParameter(5, aggregateId).setParameter(6, channelId).setParameter(7, actor).setParameter(8, payloadJson)
+                .executeUpdate().replaceWithVoid();
     }
 
     /** Background statements (counted apart from request statements). */
