@@ -86,22 +86,27 @@ class ContractDescriptionsTest {
     void everyElementOfBothFacesIsDescribedFromTheFiles() throws IOException {
         walkOpenApi(new ObjectMapper().readTree(Path.of("openapi/openapi.json").toFile()));
         walkGraphQL(new SchemaParser().parse(Files.readString(Path.of("schema.graphqls"), StandardCharsets.UTF_8)));
+        Set<String> stale = new TreeSet<>(descriptions.keys());
+        stale.removeAll(used);
+        StringBuilder out = new StringBuilder();
         if (!missing.isEmpty()) {
-            StringBuilder out = new StringBuilder("elements without a description key; add these lines (write the text after '=') "
-                    + "to src/main/resources/contract/descriptions/<file>.properties (docs/DEVELOPING.md, \"Descriptions\"):\n");
+            out.append("elements without a description key; add these lines (write the text after '=') to "
+                    + "src/main/resources/contract/descriptions/<file>.properties (docs/DEVELOPING.md, \"Descriptions\"):\n");
             missing.forEach((file, keys) -> {
                 out.append("\n# ").append(file).append(".properties\n");
                 keys.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
             });
             write(out);
-            fail(out.toString());
         }
-        assertTrue(differing.isEmpty(), "committed descriptions differ from contract/descriptions (regenerate the contract files: "
-                + "./mvnw -B -o test -Dtest=ContractFilesTest -Dchannelhub.contracts.write=true):\n" + String.join("\n", differing));
-        Set<String> stale = new TreeSet<>(descriptions.keys());
-        stale.removeAll(used);
-        assertTrue(stale.isEmpty(), "description keys that describe nothing in openapi/openapi.json or schema.graphqls "
-                + "(renamed or removed? fix or delete them): " + stale);
+        if (!stale.isEmpty()) {
+            out.append("\ndescription keys that describe nothing in openapi/openapi.json or schema.graphqls (renamed or removed? "
+                    + "fix or delete them): ").append(stale).append('\n');
+        }
+        if (!differing.isEmpty()) {
+            out.append("\ncommitted descriptions differ from contract/descriptions (regenerate the contract files: ./mvnw -B -o test "
+                    + "-Dtest=ContractFilesTest -Dchannelhub.contracts.write=true):\n").append(String.join("\n", differing));
+        }
+        assertTrue(out.isEmpty(), out.toString());
     }
 
     @Test
