@@ -139,6 +139,34 @@ class ContractDescriptionsTest {
     }
 
     @Test
+    void aRestTwinOfARootFieldIsDescribedToo() throws IOException {
+        JsonNode doc = new ObjectMapper().readTree(Path.of("openapi/openapi.json").toFile());
+        TypeDefinitionRegistry registry = new SchemaParser().parse(Files.readString(Path.of("schema.graphqls"), StandardCharsets.UTF_8));
+        Set<String> rootFields = new HashSet<>();
+        for (String root : ROOTS.keySet()) {
+            registry.getType(root).filter(t -> t instanceof ObjectTypeDefinition)
+                    .ifPresent(t -> ((ObjectTypeDefinition) t).getFieldDefinitions().forEach(f -> rootFields.add(f.getName())));
+        }
+        List<String> bare = new ArrayList<>();
+        int twins = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String id = op.getValue().path("operationId").asText("");
+                if (METHODS.contains(op.getKey()) && rootFields.contains(id)) {
+                    twins++;
+                    if (op.getValue().path("description").asText("").isBlank() || op.getValue().path("summary").asText("").isBlank()) {
+                        bare.add(id);
+                    }
+                }
+            }
+        }
+        assertTrue(twins > 20, "REST operations named like a GraphQL root field: " + twins);
+        assertTrue(bare.isEmpty(), "REST twins of GraphQL root fields without summary/description (@Operation): " + bare);
+    }
+
+    @Test
     void everyFileIsOneOfTheAreasAndNoKeyIsDefinedTwice() throws IOException {
         Set<String> files = new TreeSet<>();
         try (Stream<Path> list = Files.list(DIR)) {
