@@ -26,21 +26,23 @@ class DescriptionsServedTest {
     @Test
     void introspectionCarriesTheTexts() {
         String token = Tokens.token(Tokens.newTenant(), "admin");
-        // graphql-java's good-faith introspection check allows each of __Type.fields / inputFields once per operation
-        JsonPath json = Api.graphql(token, """
-                { channel: __type(name: "Channel") { description fields { name description } }
-                  status: __type(name: "OrderStatus") { enumValues { name description } }
-                  input: __type(name: "PlaceOrderInput") { description inputFields { name description } } }
-                """).then().statusCode(200).extract().jsonPath();
-        JsonPath query = Api.graphql(token, "{ query: __type(name: \"Query\") { fields { name description args { name description } } } }")
-                .then().statusCode(200).extract().jsonPath();
-        assertEquals(texts.get("Channel"), json.getString("data.channel.description"));
-        assertEquals(texts.get("Channel.creditLimit"), json.getString("data.channel.fields.find { it.name == 'creditLimit' }.description"));
-        assertEquals(texts.get("OrderStatus.SHIPPED"), json.getString("data.status.enumValues.find { it.name == 'SHIPPED' }.description"));
-        assertEquals(texts.get("PlaceOrderInput.holdId"), json.getString("data.input.inputFields.find { it.name == 'holdId' }.description"));
-        assertEquals(texts.get("Query.channels"), query.getString("data.query.fields.find { it.name == 'channels' }.description"));
-        List<Map<String, String>> args = query.getList("data.query.fields.find { it.name == 'channels' }.args");
+        // graphql-java's good-faith introspection check allows one __type (and one __Type.fields) per operation
+        JsonPath channel = type(token, "Channel", "description fields { name description }");
+        JsonPath status = type(token, "OrderStatus", "enumValues { name description }");
+        JsonPath input = type(token, "PlaceOrderInput", "description inputFields { name description }");
+        JsonPath query = type(token, "Query", "fields { name description args { name description } }");
+        assertEquals(texts.get("Channel"), channel.getString("data.t.description"));
+        assertEquals(texts.get("Channel.creditLimit"), channel.getString("data.t.fields.find { it.name == 'creditLimit' }.description"));
+        assertEquals(texts.get("OrderStatus.SHIPPED"), status.getString("data.t.enumValues.find { it.name == 'SHIPPED' }.description"));
+        assertEquals(texts.get("PlaceOrderInput.holdId"), input.getString("data.t.inputFields.find { it.name == 'holdId' }.description"));
+        assertEquals(texts.get("Query.channels"), query.getString("data.t.fields.find { it.name == 'channels' }.description"));
+        List<Map<String, String>> args = query.getList("data.t.fields.find { it.name == 'channels' }.args");
         assertEquals(texts.get("*.first"), args.stream().filter(a -> a.get("name").equals("first")).findFirst().orElseThrow().get("description"));
+    }
+
+    private static JsonPath type(String token, String name, String selection) {
+        return Api.graphql(token, "{ t: __type(name: \"" + name + "\") { " + selection + " } }").then().statusCode(200)
+                .extract().jsonPath();
     }
 
     @Test
