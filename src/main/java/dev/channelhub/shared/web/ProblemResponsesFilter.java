@@ -39,6 +39,7 @@ public class ProblemResponsesFilter implements OASFilter {
                                 "SERVICE_UNAVAILABLE", "INTERNAL_ERROR")))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError));
         openAPI.getComponents().addSchema("Problem", problem);
+        DescriptionsOpenApiFilter.describe("Problem", problem); // texts from contract/descriptions (it runs after that filter)
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
