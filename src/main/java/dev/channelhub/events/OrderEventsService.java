@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import java.util.UUID;
 
-/** Live order events of one channel, for the GraphQL subscription. */
+/** Live order events of one channel, for the GraphQL subscription and the REST event stream (one source, one rule). */
 @ApplicationScoped
 public class OrderEventsService {
 
@@ -25,6 +25,32 @@ public class OrderEventsService {
      * to any channel of their tenant.
      */
     public Multi<OrderStatusChange> orderStatusChanged(Caller caller, UUID channelId) {
+        return orderEvents(caller, channelId, null, null).map(SequencedChange::change);
+    }
+
+    /** An order event with its outbox sequence number: the id a resuming stream (server-sent events) names. */
+    public record SequencedChange(long sequence, OrderStatusChange change) {
+    }
+
+    /**
+     * The same events under the same rules as {@link #orderStatusChanged}, for the REST event stream: live from now, or,
+     * with {@code afterSequence} (a sequence number this stream sent, e.g. {@code Last-Event-ID}), every committed order
+     * event of the channel after that one first. An unknown sequence number is VALIDATION_FAILED on {@code field}.
+     */
+    public Multi<SequencedChange> orderEvents(Caller caller, UUID channelId, Long afterSequence, String field) {
+        authorize(caller, channelId);
+        String tenant = caller.tenant();
+        return channels.get(caller, channelId).onItem().transformToMulti(channel -> {
+            if (afterSequence == null) {
+                return project(feed.events("order.").filter(e -> tenant.equals(e.tenant())), channelId);
+            }
+            return feed.position(tenant, afterSequence).onItem().transformToMulti(position -> project(feed.eventsAfter(tenant, "order.",
+                    position.orElseThrow(() -> ApiException.invalid(field, "no event " + afterSequence
+                            + " to resume after; reconnect without it to listen from now"))), channelId));
+        });
+    }
+
+    private static void authorize(Caller caller, UUID channelId) {
         if (caller.isPartnerOnly()) {
             if (!channelId.equals(caller.partnerChannelId())) {
                 throw ApiException.notFound("channel", channelId);
@@ -32,10 +58,10 @@ public class OrderEventsService {
         } else {
             caller.require(Role.MANAGER, Role.SALES, Role.INTEGRATION);
         }
-        String tenant = caller.tenant();
-        return channels.get(caller, channelId).onItem().transformToMulti(channel -> feed.events("order.")
-                .filter(e -> tenant.equals(e.tenant()))
-                .map(OrderStatusChange::from)
-                .filter(c -> channelId.toString().equals(c.channelId())));
+    }
+
+    private static Multi<SequencedChange> project(Multi<OutboxEvent> events, UUID channelId) {
+        return events.map(e -> new SequencedChange(e.seq(), OrderStatusChange.from(e)))
+                .filter(c -> channelId.toString().equals(c.change().channelId()));
     }
 }
