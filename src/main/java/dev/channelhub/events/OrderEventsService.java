@@ -5,6 +5,7 @@ import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,13 +39,21 @@ public class OrderEventsService {
      * event of the channel after that one first. An unknown sequence number is VALIDATION_FAILED on {@code field}.
      */
     public Multi<SequencedChange> orderEvents(Caller caller, UUID channelId, Long afterSequence, String field) {
+        return openOrderEvents(caller, channelId, afterSequence, field).onItem().transformToMulti(events -> events);
+    }
+
+    /**
+     * {@link #orderEvents} in two steps: every check (role, partner, channel, resume point) first, failing the Uni, and
+     * only then the stream, so that a transport that answers with a status (server-sent events) can refuse properly.
+     */
+    public Uni<Multi<SequencedChange>> openOrderEvents(Caller caller, UUID channelId, Long afterSequence, String field) {
         authorize(caller, channelId);
         String tenant = caller.tenant();
-        return channels.get(caller, channelId).onItem().transformToMulti(channel -> {
+        return channels.get(caller, channelId).flatMap(channel -> {
             if (afterSequence == null) {
-                return project(feed.events("order.").filter(e -> tenant.equals(e.tenant())), channelId);
+                return Uni.createFrom().item(project(feed.events("order.").filter(e -> tenant.equals(e.tenant())), channelId));
             }
-            return feed.position(tenant, afterSequence).onItem().transformToMulti(position -> project(feed.eventsAfter(tenant, "order.",
+            return feed.position(tenant, afterSequence).map(position -> project(feed.eventsAfter(tenant, "order.",
                     position.orElseThrow(() -> ApiException.invalid(field, "no event " + afterSequence
                             + " to resume after; reconnect without it to listen from now"))), channelId));
         });

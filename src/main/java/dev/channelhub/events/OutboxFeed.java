@@ -96,13 +96,13 @@ public class OutboxFeed {
     private static final String POSITION = """
             select tx_id, seq from event_outbox where tenant_id = $1 and seq = $2""";
 
-    private static final String COMMITTED_AFTER = "select " + OutboxEvent.COLUMNS + """
-             from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
-             and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $5""";
+    private static final String COMMITTED_AFTER = "select " + OutboxEvent.COLUMNS + " " + """
+            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
+            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $5""";
 
-    private static final String BETWEEN = "select " + OutboxEvent.COLUMNS + """
-             from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
-             and (tx_id, seq) < ($5, $6) order by tx_id, seq limit $7""";
+    private static final String BETWEEN = "select " + OutboxEvent.COLUMNS + " " + """
+            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
+            and (tx_id, seq) < ($5, $6) order by tx_id, seq limit $7""";
 
     /** Where the tenant's event with this sequence number sits in delivery order (empty: no such event). */
     public Uni<Optional<Position>> position(String tenant, long sequence) {
