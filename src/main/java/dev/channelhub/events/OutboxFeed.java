@@ -10,8 +10,11 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A live, in-memory feed of committed outbox events for GraphQL subscriptions. It polls only while someone
@@ -66,6 +69,82 @@ public class OutboxFeed {
                         cursorTx = -1;
                     }
                 });
+    }
+
+    /** A position in the outbox's delivery order, (tx_id, seq). */
+    public record Position(long txId, long seq) {
+
+        static Position of(OutboxEvent e) {
+            return new Position(e.txId(), e.seq());
+        }
+
+        boolean before(OutboxEvent e) {
+            return txId < e.txId() || (txId == e.txId() && seq < e.seq());
+        }
+    }
+
+    private static final String POSITION = """
+            select tx_id, seq from event_outbox where tenant_id = $1 and seq = $2""";
+
+    private static final String COMMITTED_AFTER = "select " + OutboxEvent.COLUMNS + " " + """
+            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
+            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $5""";
+
+    private static final String BETWEEN = "select " + OutboxEvent.COLUMNS + " " + """
+            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
+            and (tx_id, seq) < ($5, $6) order by tx_id, seq limit $7""";
+
+    /** Where the tenant's event with this sequence number sits in delivery order (empty: no such event). */
+    public Uni<Optional<Position>> position(String tenant, long sequence) {
+        return db.list(POSITION, Tuple.of(tenant, sequence), r -> new Position(r.getLong("tx_id"), r.getLong("seq")))
+                .map(rows -> rows.stream().findFirst());
+    }
+
+    /**
+     * The tenant's committed events after {@code after}, then live ones, in delivery order and without a gap or a
+     * duplicate. History is read in pages below the oldest running transaction; the live feed may have started later
+     * than that point, so before its first event everything between the last event sent and that one is read too.
+     */
+    public Multi<OutboxEvent> eventsAfter(String tenant, String typePrefix, Position after) {
+        return Multi.createFrom().deferred(() -> {
+            AtomicReference<Position> last = new AtomicReference<>(after);
+            AtomicBoolean gapChecked = new AtomicBoolean();
+            Multi<OutboxEvent> history = pages(tenant, typePrefix, last, null);
+            Multi<OutboxEvent> live = events(typePrefix)
+                    .filter(e -> tenant.equals(e.tenant()))
+                    .onItem().transformToMultiAndConcatenate(e -> {
+                        if (!last.get().before(e)) {
+                            return Multi.createFrom().empty();
+                        }
+                        if (gapChecked.compareAndSet(false, true)) {
+                            return pages(tenant, typePrefix, last, Position.of(e)).onCompletion().continueWith(e)
+                                    .invoke(x -> last.set(Position.of(x)));
+                        }
+                        last.set(Position.of(e));
+                        return Multi.createFrom().item(e);
+                    });
+            return Multi.createBy().concatenating().streams(history, live);
+        });
+    }
+
+    /** Pages of events after {@code last} (moved along as they are read), below {@code before} or the oldest running transaction. */
+    private Multi<OutboxEvent> pages(String tenant, String typePrefix, AtomicReference<Position> last,
+                                     Position before) {
+        String like = typePrefix + "%";
+        return Multi.createBy().repeating().uni(() -> {
+                    Position from = last.get();
+                    Uni<List<OutboxEvent>> page = before == null
+                            ? db.list(COMMITTED_AFTER, Tuple.of(tenant, like, from.txId(), from.seq(), BATCH), OutboxEvent::from)
+                            : db.list(BETWEEN, Tuple.from(List.of(tenant, like, from.txId(), from.seq(), before.txId(),
+                                    before.seq(), BATCH)), OutboxEvent::from);
+                    return page.invoke(rows -> {
+                        if (!rows.isEmpty()) {
+                            last.set(Position.of(rows.get(rows.size() - 1)));
+                        }
+                    });
+                })
+                .whilst(rows -> rows.size() == BATCH)
+                .onItem().<OutboxEvent>disjoint();
     }
 
     void tick() {

@@ -1,12 +1,16 @@
 package dev.channelhub.events;
 
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Type;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A webhook subscription. {@code secret} is shown once, in the answer that created it. */
-public record WebhookView(String id, String url, List<String> events, WebhookStatus status, String disabledReason,
+@Type("Webhook")
+public record WebhookView(@NonNull @Id String id, @NonNull String url, List<String> events, WebhookStatus status, String disabledReason,
                           int consecutiveFailures, int version, Instant createdAt, Instant updatedAt,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 

@@ -1,5 +1,6 @@
 package dev.channelhub.pricing;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -24,5 +25,7 @@ public record CatalogItemView(
         String priceListCode,
         String promotionCode,
         boolean floorApplied,
-        String noPriceReason) {
+        String noPriceReason,
+        @Description("Units this channel can still promise: on hand minus reserved over the locations serving it")
+        long availableToPromise) {
 }

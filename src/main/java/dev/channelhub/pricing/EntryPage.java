@@ -1,12 +1,12 @@
 package dev.channelhub.pricing;
 
 /** Cursor keys for entries, ordered by (sku, minQuantity); SKUs contain no spaces. */
-final class EntryPage {
+public final class EntryPage {
 
     private EntryPage() {
     }
 
-    static String key(PriceEntry e) {
+    public static String key(PriceEntry e) {
         return e.sku() + " " + e.tier();
     }
 }

@@ -3,6 +3,7 @@ package dev.channelhub.pricing;
 import dev.channelhub.catalog.ProductFilter;
 import dev.channelhub.catalog.ProductService;
 import dev.channelhub.catalog.ProductView;
+import dev.channelhub.inventory.StockService;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelView;
 import dev.channelhub.customer.CustomerService;
@@ -69,6 +70,9 @@ public class PriceService {
 
     @Inject
     PricingCache cache;
+
+    @Inject
+    StockService stock;
 
     /** How often a quote re-reads when pricing headers keep changing under it, before it goes with the latest. */
     static final int EPOCH_RETRIES = 3;
@@ -144,17 +148,20 @@ public class PriceService {
         return db.withConnection(client -> catalogProducts(client, caller, channelId, customerId, currency, filter, page).flatMap(found -> {
             List<ProductView> rows = found.rows();
             List<String> skus = rows.stream().map(ProductView::sku).toList();
-            return resolve(client, caller.tenant(), found.channelId(), found.customerId(), currency, found.at(), true, skus).map(r -> {
+            return resolve(client, caller.tenant(), found.channelId(), found.customerId(), currency, found.at(), true, skus)
+                    // Available to promise for the whole page in one statement (the locations serving this channel).
+                    .flatMap(r -> stock.availableToPromise(client, caller.tenant(), found.channelId(), skus).map(atp -> {
                 List<CatalogItemView> items = new ArrayList<>(rows.size());
                 for (ProductView p : rows) {
                     PriceResolver.Outcome o = r.resolve(p.sku(), qty);
                     QuoteLineView l = o.line();
                     items.add(new CatalogItemView(p.id(), p.sku(), p.name(), p.category(), p.unit(), r.currency(),
                             qty, l == null ? null : l.listPrice(), l == null ? null : l.unitPrice(), l == null ? null : l.priceListCode(),
-                            l == null ? null : l.promotionCode(), l != null && l.floorApplied(), o.noPriceReason()));
+                            l == null ? null : l.promotionCode(), l != null && l.floorApplied(), o.noPriceReason(),
+                            atp.getOrDefault(p.sku(), 0L)));
                 }
                 return Page.of(items, page, CatalogItemView::productId);
-            });
+            }));
         }));
     }
 

@@ -158,6 +158,13 @@ class DealApiTest {
         // extension on request
         Api.as(t1).body(Map.of("days", 0)).post("/api/v1/deals/" + id + "/extension").then().statusCode(400);
         Api.as(t2).body(Map.of("days", 30)).post("/api/v1/deals/" + id + "/extension").then().statusCode(404);
+        // GraphQL rejectDealExtension is POST /extension/reject: managers only, and only a pending request.
+        Api.as(t1).body(Map.of("days", 5)).post("/api/v1/deals/" + id + "/extension").then().statusCode(200);
+        String reject = "mutation($id: ID!) { rejectDealExtension(id: $id) { id extensionRequestedDays } }";
+        Api.graphql(t1, reject, Map.of("id", id)).then().body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        Api.graphql(manager, reject, Map.of("id", id)).then().body("errors", nullValue())
+                .body("data.rejectDealExtension.extensionRequestedDays", nullValue());
+        Api.graphql(manager, reject, Map.of("id", id)).then().body("errors[0].extensions.code", equalTo("INVALID_TRANSITION"));
         Api.as(t1).body(Map.of("days", 30, "reason", "tender delayed")).post("/api/v1/deals/" + id + "/extension").then().statusCode(200)
                 .body("extensionRequestedDays", equalTo(30));
         String extended = Api.as(manager).post("/api/v1/deals/" + id + "/extension/approve").then().statusCode(200)
@@ -198,6 +205,11 @@ class DealApiTest {
                 .body("items[0].orderId", equalTo(conflicting.toString())).body("items[0].orderChannelId", equalTo(online))
                 .body("items[0].dealChannelId", equalTo(p1)).body("items[0].orderTotal", equalTo("99.50"));
         Api.as(Tokens.partner(tenant, p1)).get("/api/v1/deals/conflicts").then().statusCode(403);
+        String conflicts = "{ dealConflicts { edges { node { orderId orderChannelId dealChannelId } } } }";
+        Api.graphql(manager, conflicts).then().body("errors", nullValue())
+                .body("data.dealConflicts.edges.node.orderId", equalTo(List.of(conflicting.toString())))
+                .body("data.dealConflicts.edges[0].node.dealChannelId", equalTo(p1));
+        Api.graphql(Tokens.partner(tenant, p1), conflicts).then().body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         assertEquals(1L, count(db, "select count(*) from event_outbox where tenant_id = $1 and type = 'deal.conflict'", tenant));
         Instant from = Instant.now().minus(Duration.ofHours(1));
         Instant to = Instant.now().plus(Duration.ofHours(1));
