@@ -1,5 +1,6 @@
 package dev.channelhub.settings.rest;
 
+import dev.channelhub.settings.TenantSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.settings.TenantSettingsPatch;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,8 +42,8 @@ public class TenantSettingsResource {
     @GET
     @Operation(operationId = "getTenantSettings", summary = "Tenant settings", description = "Every setting as it applies now (its default when never set), with an ETag. Every role may read them.")
     @APIResponse(responseCode = "200", description = "The settings",
-            content = @Content(schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
-    public Uni<Response> get() {
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
+    public Uni<RestResponse<TenantSettings>> get() {
         return service.get(caller.get()).map(s -> Http.ok(s, s.version()));
     }
 
@@ -50,8 +51,8 @@ public class TenantSettingsResource {
     @Operation(operationId = "updateTenantSettings", summary = "Change tenant settings", description = "JSON merge-patch: an absent setting stays, null puts it back to "
             + "its default. Managers and admins only; If-Match is honoured.")
     @APIResponse(responseCode = "200", description = "The settings now, with their new ETag",
-            content = @Content(schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
-    public Uni<Response> update(@HeaderParam(Http.IF_MATCH) String ifMatch,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
+    public Uni<RestResponse<TenantSettings>> update(@HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TenantSettingsPatch.class)))
                                 JsonNode body) {
         Integer expected = Http.ifMatch(ifMatch);
