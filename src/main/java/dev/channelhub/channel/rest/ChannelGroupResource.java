@@ -1,7 +1,5 @@
 package dev.channelhub.channel.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.channel.ChannelGroupPatch;
 import dev.channelhub.channel.ChannelGroupService;
 import dev.channelhub.channel.ChannelGroupView;
@@ -45,9 +43,6 @@ public class ChannelGroupResource {
     @Inject
     CurrentCaller caller;
 
-    @Inject
-    ObjectMapper mapper;
-
     @POST
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelGroupView.class)))
@@ -84,11 +79,10 @@ public class ChannelGroupResource {
                     + "Managers only.")
     public Uni<RestResponse<ChannelGroupView>> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
-                                        content = @Content(schema = @Schema(implementation = ChannelGroupPatch.class))) JsonNode body) {
+                                        content = @Content(schema = @Schema(implementation = ChannelGroupPatch.class))) ChannelGroupPatch patch) {
         UUID groupId = Ids.parseOrNotFound(id, "channel group");
         Integer expected = Http.ifMatch(ifMatch);
-        var parsed = MergePatch.parse(mapper, body, ChannelGroupPatch.class, ChannelGroupPatch.CLEARABLE);
-        return service.update(caller.get(), groupId, parsed.value().withClear(parsed.nulls()), expected)
+        return service.update(caller.get(), groupId, MergePatch.body(patch), expected)
                 .map(v -> Http.ok(v, v.version()));
     }
 

@@ -1,7 +1,5 @@
 package dev.channelhub.channel.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.channel.ChannelGroupService;
 import dev.channelhub.channel.ChannelGroupView;
 import dev.channelhub.channel.ChannelPatch;
@@ -57,9 +55,6 @@ public class ChannelResource {
     @Inject
     CurrentCaller caller;
 
-    @Inject
-    ObjectMapper mapper;
-
     @POST
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelView.class)))
@@ -102,11 +97,10 @@ public class ChannelResource {
                     + "integrations; only managers change creditLimit and parentId.")
     public Uni<RestResponse<ChannelView>> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
-                                        content = @Content(schema = @Schema(implementation = ChannelPatch.class))) JsonNode body) {
+                                        content = @Content(schema = @Schema(implementation = ChannelPatch.class))) ChannelPatch patch) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");
         Integer expected = Http.ifMatch(ifMatch);
-        var parsed = MergePatch.parse(mapper, body, ChannelPatch.class, ChannelPatch.CLEARABLE);
-        return service.update(caller.get(), channelId, parsed.value().withClear(parsed.nulls()), expected)
+        return service.update(caller.get(), channelId, MergePatch.body(patch), expected)
                 .map(v -> Http.ok(v, v.version()));
     }
 

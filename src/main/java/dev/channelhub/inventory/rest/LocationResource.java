@@ -1,7 +1,5 @@
 package dev.channelhub.inventory.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.inventory.CreateLocationRequest;
 import dev.channelhub.inventory.LocationPatch;
 import dev.channelhub.inventory.LocationService;
@@ -44,9 +42,6 @@ public class LocationResource {
     @Inject
     CurrentCaller caller;
 
-    @Inject
-    ObjectMapper mapper;
-
     @POST
     @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LocationView.class)))
@@ -75,11 +70,10 @@ public class LocationResource {
                     + "integrations.")
     public Uni<RestResponse<LocationView>> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
-                                        content = @Content(schema = @Schema(implementation = LocationPatch.class))) JsonNode body) {
+                                        content = @Content(schema = @Schema(implementation = LocationPatch.class))) LocationPatch patch) {
         UUID locationId = Ids.parseOrNotFound(id, "location");
         Integer expected = Http.ifMatch(ifMatch);
-        var parsed = MergePatch.parse(mapper, body, LocationPatch.class, LocationPatch.CLEARABLE);
-        return service.update(caller.get(), locationId, parsed.value().withClear(parsed.nulls()), expected)
+        return service.update(caller.get(), locationId, MergePatch.body(patch), expected)
                 .map(v -> Http.ok(v, v.version()));
     }
 

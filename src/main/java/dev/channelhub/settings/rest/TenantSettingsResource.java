@@ -1,11 +1,8 @@
 package dev.channelhub.settings.rest;
 
 import dev.channelhub.settings.TenantSettings;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.settings.TenantSettingsPatch;
 import dev.channelhub.settings.TenantSettingsService;
-import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
@@ -31,12 +28,10 @@ public class TenantSettingsResource {
 
     private final TenantSettingsService service;
     private final CurrentCaller caller;
-    private final ObjectMapper mapper;
 
-    public TenantSettingsResource(TenantSettingsService service, CurrentCaller caller, ObjectMapper mapper) {
+    public TenantSettingsResource(TenantSettingsService service, CurrentCaller caller) {
         this.service = service;
         this.caller = caller;
-        this.mapper = mapper;
     }
 
     @GET
@@ -54,16 +49,8 @@ public class TenantSettingsResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
     public Uni<RestResponse<TenantSettings>> update(@HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TenantSettingsPatch.class)))
-                                JsonNode body) {
+                                TenantSettingsPatch patch) {
         Integer expected = Http.ifMatch(ifMatch);
-        if (body != null && body.isObject()) {
-            // Read as a tree: Jackson would silently truncate 1.5 to 1 for an Integer field.
-            JsonNode v = body.get("maxActiveHoldsPerChannel");
-            if (v != null && !v.isNull() && (!v.isIntegralNumber() || !v.canConvertToInt())) {
-                throw ApiException.invalid("maxActiveHoldsPerChannel", "must be a whole number");
-            }
-        }
-        var parsed = MergePatch.parse(mapper, body, TenantSettingsPatch.class, TenantSettingsPatch.CLEARABLE);
-        return service.update(caller.get(), parsed.value().withClear(parsed.nulls()), expected).map(s -> Http.ok(s, s.version()));
+        return service.update(caller.get(), MergePatch.body(patch), expected).map(s -> Http.ok(s, s.version()));
     }
 }
