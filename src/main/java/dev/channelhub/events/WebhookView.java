@@ -1,13 +1,14 @@
 package dev.channelhub.events;
 
+import org.eclipse.microprofile.graphql.NonNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A webhook subscription. {@code secret} is shown once, in the answer that created it. */
-public record WebhookView(String id, String url, List<String> events, WebhookStatus status, String disabledReason,
-                          int consecutiveFailures, int version, Instant createdAt, Instant updatedAt,
+public record WebhookView(@NonNull String id, @NonNull String url, @NonNull List<String> events, @NonNull WebhookStatus status, String disabledReason,
+                          int consecutiveFailures, int version, @NonNull Instant createdAt, @NonNull Instant updatedAt,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     WebhookView withSecret(String s) {

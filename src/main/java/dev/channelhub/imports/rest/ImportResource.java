@@ -58,7 +58,7 @@ public class ImportResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/jobs/{id}")
     @Operation(operationId = "getImport", summary = "Progress: processed, succeeded, failed and the rejected rows with their line numbers",
             description = "The progress and rejected rows of one import. Integrations only; 404 for an unknown id.")
     public Uni<ImportJobView> get(@PathParam("id") String id) {
