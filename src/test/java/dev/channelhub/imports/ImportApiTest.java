@@ -1,6 +1,7 @@
 package dev.channelhub.imports;
 
 import dev.channelhub.support.Api;
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.EncoderConfig;
@@ -258,6 +259,7 @@ class ImportApiTest {
     }
 
     @Test
+    @InvalidRequests("JSON and text/plain bodies where CSV or NDJSON is required, to see 400 and 401")
     void rolesKindsAndFormats() {
         String tenant = Tokens.newTenant();
         String csv = "code,name,type\nX,X,DIRECT\n";

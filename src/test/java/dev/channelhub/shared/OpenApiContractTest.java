@@ -168,8 +168,9 @@ class OpenApiContractTest {
         assertTrue(money.isEmpty(), "money fields that are not decimal strings: " + money);
     }
 
+    /** Money by name: prices, amounts, totals, credit, revenue, balances, and values such as lifetimeValue. */
     private static final Pattern MONEY = Pattern.compile(
-            "(?i).*(price|amount|total|creditLimit|credit|revenue|value|outstanding|paid|receivables|overdue|floor)");
+            "(?i:.*(price|amount|total|creditlimit|credit|revenue|outstanding|receivables|overdue|floor)|paid.*)|.+Value");
 
     /** A money-named property is the Decimal schema or a string with a decimal pattern (counts named alike are integers). */
     private boolean isDecimalString(JsonNode property) {

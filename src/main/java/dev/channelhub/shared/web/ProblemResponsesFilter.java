@@ -49,7 +49,10 @@ public class ProblemResponsesFilter implements OASFilter {
                                 "DUPLICATE", "INVALID_TRANSITION", "INSUFFICIENT_STOCK", "CREDIT_LIMIT_EXCEEDED",
                                 "PRICE_BELOW_FLOOR", "NO_PRICE", "OVERPAYMENT", "DEAL_CONFLICT", "IDEMPOTENCY_KEY_REUSED",
                                 "SERVICE_UNAVAILABLE", "INTERNAL_ERROR")))
-                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError));
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError))
+                // Problem is @JsonInclude(NON_EMPTY): detail and errors are left out when empty, never null.
+                .required(List.of("type", "title", "status", "code"));
+        fieldError.required(List.of("field", "message"));
         openAPI.getComponents().addSchema("Problem", problem);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -80,7 +83,7 @@ public class ProblemResponsesFilter implements OASFilter {
             addProblem(op, "409", "Conflict with the current state (DUPLICATE, INVALID_TRANSITION, INSUFFICIENT_STOCK, DEAL_CONFLICT)");
             addProblem(op, "422", "A business rule refused the request (see code)");
         }
-        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.PUT) {
+        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.PUT || hasHeader(op, Http.IF_MATCH)) {
             addProblem(op, "412", "If-Match does not match the current version (VERSION_CONFLICT)");
         }
         addProblem(op, "503", "The database is unavailable; retry (SERVICE_UNAVAILABLE)");
@@ -128,6 +131,11 @@ public class ProblemResponsesFilter implements OASFilter {
                         .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
             }
         }
+    }
+
+    private static boolean hasHeader(Operation op, String name) {
+        return op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
     }
 
     /** The body is one resource with a version (by schema reference), not a page or report. */
