@@ -1,5 +1,6 @@
 package dev.channelhub.channel;
 
+import dev.channelhub.shared.web.MergePatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -18,6 +19,7 @@ import java.util.List;
  * accepts JSON merge-patch nulls ({@code "tier": null}), which arrive here as names in {@link #clear}.
  */
 @Input("UpdateChannelInput")
+@MergePatch.Clearable({"region", "tier", "parentId", "creditLimit", "contact"})
 public record ChannelPatch(
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' and '-' only") String code,
         @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
@@ -28,10 +30,11 @@ public record ChannelPatch(
         @Size(min = 3, max = 3) String currency,
         @Valid ContactView contact,
         @Description("Fields to set to null: region, tier, parentId, creditLimit, contact")
-        List<String> clear) {
+        List<String> clear) implements MergePatch.Patch<ChannelPatch> {
 
-    public static final List<String> CLEARABLE = List.of("region", "tier", "parentId", "creditLimit", "contact");
+    public static final List<String> CLEARABLE = MergePatch.clearable(ChannelPatch.class);
 
+    @Override
     public ChannelPatch withClear(Collection<String> more) {
         List<String> all = new ArrayList<>(clear == null ? List.of() : clear);
         all.addAll(more);

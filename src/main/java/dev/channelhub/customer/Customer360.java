@@ -1,5 +1,6 @@
 package dev.channelhub.customer;
 
+import org.eclipse.microprofile.graphql.NonNull;
 import dev.channelhub.customer.CustomerOpenLeads.OpenLead;
 import dev.channelhub.customer.CustomerOrderFigures.RecentOrder;
 
@@ -8,11 +9,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /customers/{id}/360}: the customer with everything the business knows about them. */
-public record Customer360(CustomerView customer, List<IdentityView> identities, List<CustomerChannelView> channels,
-                          Orders orders, List<OpenLead> openLeads, List<TouchpointView> recentTouchpoints,
-                          BigDecimal lifetimeValue, boolean repeatCustomer, String currency) {
+public record Customer360(@NonNull CustomerView customer, @NonNull List<IdentityView> identities, @NonNull List<CustomerChannelView> channels,
+                          @NonNull Orders orders, @NonNull List<OpenLead> openLeads, @NonNull List<TouchpointView> recentTouchpoints,
+                          @NonNull BigDecimal lifetimeValue, boolean repeatCustomer, @NonNull String currency) {
 
-    public record Orders(long count, BigDecimal revenue, BigDecimal averageOrderValue, Instant firstOrderAt,
-                         Instant lastOrderAt, List<RecentOrder> recent) {
+    public record Orders(long count, @NonNull BigDecimal revenue, BigDecimal averageOrderValue, Instant firstOrderAt,
+                         Instant lastOrderAt, @NonNull List<RecentOrder> recent) {
     }
 }

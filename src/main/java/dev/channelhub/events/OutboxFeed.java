@@ -83,21 +83,9 @@ public class OutboxFeed {
         }
     }
 
-    private static final String POSITION = """
-            select tx_id, seq from event_outbox where tenant_id = $1 and seq = $2""";
-
-    private static final String COMMITTED_AFTER = "select " + OutboxEvent.COLUMNS + " " + """
-            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
-            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $5""";
-
-    private static final String BETWEEN = "select " + OutboxEvent.COLUMNS + " " + """
-            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
-            and (tx_id, seq) < ($5, $6) order by tx_id, seq limit $7""";
-
     /** Where the tenant's event with this sequence number sits in delivery order (empty: no such event). */
     public Uni<Optional<Position>> position(String tenant, long sequence) {
-        return db.list(POSITION, Tuple.of(tenant, sequence), r -> new Position(r.getLong("tx_id"), r.getLong("seq")))
-                .map(rows -> rows.stream().findFirst());
+        return outbox.position(tenant, sequence).map(p -> p.map(xs -> new Position(xs[0], xs[1])));
     }
 
     /**
@@ -134,9 +122,8 @@ public class OutboxFeed {
         return Multi.createBy().repeating().uni(() -> {
                     Position from = last.get();
                     Uni<List<OutboxEvent>> page = before == null
-                            ? db.list(COMMITTED_AFTER, Tuple.of(tenant, like, from.txId(), from.seq(), BATCH), OutboxEvent::from)
-                            : db.list(BETWEEN, Tuple.from(List.of(tenant, like, from.txId(), from.seq(), before.txId(),
-                                    before.seq(), BATCH)), OutboxEvent::from);
+                            ? outbox.committedAfter(tenant, like, from.txId(), from.seq(), BATCH)
+                            : outbox.between(tenant, like, from.txId(), from.seq(), before.txId(), before.seq(), BATCH);
                     return page.invoke(rows -> {
                         if (!rows.isEmpty()) {
                             last.set(Position.of(rows.get(rows.size() - 1)));

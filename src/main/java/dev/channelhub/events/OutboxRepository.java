@@ -37,6 +37,18 @@ public class OutboxRepository {
              from event_outbox where (tx_id, seq) > ($1, $2)
             and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $3""";
 
+    /** The delivery-order position (tx_id, seq) of one of the tenant's events. */
+    static final String POSITION = """
+            select tx_id, seq from event_outbox where tenant_id = $1 and seq = $2""";
+
+    static final String COMMITTED_AFTER = "select " + OutboxEvent.COLUMNS + " " + """
+            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
+            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $5""";
+
+    static final String BETWEEN = "select " + OutboxEvent.COLUMNS + " " + """
+            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
+            and (tx_id, seq) < ($5, $6) order by tx_id, seq limit $7""";
+
     private final Db db;
 
     public OutboxRepository(Db db) {
@@ -56,6 +68,24 @@ public class OutboxRepository {
                 .setParameter(1, tenant).setParameter(2, id).setParameter(3, type).setParameter(4, aggregateType)
                 .setParameter(5, aggregateId).setParameter(6, channelId).setParameter(7, actor).setParameter(8, payloadJson)
                 .executeUpdate().replaceWithVoid();
+    }
+
+    /** {tx_id, seq} of the tenant's event with this sequence number, if there is one. */
+    public Uni<java.util.Optional<long[]>> position(String tenant, long sequence) {
+        return db.list(POSITION, Tuple.of(tenant, sequence), r -> new long[]{r.getLong("tx_id"), r.getLong("seq")})
+                .map(rows -> rows.stream().findFirst());
+    }
+
+    /** The tenant's committed events of a type pattern after (txId, seq), below the oldest running transaction. */
+    public Uni<List<OutboxEvent>> committedAfter(String tenant, String typeLike, long txId, long seq, int limit) {
+        return db.list(COMMITTED_AFTER, Tuple.of(tenant, typeLike, txId, seq, limit), OutboxEvent::from);
+    }
+
+    /** The tenant's events of a type pattern strictly between two delivery-order positions. */
+    public Uni<List<OutboxEvent>> between(String tenant, String typeLike, long afterTx, long afterSeq, long beforeTx,
+                                          long beforeSeq, int limit) {
+        return db.list(BETWEEN, Tuple.from(List.of(tenant, typeLike, afterTx, afterSeq, beforeTx, beforeSeq, limit)),
+                OutboxEvent::from);
     }
 
     /** Background statements (counted apart from request statements). */

@@ -10,8 +10,8 @@ import java.util.List;
 
 /** A webhook subscription. {@code secret} is shown once, in the answer that created it. */
 @Type("Webhook")
-public record WebhookView(@NonNull @Id String id, @NonNull String url, List<String> events, WebhookStatus status, String disabledReason,
-                          int consecutiveFailures, int version, Instant createdAt, Instant updatedAt,
+public record WebhookView(@NonNull @Id String id, @NonNull String url, @NonNull List<String> events, @NonNull WebhookStatus status, String disabledReason,
+                          int consecutiveFailures, int version, @NonNull Instant createdAt, @NonNull Instant updatedAt,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     WebhookView withSecret(String s) {

@@ -1,5 +1,6 @@
 package dev.channelhub.inventory;
 
+import dev.channelhub.shared.web.MergePatch;
 import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,16 +20,18 @@ import java.util.List;
  * The code and type are fixed: stock, ledger rows and holds refer to them.
  */
 @Input("UpdateLocationInput")
+@MergePatch.Clearable({"region", "channelIds"})
 public record LocationPatch(
         @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
         @Size(max = 64) String region,
         @Nullable @Size(max = 1000) List<@NotNull String> channelIds,
         @Min(-1_000_000) @Max(1_000_000) Integer priority,
         @Description("Fields to set to null: region, channelIds (null channelIds = serves every channel)")
-        List<String> clear) {
+        List<String> clear) implements MergePatch.Patch<LocationPatch> {
 
-    public static final List<String> CLEARABLE = List.of("region", "channelIds");
+    public static final List<String> CLEARABLE = MergePatch.clearable(LocationPatch.class);
 
+    @Override
     public LocationPatch withClear(Collection<String> more) {
         List<String> all = new ArrayList<>(clear == null ? List.of() : clear);
         all.addAll(more);

@@ -1,6 +1,7 @@
 package dev.channelhub.order;
 
 import dev.channelhub.channel.ChannelService;
+import dev.channelhub.events.OutboxEvent;
 import dev.channelhub.events.OutboxFeed;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.security.Caller;

@@ -1,6 +1,7 @@
 package dev.channelhub.imports;
 
 import dev.channelhub.support.Api;
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.EncoderConfig;
@@ -28,7 +29,7 @@ class ImportApiTest {
     static ExtractableResponse<Response> awaitDone(String token, String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            var job = Api.as(token).get("/api/v1/imports/" + id).then().statusCode(200).extract();
+            var job = Api.as(token).get("/api/v1/imports/jobs/" + id).then().statusCode(200).extract();
             String status = job.path("status");
             if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
                 return job;
@@ -179,11 +180,11 @@ class ImportApiTest {
         String id = upload(admin, "channels", "text/csv", b.toString());
         // Every row is its own transaction, so a chunk takes far longer than one look at the job.
         java.util.Set<Integer> seen = new java.util.TreeSet<>();
-        var job = Api.as(admin).get("/api/v1/imports/" + id).then().statusCode(200).extract();
+        var job = Api.as(admin).get("/api/v1/imports/jobs/" + id).then().statusCode(200).extract();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!"COMPLETED".equals(job.path("status")) && !"FAILED".equals(job.path("status")) && System.nanoTime() < deadline) {
             seen.add(job.path("processed"));
-            job = Api.as(admin).get("/api/v1/imports/" + id).then().statusCode(200).extract();
+            job = Api.as(admin).get("/api/v1/imports/jobs/" + id).then().statusCode(200).extract();
         }
         assertEquals("COMPLETED", job.path("status"));
         assertEquals(n, (int) job.path("succeeded"));
@@ -258,6 +259,7 @@ class ImportApiTest {
     }
 
     @Test
+    @InvalidRequests("JSON and text/plain bodies where CSV or NDJSON is required, to see 400 and 401")
     void rolesKindsAndFormats() {
         String tenant = Tokens.newTenant();
         String csv = "code,name,type\nX,X,DIRECT\n";
@@ -277,8 +279,8 @@ class ImportApiTest {
         String id = Api.as(admin).contentType("text/plain; charset=utf-8").body(csv).post("/api/v1/imports/channels?format=csv")
                 .then().statusCode(202).extract().path("id");
         assertEquals(1, (int) awaitDone(admin, id).path("succeeded"));
-        Api.as(Tokens.token(Tokens.newTenant(), "admin")).get("/api/v1/imports/" + id).then().statusCode(404);
-        Api.as(Tokens.token(tenant, "sales")).get("/api/v1/imports/" + id).then().statusCode(403);
+        Api.as(Tokens.token(Tokens.newTenant(), "admin")).get("/api/v1/imports/jobs/" + id).then().statusCode(404);
+        Api.as(Tokens.token(tenant, "sales")).get("/api/v1/imports/jobs/" + id).then().statusCode(403);
         Api.as(admin).get("/api/v1/imports/not-an-id").then().statusCode(404);
         Api.as(admin).get("/api/v1/channels").then().body("items", hasSize(1));
     }

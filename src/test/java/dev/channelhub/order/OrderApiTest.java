@@ -2,6 +2,7 @@ package dev.channelhub.order;
 
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -108,6 +109,7 @@ class OrderApiTest {
     }
 
     @Test
+    @InvalidRequests("a cancel with a blank reason, to see 400")
     void paidFirstThenDeliveredCompletesAndCancelReleases() {
         OrderFixture f = OrderFixture.create().products(Map.of("A", "5")).stock("A", 5);
         String id = f.placed(order(f.online, "A", 2));
@@ -146,6 +148,7 @@ class OrderApiTest {
     }
 
     @Test
+    @InvalidRequests("orders without lines and with malformed fields, to see 400")
     void validationAndIdempotency() {
         OrderFixture f = OrderFixture.create().products(Map.of("A", "2")).stock("A", 10);
         f.place(f.sales, Map.of("channelId", f.online)).then().statusCode(400).body("errors.field", hasItem("lines"));

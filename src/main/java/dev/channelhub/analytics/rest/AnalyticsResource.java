@@ -1,5 +1,6 @@
 package dev.channelhub.analytics.rest;
 
+import dev.channelhub.analytics.StockThresholdView;
 import dev.channelhub.analytics.AnalyticsService;
 import dev.channelhub.analytics.InventoryTurnoverRow;
 import dev.channelhub.analytics.LowStockRow;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -83,7 +84,7 @@ public class AnalyticsResource {
     @Operation(operationId = "getStockThreshold", summary = "A SKU's low-stock threshold",
             description = "The low-stock threshold of one SKU, with its version as ETag. Managers only; 404 when the SKU has no"
                     + " threshold.")
-    public Uni<Response> threshold(@PathParam("sku") String sku) {
+    public Uni<RestResponse<StockThresholdView>> threshold(@PathParam("sku") String sku) {
         return service.threshold(caller.get(), sku).map(v -> Http.ok(v, v.version()));
     }
 
@@ -91,7 +92,7 @@ public class AnalyticsResource {
     @Path("/inventory/thresholds/{sku}")
     @Operation(operationId = "setStockThreshold", summary = "Sets a SKU's low-stock threshold (If-Match honoured)",
             description = "Sets the low-stock threshold of a SKU; If-Match is honoured (412 VERSION_CONFLICT). Managers only.")
-    public Uni<Response> setThreshold(@PathParam("sku") String sku, @RequestBody(required = true) SetThresholdRequest request,
+    public Uni<RestResponse<StockThresholdView>> setThreshold(@PathParam("sku") String sku, @RequestBody(required = true) SetThresholdRequest request,
                                       @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);
         return service.setThreshold(caller.get(), sku, request, expected).map(v -> Http.ok(v, v.version()));

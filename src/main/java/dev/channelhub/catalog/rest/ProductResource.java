@@ -1,5 +1,7 @@
 package dev.channelhub.catalog.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.catalog.CreateProductRequest;
 import dev.channelhub.catalog.ProductPatch;
 import dev.channelhub.catalog.ProductFilter;
@@ -22,7 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,11 +42,12 @@ public class ProductResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @Operation(operationId = "createProduct", summary = "Create a product",
             description = "Creates a product (SKU, name, category, unit, floor price). Managers and integrations; 409 DUPLICATE"
                     + " when the SKU exists; Idempotency-Key honoured.")
-    public Uni<Response> create(@RequestBody(required = true) CreateProductRequest request,
+    public Uni<RestResponse<ProductView>> create(@RequestBody(required = true) CreateProductRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -54,7 +57,7 @@ public class ProductResource {
     @Operation(operationId = "getProduct", summary = "Get a product",
             description = "One product by SKU, with its version as ETag. Every role (partners: only SKUs their channel may "
                     + "order); 404 for an unknown SKU.")
-    public Uni<Response> get(@PathParam("sku") String sku) {
+    public Uni<RestResponse<ProductView>> get(@PathParam("sku") String sku) {
         return service.get(caller.get(), sku).map(v -> Http.ok(v, v.version()));
     }
 
@@ -71,11 +74,12 @@ public class ProductResource {
 
     @PATCH
     @Path("/{sku}")
-    @APIResponse(responseCode = "200", description = "Updated; 422 PRICE_BELOW_FLOOR lists the entries below a raised floor unless force")
+    @APIResponse(responseCode = "200", description = "Updated; 422 PRICE_BELOW_FLOOR lists the entries below a raised floor unless force",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
     @Operation(operationId = "updateProduct", summary = "Update a product",
             description = "JSON merge-patch of a product; If-Match is honoured (412 VERSION_CONFLICT). Managers and "
                     + "integrations.")
-    public Uni<Response> update(@PathParam("sku") String sku, @RequestBody(required = true) ProductPatch patch,
+    public Uni<RestResponse<ProductView>> update(@PathParam("sku") String sku, @RequestBody(required = true) ProductPatch patch,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);
         return service.update(caller.get(), sku, patch, expected).map(v -> Http.ok(v, v.version()));

@@ -1,7 +1,5 @@
 package dev.channelhub.channel.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.channel.ChannelGroupPatch;
 import dev.channelhub.channel.ChannelGroupService;
 import dev.channelhub.channel.ChannelGroupView;
@@ -24,7 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,15 +43,13 @@ public class ChannelGroupResource {
     @Inject
     CurrentCaller caller;
 
-    @Inject
-    ObjectMapper mapper;
-
     @POST
-    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelGroupView.class)))
     @Operation(operationId = "createChannelGroup", summary = "Create a channel group",
             description = "Creates a group of channels from static members and/or a rule on type, tier and region. Managers "
                     + "only; 409 DUPLICATE for a taken code.")
-    public Uni<Response> create(@RequestBody(required = true) CreateChannelGroupRequest request,
+    public Uni<RestResponse<ChannelGroupView>> create(@RequestBody(required = true) CreateChannelGroupRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -63,7 +59,7 @@ public class ChannelGroupResource {
     @Operation(operationId = "getChannelGroup", summary = "Get a channel group",
             description = "One channel group with its rule and static members. Managers, sales and integrations; 404 for an "
                     + "unknown id.")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<ChannelGroupView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "channel group")).map(v -> Http.ok(v, v.version()));
     }
 
@@ -76,17 +72,17 @@ public class ChannelGroupResource {
 
     @PATCH
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "The updated group, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The updated group, with its new ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelGroupView.class)))
     @Operation(operationId = "updateChannelGroup", summary = "Update a channel group",
             description = "JSON merge-patch of a group's name, members or rule; If-Match is honoured (412 VERSION_CONFLICT). "
                     + "Managers only.")
-    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
+    public Uni<RestResponse<ChannelGroupView>> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
-                                        content = @Content(schema = @Schema(implementation = ChannelGroupPatch.class))) JsonNode body) {
+                                        content = @Content(schema = @Schema(implementation = ChannelGroupPatch.class))) ChannelGroupPatch patch) {
         UUID groupId = Ids.parseOrNotFound(id, "channel group");
         Integer expected = Http.ifMatch(ifMatch);
-        var parsed = MergePatch.parse(mapper, body, ChannelGroupPatch.class, ChannelGroupPatch.CLEARABLE);
-        return service.update(caller.get(), groupId, parsed.value().withClear(parsed.nulls()), expected)
+        return service.update(caller.get(), groupId, MergePatch.body(patch), expected)
                 .map(v -> Http.ok(v, v.version()));
     }
 

@@ -1,7 +1,5 @@
 package dev.channelhub.channel.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.channel.ChannelGroupService;
 import dev.channelhub.channel.ChannelGroupView;
 import dev.channelhub.channel.ChannelPatch;
@@ -33,7 +31,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,15 +55,13 @@ public class ChannelResource {
     @Inject
     CurrentCaller caller;
 
-    @Inject
-    ObjectMapper mapper;
-
     @POST
-    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelView.class)))
     @Operation(operationId = "createChannel", summary = "Create a channel",
             description = "Creates a channel; owned types start ACTIVE, partner types (DISTRIBUTOR, AGENT, RETAIL_STORE) start "
                     + "APPLIED. Managers and integrations; 409 DUPLICATE for a taken code; Idempotency-Key honoured.")
-    public Uni<Response> create(@RequestBody(required = true) CreateChannelRequest request,
+    public Uni<RestResponse<ChannelView>> create(@RequestBody(required = true) CreateChannelRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -75,7 +71,7 @@ public class ChannelResource {
     @Operation(operationId = "getChannel", summary = "Get a channel",
             description = "One channel with its version as ETag. Every role; a partner sees only its own channel and its sub-"
                     + "channels (others are 404).")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<ChannelView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "channel")).map(v -> Http.ok(v, v.version()));
     }
 
@@ -94,28 +90,29 @@ public class ChannelResource {
 
     @PATCH
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "The updated channel, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The updated channel, with its new ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelView.class)))
     @Operation(operationId = "updateChannel", summary = "Update a channel",
             description = "JSON merge-patch of a channel; If-Match is honoured (412 VERSION_CONFLICT). Managers and "
                     + "integrations; only managers change creditLimit and parentId.")
-    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
+    public Uni<RestResponse<ChannelView>> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
-                                        content = @Content(schema = @Schema(implementation = ChannelPatch.class))) JsonNode body) {
+                                        content = @Content(schema = @Schema(implementation = ChannelPatch.class))) ChannelPatch patch) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");
         Integer expected = Http.ifMatch(ifMatch);
-        var parsed = MergePatch.parse(mapper, body, ChannelPatch.class, ChannelPatch.CLEARABLE);
-        return service.update(caller.get(), channelId, parsed.value().withClear(parsed.nulls()), expected)
+        return service.update(caller.get(), channelId, MergePatch.body(patch), expected)
                 .map(v -> Http.ok(v, v.version()));
     }
 
     @POST
     @Path("/{id}/transition")
-    @APIResponse(responseCode = "200", description = "The channel in its new status")
+    @APIResponse(responseCode = "200", description = "The channel in its new status",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelView.class)))
     @Operation(operationId = "transitionChannel", summary = "Change a channel's status",
             description = "Moves a channel through its lifecycle (APPLIED to ACTIVE or REJECTED, ACTIVE to SUSPENDED or "
                     + "TERMINATED, SUSPENDED back to ACTIVE or TERMINATED). Managers only; 409 INVALID_TRANSITION for any "
                     + "other move.")
-    public Uni<Response> transition(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
+    public Uni<RestResponse<ChannelView>> transition(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                     @RequestBody(required = true) TransitionRequest request) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");
         return service.transition(caller.get(), channelId, request, Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
@@ -134,11 +131,12 @@ public class ChannelResource {
 
     @POST
     @Path("/{id}/ratings")
-    @APIResponse(responseCode = "201", description = "Rated; the channel's tier is now the rating's tier")
+    @APIResponse(responseCode = "201", description = "Rated; the channel's tier is now the rating's tier",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RatingView.class)))
     @Operation(operationId = "rateChannel", summary = "Rate a channel",
             description = "Records a periodic rating of a channel; the channel's tier becomes the rating's tier. Managers only;"
                     + " Idempotency-Key honoured.")
-    public Uni<Response> rate(@PathParam("id") String id, @RequestBody(required = true) RateChannelRequest request,
+    public Uni<RestResponse<RatingView>> rate(@PathParam("id") String id, @RequestBody(required = true) RateChannelRequest request,
                               @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         UUID channelId = Ids.parseOrNotFound(id, "channel");
         return service.rate(caller.get(), channelId, request, idempotencyKey).map(Http::outcome);

@@ -1,5 +1,8 @@
 package dev.channelhub.customer.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import dev.channelhub.customer.IdentifyResult;
 import dev.channelhub.customer.AddTouchpointRequest;
 import dev.channelhub.customer.Customer360;
 import dev.channelhub.customer.CustomerInsightService;
@@ -34,7 +37,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -60,14 +63,16 @@ public class CustomerResource {
 
     @POST
     @Path("/identify")
-    @APIResponse(responseCode = "201", description = "A new customer: no identity was known")
+    @APIResponse(responseCode = "201", description = "A new customer: no identity was known",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdentifyResult.class)))
     @APIResponse(responseCode = "200", description = "The known customer (new identities attached; several matches merged into the oldest, "
-            + "except for a partner: it gets the oldest, nothing is merged and a merge suggestion is recorded)")
+            + "except for a partner: it gets the oldest, nothing is merged and a merge suggestion is recorded)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdentifyResult.class)))
     @Operation(operationId = "identifyCustomer", summary = "Identify a customer",
             description = "Finds the customer the identities point to, creates one (201) or merges several into the oldest "
                     + "(200, mergedFrom). Sales, integrations and partners (a partner's identify never merges: it gets the oldest and a merge suggestion is recorded); 400 on an "
                     + "invalid identity.")
-    public Uni<Response> identify(@RequestBody(required = true) IdentifyRequest request,
+    public Uni<RestResponse<IdentifyResult>> identify(@RequestBody(required = true) IdentifyRequest request,
                                   @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.identify(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -107,12 +112,13 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The customer; a merged one answers with status MERGED and mergedInto. "
-            + "A partner gets its projection: see the Customer schema")
+            + "A partner gets its projection: see the Customer schema",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerView.class)))
     @Operation(operationId = "getCustomer", summary = "Get a customer",
             description = "One customer (a merged id answers with status MERGED and mergedInto), with its version as ETag. "
                     + "Managers, sales, integrations; partners only a customer linked to their channel, as a projection "
                     + "(others 404).")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<CustomerView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "customer")).map(v -> Http.ok(v, v.version()));
     }
 
@@ -136,7 +142,7 @@ public class CustomerResource {
     @Operation(operationId = "updateCustomer", summary = "Update a customer",
             description = "JSON merge-patch of a customer; If-Match is honoured (412 VERSION_CONFLICT). Sales, integrations, "
                     + "and a partner for a customer its channel owns (403 otherwise).")
-    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) CustomerPatch patch,
+    public Uni<RestResponse<CustomerView>> update(@PathParam("id") String id, @RequestBody(required = true) CustomerPatch patch,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);
         return service.update(caller.get(), Ids.parseOrNotFound(id, "customer"), patch, expected).map(v -> Http.ok(v, v.version()));
@@ -174,11 +180,12 @@ public class CustomerResource {
 
     @POST
     @Path("/{id}/touchpoints")
-    @APIResponse(responseCode = "201", description = "Recorded (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Recorded (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TouchpointView.class)))
     @Operation(operationId = "addTouchpoint", summary = "Record a touchpoint",
             description = "Records a visit, inquiry, call, purchase, service or campaign contact with a customer through a "
                     + "channel. Sales, integrations and partners (their own channel); Idempotency-Key honoured.")
-    public Uni<Response> addTouchpoint(@PathParam("id") String id, @RequestBody(required = true) AddTouchpointRequest request,
+    public Uni<RestResponse<TouchpointView>> addTouchpoint(@PathParam("id") String id, @RequestBody(required = true) AddTouchpointRequest request,
                                        @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.addTouchpoint(caller.get(), Ids.parseOrNotFound(id, "customer"), request, idempotencyKey).map(Http::outcome);
     }

@@ -1,5 +1,7 @@
 package dev.channelhub.events.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.events.CreateWebhookRequest;
 import dev.channelhub.events.DeliveryView;
 import dev.channelhub.events.ReplayResult;
@@ -23,7 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,12 +43,13 @@ public class WebhookResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to event types; deliveries are signed with the secret (shown only in this answer)",
             description = "Subscribes a URL to event types; deliveries are signed with the secret, which appears only in this "
                     + "answer. Integrations only; 400 on an invalid URL (private addresses are refused unless configured) "
                     + "or event type.")
-    public Uni<Response> create(@RequestBody(required = true) CreateWebhookRequest request,
+    public Uni<RestResponse<WebhookView>> create(@RequestBody(required = true) CreateWebhookRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -63,7 +66,7 @@ public class WebhookResource {
     @Operation(operationId = "getWebhook", summary = "Get a webhook",
             description = "One webhook subscription with its status and failure count. Integrations only; 404 for an unknown "
                     + "id.")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<WebhookView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "webhook")).map(v -> Http.ok(v, v.version()));
     }
 
@@ -71,7 +74,7 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(operationId = "updateWebhook", summary = "Change url, events or secret; status ACTIVE re-enables a disabled webhook",
             description = "JSON merge-patch of a webhook; If-Match is honoured (412 VERSION_CONFLICT). Integrations only.")
-    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) WebhookPatch patch,
+    public Uni<RestResponse<WebhookView>> update(@PathParam("id") String id, @RequestBody(required = true) WebhookPatch patch,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.update(caller.get(), Ids.parseOrNotFound(id, "webhook"), patch, Http.ifMatch(ifMatch))
                 .map(v -> Http.ok(v, v.version()));
@@ -83,8 +86,8 @@ public class WebhookResource {
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook",
             description = "Removes a webhook subscription; nothing more is delivered to it. Integrations only; 404 for an "
                     + "unknown id.")
-    public Uni<Response> delete(@PathParam("id") String id) {
-        return service.delete(caller.get(), Ids.parseOrNotFound(id, "webhook")).map(x -> Response.noContent().build());
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+        return service.delete(caller.get(), Ids.parseOrNotFound(id, "webhook")).map(x -> RestResponse.<Void>noContent());
     }
 
     @GET
@@ -98,12 +101,13 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/replay")
-    @APIResponse(responseCode = "202", description = "Replay deliveries queued")
+    @APIResponse(responseCode = "202", description = "Replay deliveries queued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayResult.class)))
     @Operation(operationId = "replayWebhook", summary = "Deliver matching events again from ?from= (an event sequence number or an ISO-8601 time)",
             description = "Queues the matching events for delivery again from an event sequence number or an ISO-8601 time. "
                     + "Integrations only; 400 on a bad `from`.")
-    public Uni<Response> replay(@PathParam("id") String id, @QueryParam("from") String from) {
+    public Uni<RestResponse<ReplayResult>> replay(@PathParam("id") String id, @QueryParam("from") String from) {
         return service.replay(caller.get(), Ids.parseOrNotFound(id, "webhook"), from)
-                .map(r -> Response.accepted(r).build());
+                .map(r -> RestResponse.status(RestResponse.Status.ACCEPTED, r));
     }
 }

@@ -1,5 +1,7 @@
 package dev.channelhub.imports.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.imports.ImportJobView;
 import dev.channelhub.imports.ImportService;
 import dev.channelhub.shared.paging.Page;
@@ -19,7 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,20 +44,21 @@ public class ImportResource {
     @Blocking // the body is streamed to disk, which blocks
     // Any media type reaches the method (so authentication answers first); the service accepts CSV or NDJSON only.
     @Consumes("*/*")
-    @APIResponse(responseCode = "202", description = "Job accepted (or the original job replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "202", description = "Job accepted (or the original job replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobView.class)))
     @Operation(operationId = "submitImport", summary = "Upload rows (NDJSON, or CSV with a header line) for kind channels|customers|products|price-entries|stock; "
             + "processed asynchronously, each row through the same service as the single-row API",
             description = "Accepts a file of rows (202) and processes it in the background through the same services as the "
                     + "single-row API. Integrations only; 400 on an unknown kind or an unreadable file; Idempotency-Key "
                     + "honoured.")
-    public Uni<Response> submit(@PathParam("kind") String kind, @QueryParam("format") String format,
+    public Uni<RestResponse<ImportJobView>> submit(@PathParam("kind") String kind, @QueryParam("format") String format,
                                 @HeaderParam("Content-Type") String contentType,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, InputStream body) {
         return service.submit(caller.get(), kind, format, contentType, body, idempotencyKey).map(Http::outcome);
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/jobs/{id}")
     @Operation(operationId = "getImport", summary = "Progress: processed, succeeded, failed and the rejected rows with their line numbers",
             description = "The progress and rejected rows of one import. Integrations only; 404 for an unknown id.")
     public Uni<ImportJobView> get(@PathParam("id") String id) {

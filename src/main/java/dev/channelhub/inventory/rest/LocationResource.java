@@ -1,7 +1,5 @@
 package dev.channelhub.inventory.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.inventory.CreateLocationRequest;
 import dev.channelhub.inventory.LocationPatch;
 import dev.channelhub.inventory.LocationService;
@@ -23,7 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,15 +42,13 @@ public class LocationResource {
     @Inject
     CurrentCaller caller;
 
-    @Inject
-    ObjectMapper mapper;
-
     @POST
-    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LocationView.class)))
     @Operation(operationId = "createLocation", summary = "Create a location",
             description = "Creates a warehouse, store or partner location, optionally serving only some channels. Managers and "
                     + "integrations; 409 DUPLICATE for a taken code.")
-    public Uni<Response> create(@RequestBody(required = true) CreateLocationRequest request,
+    public Uni<RestResponse<LocationView>> create(@RequestBody(required = true) CreateLocationRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -61,23 +57,23 @@ public class LocationResource {
     @Path("/{id}")
     @Operation(operationId = "getLocation", summary = "Get a location",
             description = "One location with its version as ETag. Every role; partners only locations serving their channel.")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<LocationView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "location")).map(v -> Http.ok(v, v.version()));
     }
 
     @PATCH
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "The updated location, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The updated location, with its new ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LocationView.class)))
     @Operation(operationId = "updateLocation", summary = "Update a location",
             description = "JSON merge-patch of a location; If-Match is honoured (412 VERSION_CONFLICT). Managers and "
                     + "integrations.")
-    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
+    public Uni<RestResponse<LocationView>> update(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "JSON merge-patch: absent fields stay, null clears",
-                                        content = @Content(schema = @Schema(implementation = LocationPatch.class))) JsonNode body) {
+                                        content = @Content(schema = @Schema(implementation = LocationPatch.class))) LocationPatch patch) {
         UUID locationId = Ids.parseOrNotFound(id, "location");
         Integer expected = Http.ifMatch(ifMatch);
-        var parsed = MergePatch.parse(mapper, body, LocationPatch.class, LocationPatch.CLEARABLE);
-        return service.update(caller.get(), locationId, parsed.value().withClear(parsed.nulls()), expected)
+        return service.update(caller.get(), locationId, MergePatch.body(patch), expected)
                 .map(v -> Http.ok(v, v.version()));
     }
 

@@ -1,5 +1,8 @@
 package dev.channelhub.inventory.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import dev.channelhub.inventory.StockLevelView;
 import dev.channelhub.inventory.CreateHoldRequest;
 import dev.channelhub.inventory.HoldService;
 import dev.channelhub.inventory.HoldView;
@@ -24,7 +27,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,7 +70,7 @@ public class StockResource {
     @Operation(operationId = "getStockLevel", summary = "Stock of a SKU at a location",
             description = "On hand, reserved and available of one SKU at one location. Managers, sales and integrations; 404 "
                     + "for an unknown location.")
-    public Uni<Response> level(@PathParam("locationCode") String locationCode, @PathParam("sku") String sku) {
+    public Uni<RestResponse<StockLevelView>> level(@PathParam("locationCode") String locationCode, @PathParam("sku") String sku) {
         return stock.level(caller.get(), locationCode, sku).map(v -> Http.ok(v, v.version()));
     }
 
@@ -76,29 +79,31 @@ public class StockResource {
     @Operation(operationId = "setStock", summary = "Set stock at a location",
             description = "Sets on hand of a SKU at a location (a ledger row records the change); If-Match is honoured (412 "
                     + "VERSION_CONFLICT). Managers and integrations; 400 when on hand would fall below what is reserved.")
-    public Uni<Response> set(@PathParam("locationCode") String locationCode, @PathParam("sku") String sku,
+    public Uni<RestResponse<StockLevelView>> set(@PathParam("locationCode") String locationCode, @PathParam("sku") String sku,
                              @RequestBody(required = true) SetStockRequest request, @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return stock.set(caller.get(), locationCode, sku, request, Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
     }
 
     @POST
     @Path("/adjustments")
-    @APIResponse(responseCode = "201", description = "The ledger row of the adjustment")
+    @APIResponse(responseCode = "201", description = "The ledger row of the adjustment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LedgerEntryView.class)))
     @Operation(operationId = "adjustStock", summary = "Adjust stock",
             description = "Adds or removes units of a SKU at a location with a reason (a ledger row records it). Managers and "
                     + "integrations; 400 when on hand would fall below reserved or zero; Idempotency-Key honoured.")
-    public Uni<Response> adjust(@RequestBody(required = true) StockAdjustmentRequest request,
+    public Uni<RestResponse<LedgerEntryView>> adjust(@RequestBody(required = true) StockAdjustmentRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return stock.adjust(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
 
     @POST
     @Path("/holds")
-    @APIResponse(responseCode = "201", description = "Stock held for the cart until expiresAt")
+    @APIResponse(responseCode = "201", description = "Stock held for the cart until expiresAt",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldView.class)))
     @Operation(operationId = "holdStock", summary = "Hold stock",
             description = "Reserves stock for a channel until a deadline (a cart or a quote), all lines or none. Sales, "
                     + "integrations and a partner for its own channel; 409 INSUFFICIENT_STOCK; Idempotency-Key honoured.")
-    public Uni<Response> hold(@RequestBody(required = true) CreateHoldRequest request,
+    public Uni<RestResponse<HoldView>> hold(@RequestBody(required = true) CreateHoldRequest request,
                               @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return holds.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -107,7 +112,7 @@ public class StockResource {
     @Path("/holds/{id}")
     @Operation(operationId = "getStockHold", summary = "Get a stock hold",
             description = "One stock hold with its lines and status. Every role; partners only their own channel's holds.")
-    public Uni<Response> getHold(@PathParam("id") String id) {
+    public Uni<RestResponse<HoldView>> getHold(@PathParam("id") String id) {
         return holds.get(caller.get(), Ids.parseOrNotFound(id, "hold")).map(v -> Http.ok(v, v.version()));
     }
 

@@ -1,5 +1,7 @@
 package dev.channelhub.lead.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.lead.DealActionRequest;
 import dev.channelhub.lead.DealCheck;
 import dev.channelhub.lead.DealCheckRequest;
@@ -25,7 +27,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,13 +45,14 @@ public class DealResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Registered and protected (PENDING until a manager decides)")
+    @APIResponse(responseCode = "201", description = "Registered and protected (PENDING until a manager decides)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "409", description = "DEAL_CONFLICT: another partner protects this customer until the date given")
     @Operation(operationId = "registerDeal", summary = "Register a deal",
             description = "A partner registers a customer opportunity, protected for the tenant's protection period. Partners "
                     + "(their own channel) and sales; 409 DEAL_CONFLICT when another partner holds a protected registration"
                     + " for that customer.")
-    public Uni<Response> register(@RequestBody(required = true) RegisterDealRequest request,
+    public Uni<RestResponse<DealView>> register(@RequestBody(required = true) RegisterDealRequest request,
                                   @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.register(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -88,7 +91,7 @@ public class DealResource {
     @Path("/{id}")
     @Operation(operationId = "getDeal", summary = "Get a deal",
             description = "One deal registration. Sales and managers; partners only their own (others 404).")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<DealView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "deal")).map(v -> Http.ok(v, v.version()));
     }
 

@@ -1,5 +1,7 @@
 package dev.channelhub.lead.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.lead.CreateLeadRequest;
 import dev.channelhub.lead.LeadActionRequest;
 import dev.channelhub.lead.LeadFilter;
@@ -22,7 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,11 +42,12 @@ public class LeadResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Created and routed (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Created and routed (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeadView.class)))
     @Operation(operationId = "createLead", summary = "Create a lead",
             description = "Creates a lead and routes it by the routing rules (UNASSIGNED when none matches). Sales, "
                     + "integrations and partners (as the source channel); Idempotency-Key honoured.")
-    public Uni<Response> create(@RequestBody(required = true) CreateLeadRequest request,
+    public Uni<RestResponse<LeadView>> create(@RequestBody(required = true) CreateLeadRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -65,7 +68,7 @@ public class LeadResource {
     @Path("/{id}")
     @Operation(operationId = "getLead", summary = "Get a lead",
             description = "One lead. Whoever may list it; other partners' leads are 404.")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<LeadView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "lead")).map(v -> Http.ok(v, v.version()));
     }
 

@@ -1,5 +1,7 @@
 package dev.channelhub.lead.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.lead.LeadRoutingRules;
 import dev.channelhub.lead.RoutingRuleRequest;
 import dev.channelhub.lead.RoutingRuleView;
@@ -20,7 +22,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,10 +40,11 @@ public class LeadRoutingRuleResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RoutingRuleView.class)))
     @Operation(operationId = "createLeadRoutingRule", summary = "Create a lead routing rule",
             description = "Adds a rule (priority, match on region, category and value, target channel or group). Managers only.")
-    public Uni<Response> create(@RequestBody(required = true) RoutingRuleRequest request,
+    public Uni<RestResponse<RoutingRuleView>> create(@RequestBody(required = true) RoutingRuleRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -57,7 +60,7 @@ public class LeadRoutingRuleResource {
     @Path("/{id}")
     @Operation(operationId = "getLeadRoutingRule", summary = "Get a lead routing rule",
             description = "One routing rule with its version as ETag. Managers and sales; 404 for an unknown id.")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<RoutingRuleView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "routing rule")).map(v -> Http.ok(v, v.version()));
     }
 
@@ -65,7 +68,7 @@ public class LeadRoutingRuleResource {
     @Path("/{id}")
     @Operation(operationId = "updateLeadRoutingRule", summary = "Replace a lead routing rule",
             description = "Replaces a rule; If-Match is honoured (412 VERSION_CONFLICT). Managers only.")
-    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) RoutingRuleRequest request,
+    public Uni<RestResponse<RoutingRuleView>> update(@PathParam("id") String id, @RequestBody(required = true) RoutingRuleRequest request,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.update(caller.get(), Ids.parseOrNotFound(id, "routing rule"), request, Http.ifMatch(ifMatch))
                 .map(v -> Http.ok(v, v.version()));
@@ -76,7 +79,7 @@ public class LeadRoutingRuleResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(operationId = "deleteLeadRoutingRule", summary = "Delete a lead routing rule",
             description = "Removes a rule; leads already routed keep their assignee. Managers only; 404 for an unknown id.")
-    public Uni<Response> delete(@PathParam("id") String id) {
-        return service.delete(caller.get(), Ids.parseOrNotFound(id, "routing rule")).map(x -> Response.noContent().build());
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+        return service.delete(caller.get(), Ids.parseOrNotFound(id, "routing rule")).map(x -> RestResponse.<Void>noContent());
     }
 }

@@ -1,6 +1,5 @@
 package dev.channelhub.lead.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.channelhub.lead.LeadService;
 import dev.channelhub.lead.LeadSettings;
 import dev.channelhub.shared.error.ApiException;
@@ -37,27 +36,14 @@ public class LeadSettingsResource {
         return service.settings(caller.get());
     }
 
-    /** Read as a tree: Jackson would silently truncate 1.5 to 1 for an Integer field, a setting must be a whole number. */
     @PUT
     @Operation(operationId = "updateLeadSettings", summary = "Replace the lead settings",
             description = "Replaces the tenant's lead and deal settings; If-Match is honoured (412 VERSION_CONFLICT). Managers "
                     + "only.")
-    public Uni<LeadSettings> put(@RequestBody(required = true, content = @Content(schema = @Schema(implementation = LeadSettings.class)))
-                                 JsonNode body) {
-        if (body == null || !body.isObject()) {
+    public Uni<LeadSettings> put(@RequestBody(required = true) LeadSettings settings) {
+        if (settings == null) {
             throw ApiException.invalid("body", "must be a JSON object");
         }
-        return service.updateSettings(caller.get(), new LeadSettings(whole(body, "acceptDeadlineMinutes"), whole(body, "dealProtectionDays")));
-    }
-
-    private static Integer whole(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw ApiException.invalid(field, "must be a whole number");
-        }
-        return v.intValue();
+        return service.updateSettings(caller.get(), settings);
     }
 }

@@ -1,6 +1,6 @@
 package dev.channelhub.order.rest;
 
-import dev.channelhub.order.OrderService;
+import dev.channelhub.order.OrderQueryService;
 import dev.channelhub.order.PaymentView;
 import dev.channelhub.order.ShipmentView;
 import dev.channelhub.shared.paging.Page;
@@ -33,7 +33,7 @@ import java.util.function.Function;
 public class OrderFulfilmentResource {
 
     @Inject
-    OrderService service;
+    OrderQueryService service;
 
     @Inject
     CurrentCaller caller;

@@ -1,5 +1,9 @@
 package dev.channelhub.order.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import dev.channelhub.order.ShipmentView;
+import dev.channelhub.order.PaymentView;
 import dev.channelhub.order.CancelOrderRequest;
 import dev.channelhub.order.OrderFilter;
 import dev.channelhub.order.OrderFulfilmentService;
@@ -28,7 +32,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,13 +63,14 @@ public class OrderResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Placed (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Placed (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     @Operation(operationId = "placeOrder", summary = "Place an order",
             description = "Prices the lines with the price engine and reserves stock in one transaction (201, status "
                     + "SUBMITTED). Sales, integrations and a partner for its own channel (403 for another); 409 "
                     + "INSUFFICIENT_STOCK or INVALID_TRANSITION (channel not ACTIVE), 422 CREDIT_LIMIT_EXCEEDED or "
                     + "NO_PRICE; Idempotency-Key honoured.")
-    public Uni<Response> place(@RequestBody(required = true) PlaceOrderRequest request,
+    public Uni<RestResponse<OrderView>> place(@RequestBody(required = true) PlaceOrderRequest request,
                                @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return placement.place(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -75,7 +80,7 @@ public class OrderResource {
     @Operation(operationId = "getOrder", summary = "Get an order",
             description = "One order with lines, reservations and payments, its version as ETag. Every role; partners only "
                     + "their own channel's orders (others 404).")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<OrderView>> get(@PathParam("id") String id) {
         return queries.get(caller.get(), Ids.parseOrNotFound(id, "order")).map(v -> Http.ok(v, v.version()));
     }
 
@@ -98,7 +103,7 @@ public class OrderResource {
     @Operation(operationId = "confirmOrder", summary = "Confirm an order",
             description = "Moves a SUBMITTED order to CONFIRMED. Sales and integrations; 409 INVALID_TRANSITION from another "
                     + "status.")
-    public Uni<Response> confirm(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch) {
+    public Uni<RestResponse<OrderView>> confirm(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return fulfilment.confirm(caller.get(), Ids.parseOrNotFound(id, "order"), Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
     }
 
@@ -107,7 +112,7 @@ public class OrderResource {
     @Operation(operationId = "cancelOrder", summary = "Cancel an order",
             description = "Cancels a SUBMITTED or CONFIRMED order with a reason and releases its reservations. Sales, "
                     + "integrations and the ordering partner; 409 INVALID_TRANSITION from another status.")
-    public Uni<Response> cancel(@PathParam("id") String id, @RequestBody(required = true) CancelOrderRequest request,
+    public Uni<RestResponse<OrderView>> cancel(@PathParam("id") String id, @RequestBody(required = true) CancelOrderRequest request,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return fulfilment.cancel(caller.get(), Ids.parseOrNotFound(id, "order"), request, Http.ifMatch(ifMatch))
                 .map(v -> Http.ok(v, v.version()));
@@ -115,12 +120,13 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/shipments")
-    @APIResponse(responseCode = "201", description = "Shipped: on hand and reserved go down at the shipping locations")
+    @APIResponse(responseCode = "201", description = "Shipped: on hand and reserved go down at the shipping locations",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ShipmentView.class)))
     @Operation(operationId = "shipOrder", summary = "Ship an order",
             description = "Records a shipment of some or all lines, reducing on hand and reserved. Sales and integrations; 409 "
                     + "INVALID_TRANSITION unless CONFIRMED or PARTIALLY_SHIPPED, or for more than is left to ship; "
                     + "Idempotency-Key honoured.")
-    public Uni<Response> ship(@PathParam("id") String id, @RequestBody(required = true) ShipmentRequest request,
+    public Uni<RestResponse<ShipmentView>> ship(@PathParam("id") String id, @RequestBody(required = true) ShipmentRequest request,
                               @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return fulfilment.ship(caller.get(), Ids.parseOrNotFound(id, "order"), request, idempotencyKey, Http.ifMatch(ifMatch))
                 .map(Http::outcome);
@@ -131,7 +137,7 @@ public class OrderResource {
     @Operation(operationId = "deliverShipment", summary = "Confirm a shipment's delivery",
             description = "Marks a shipment delivered; the order is DELIVERED once every shipment is, and COMPLETED when also "
                     + "paid. Sales and integrations; 404 for an unknown shipment.")
-    public Uni<Response> deliver(@PathParam("id") String id, @PathParam("shipmentId") String shipmentId,
+    public Uni<RestResponse<OrderView>> deliver(@PathParam("id") String id, @PathParam("shipmentId") String shipmentId,
                                  @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return fulfilment.deliver(caller.get(), Ids.parseOrNotFound(id, "order"), Ids.parseOrNotFound(shipmentId, "shipment"),
                 Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
@@ -139,11 +145,12 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/payments")
-    @APIResponse(responseCode = "201", description = "Payment recorded")
+    @APIResponse(responseCode = "201", description = "Payment recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
     @Operation(operationId = "recordPayment", summary = "Record a payment",
             description = "Records a payment against the order's outstanding amount (UNPAID, PARTIALLY_PAID, PAID). Sales and "
                     + "integrations; 422 OVERPAYMENT above the outstanding amount; Idempotency-Key honoured.")
-    public Uni<Response> pay(@PathParam("id") String id, @RequestBody(required = true) dev.channelhub.order.PaymentRequest request,
+    public Uni<RestResponse<PaymentView>> pay(@PathParam("id") String id, @RequestBody(required = true) dev.channelhub.order.PaymentRequest request,
                              @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return payments.pay(caller.get(), Ids.parseOrNotFound(id, "order"), request, idempotencyKey, Http.ifMatch(ifMatch))
                 .map(Http::outcome);

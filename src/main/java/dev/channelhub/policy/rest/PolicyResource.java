@@ -1,5 +1,7 @@
 package dev.channelhub.policy.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.policy.AcknowledgeRequest;
 import dev.channelhub.policy.InboxItem;
 import dev.channelhub.policy.PolicyKind;
@@ -25,7 +27,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,12 +45,13 @@ public class PolicyResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Published (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Published (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     @Operation(operationId = "publishPolicy", summary = "Publish a policy",
             description = "Publishes a policy, announcement or material to an audience of channels, groups, types, tiers and "
                     + "regions. Managers only; 404 for an unknown channel or group in the audience; Idempotency-Key "
                     + "honoured.")
-    public Uni<Response> publish(@RequestBody(required = true) PublishPolicyRequest request,
+    public Uni<RestResponse<PolicyView>> publish(@RequestBody(required = true) PublishPolicyRequest request,
                                  @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.publish(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -66,17 +69,18 @@ public class PolicyResource {
     @Operation(operationId = "getPolicy", summary = "Get a policy",
             description = "One policy with its version as ETag. Managers; a partner only a policy in effect that targets its "
                     + "channel (others 404).")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<PolicyView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "policy")).map(v -> Http.ok(v, v.version()));
     }
 
     @PATCH
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "A new version was published")
+    @APIResponse(responseCode = "200", description = "A new version was published",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyView.class)))
     @Operation(operationId = "updatePolicy", summary = "Update a policy",
             description = "JSON merge-patch of a policy; a new audience replaces the targeted set. If-Match is honoured (412 "
                     + "VERSION_CONFLICT). Managers only.")
-    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) PolicyPatch patch,
+    public Uni<RestResponse<PolicyView>> update(@PathParam("id") String id, @RequestBody(required = true) PolicyPatch patch,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return service.update(caller.get(), Ids.parseOrNotFound(id, "policy"), patch, Http.ifMatch(ifMatch))
                 .map(v -> Http.ok(v, v.version()));

@@ -1,5 +1,7 @@
 package dev.channelhub.pricing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.pricing.CreatePriceListRequest;
 import dev.channelhub.pricing.PriceEntriesRequest;
 import dev.channelhub.pricing.PriceEntry;
@@ -23,7 +25,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,11 +43,12 @@ public class PriceListResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Created; 422 PRICE_BELOW_FLOOR names every entry below its product's floor")
+    @APIResponse(responseCode = "201", description = "Created; 422 PRICE_BELOW_FLOOR names every entry below its product's floor",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PriceListView.class)))
     @Operation(operationId = "createPriceList", summary = "Create a price list",
             description = "Creates a price list with its scope, validity, priority and entries. Managers only; 409 DUPLICATE "
                     + "for a taken code, 422 PRICE_BELOW_FLOOR for an entry below the product's floor.")
-    public Uni<Response> create(@RequestBody(required = true) CreatePriceListRequest request,
+    public Uni<RestResponse<PriceListView>> create(@RequestBody(required = true) CreatePriceListRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -55,7 +58,7 @@ public class PriceListResource {
     @Operation(operationId = "getPriceList", summary = "Get a price list",
             description = "One price list header with its version as ETag. Managers, sales and integrations; 404 for an unknown"
                     + " id.")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<PriceListView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "price list")).map(v -> Http.ok(v, v.version()));
     }
 
@@ -71,7 +74,7 @@ public class PriceListResource {
     @Path("/{id}")
     @Operation(operationId = "updatePriceList", summary = "Update a price list",
             description = "JSON merge-patch of a price list header; If-Match is honoured (412 VERSION_CONFLICT). Managers only.")
-    public Uni<Response> update(@PathParam("id") String id, @RequestBody(required = true) PriceListPatch patch,
+    public Uni<RestResponse<PriceListView>> update(@PathParam("id") String id, @RequestBody(required = true) PriceListPatch patch,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);
         return service.update(caller.get(), Ids.parseOrNotFound(id, "price list"), patch, expected).map(v -> Http.ok(v, v.version()));
@@ -79,11 +82,12 @@ public class PriceListResource {
 
     @PUT
     @Path("/{id}/entries")
-    @APIResponse(responseCode = "200", description = "All entries upserted in one transaction (or none)")
+    @APIResponse(responseCode = "200", description = "All entries upserted in one transaction (or none)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PriceListView.class)))
     @Operation(operationId = "replacePriceListEntries", summary = "Replace a price list's entries",
             description = "Replaces the entries of a price list. Managers and integrations; 422 PRICE_BELOW_FLOOR for an entry "
                     + "below the product's floor.")
-    public Uni<Response> putEntries(@PathParam("id") String id, @RequestBody(required = true) PriceEntriesRequest request,
+    public Uni<RestResponse<PriceListView>> putEntries(@PathParam("id") String id, @RequestBody(required = true) PriceEntriesRequest request,
                                     @HeaderParam(Http.IF_MATCH) String ifMatch) {
         Integer expected = Http.ifMatch(ifMatch);
         return service.putEntries(caller.get(), Ids.parseOrNotFound(id, "price list"), request, expected)

@@ -1,5 +1,7 @@
 package dev.channelhub.pricing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.channelhub.pricing.CreatePromotionRequest;
 import dev.channelhub.pricing.PromotionService;
 import dev.channelhub.pricing.PromotionView;
@@ -18,7 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,11 +38,12 @@ public class PromotionResource {
     CurrentCaller caller;
 
     @POST
-    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Created (or the original answer replayed for a known Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromotionView.class)))
     @Operation(operationId = "createPromotion", summary = "Create a promotion",
             description = "Creates a promotion (percent off, amount off or fixed price) with its scope and validity. Managers "
                     + "only; 409 DUPLICATE for a taken code.")
-    public Uni<Response> create(@RequestBody(required = true) CreatePromotionRequest request,
+    public Uni<RestResponse<PromotionView>> create(@RequestBody(required = true) CreatePromotionRequest request,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
@@ -49,7 +52,7 @@ public class PromotionResource {
     @Path("/{id}")
     @Operation(operationId = "getPromotion", summary = "Get a promotion",
             description = "One promotion. Managers, sales and integrations; 404 for an unknown id.")
-    public Uni<Response> get(@PathParam("id") String id) {
+    public Uni<RestResponse<PromotionView>> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "promotion")).map(v -> Http.ok(v, v.version()));
     }
 

@@ -1,10 +1,8 @@
 package dev.channelhub.settings.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channelhub.settings.TenantSettings;
 import dev.channelhub.settings.TenantSettingsPatch;
 import dev.channelhub.settings.TenantSettingsService;
-import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
@@ -15,7 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,19 +28,17 @@ public class TenantSettingsResource {
 
     private final TenantSettingsService service;
     private final CurrentCaller caller;
-    private final ObjectMapper mapper;
 
-    public TenantSettingsResource(TenantSettingsService service, CurrentCaller caller, ObjectMapper mapper) {
+    public TenantSettingsResource(TenantSettingsService service, CurrentCaller caller) {
         this.service = service;
         this.caller = caller;
-        this.mapper = mapper;
     }
 
     @GET
     @Operation(operationId = "getTenantSettings", summary = "Tenant settings", description = "Every setting as it applies now (its default when never set), with an ETag. Every role may read them.")
     @APIResponse(responseCode = "200", description = "The settings",
-            content = @Content(schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
-    public Uni<Response> get() {
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
+    public Uni<RestResponse<TenantSettings>> get() {
         return service.get(caller.get()).map(s -> Http.ok(s, s.version()));
     }
 
@@ -50,19 +46,11 @@ public class TenantSettingsResource {
     @Operation(operationId = "updateTenantSettings", summary = "Change tenant settings", description = "JSON merge-patch: an absent setting stays, null puts it back to "
             + "its default. Managers and admins only; If-Match is honoured.")
     @APIResponse(responseCode = "200", description = "The settings now, with their new ETag",
-            content = @Content(schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
-    public Uni<Response> update(@HeaderParam(Http.IF_MATCH) String ifMatch,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = dev.channelhub.settings.TenantSettings.class)))
+    public Uni<RestResponse<TenantSettings>> update(@HeaderParam(Http.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TenantSettingsPatch.class)))
-                                JsonNode body) {
+                                TenantSettingsPatch patch) {
         Integer expected = Http.ifMatch(ifMatch);
-        if (body != null && body.isObject()) {
-            // Read as a tree: Jackson would silently truncate 1.5 to 1 for an Integer field.
-            JsonNode v = body.get("maxActiveHoldsPerChannel");
-            if (v != null && !v.isNull() && (!v.isIntegralNumber() || !v.canConvertToInt())) {
-                throw ApiException.invalid("maxActiveHoldsPerChannel", "must be a whole number");
-            }
-        }
-        var parsed = MergePatch.parse(mapper, body, TenantSettingsPatch.class, TenantSettingsPatch.CLEARABLE);
-        return service.update(caller.get(), parsed.value().withClear(parsed.nulls()), expected).map(s -> Http.ok(s, s.version()));
+        return service.update(caller.get(), MergePatch.body(patch), expected).map(s -> Http.ok(s, s.version()));
     }
 }

@@ -1,10 +1,11 @@
 package dev.channelhub.shared.paging;
 
+import org.eclipse.microprofile.graphql.NonNull;
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a REST list: {@code {"items": [...], "nextCursor": "..." | null}}. */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(@NonNull List<T> items, String nextCursor) {
 
     /**
      * Cuts {@code rows} (fetched with {@link PageRequest#fetchSize()}) to the page and derives the next cursor

@@ -3,13 +3,14 @@ package dev.channelhub.shared.web;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** REST conventions shared by every resource: ETag/If-Match and idempotent create answers. */
 public final class Http {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String IF_MATCH = "If-Match";
+    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private Http() {
     }
@@ -35,15 +36,16 @@ public final class Http {
         return new EntityTag(Long.toString(version));
     }
 
-    public static Response ok(Object body, long version) {
-        return Response.ok(body).tag(etag(version)).build();
+    /** 200 with the body's version as a strong ETag ({@code "3"}), which a later If-Match sends back. */
+    public static <T> RestResponse<T> ok(T body, long version) {
+        return RestResponse.ResponseBuilder.ok(body).tag(etag(version)).build();
     }
 
     /** 201 for a new resource, or the original status when the Idempotency-Key replays it. */
-    public static Response outcome(Outcome<?> outcome) {
-        Response.ResponseBuilder b = Response.status(outcome.status()).entity(outcome.body());
+    public static <T> RestResponse<T> outcome(Outcome<T> outcome) {
+        RestResponse.ResponseBuilder<T> b = RestResponse.ResponseBuilder.<T>create(outcome.status()).entity(outcome.body());
         if (outcome.replayed()) {
-            b.header("Idempotent-Replayed", "true");
+            b.header(IDEMPOTENT_REPLAYED, "true");
         }
         return b.build();
     }

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,21 @@ import java.util.Map;
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** Schemas with a top-level version: one resource whose answers carry an ETag. */
+    private final java.util.Set<String> versionedSchemas = new java.util.HashSet<>();
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
+        }
+        versionedSchemas.clear();
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+                if (schema.getProperties() != null && schema.getProperties().containsKey("version") && !name.startsWith("Page")) {
+                    versionedSchemas.add(name);
+                }
+            });
         }
         Schema fieldError = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .addProperty("field", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
@@ -37,7 +49,10 @@ public class ProblemResponsesFilter implements OASFilter {
                                 "DUPLICATE", "INVALID_TRANSITION", "INSUFFICIENT_STOCK", "CREDIT_LIMIT_EXCEEDED",
                                 "PRICE_BELOW_FLOOR", "NO_PRICE", "OVERPAYMENT", "DEAL_CONFLICT", "IDEMPOTENCY_KEY_REUSED",
                                 "SERVICE_UNAVAILABLE", "INTERNAL_ERROR")))
-                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError));
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError))
+                // Problem is @JsonInclude(NON_EMPTY): detail and errors are left out when empty, never null.
+                .required(List.of("type", "title", "status", "code"));
+        fieldError.required(List.of("field", "message"));
         openAPI.getComponents().addSchema("Problem", problem);
         DescriptionsOpenApiFilter.describe("Problem", problem); // texts from contract/descriptions (it runs after that filter)
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -53,12 +68,14 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             ops.forEach((method, op) -> decorate(method, op));
         }
+        SchemaShapes.apply(openAPI);
     }
 
-    private static void decorate(PathItem.HttpMethod method, Operation op) {
+    private void decorate(PathItem.HttpMethod method, Operation op) {
         if (op.getResponses() == null) {
             op.setResponses(OASFactory.createAPIResponses());
         }
+        headers(op);
         addProblem(op, "400", "Malformed request (VALIDATION_FAILED; errors[] names each field)");
         addProblem(op, "401", "No, expired or badly signed token (UNAUTHENTICATED)");
         addProblem(op, "403", "The caller's role may not do this (FORBIDDEN)");
@@ -67,10 +84,68 @@ public class ProblemResponsesFilter implements OASFilter {
             addProblem(op, "409", "Conflict with the current state (DUPLICATE, INVALID_TRANSITION, INSUFFICIENT_STOCK, DEAL_CONFLICT)");
             addProblem(op, "422", "A business rule refused the request (see code)");
         }
-        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.PUT) {
+        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.PUT || hasHeader(op, Http.IF_MATCH)) {
             addProblem(op, "412", "If-Match does not match the current version (VERSION_CONFLICT)");
         }
         addProblem(op, "503", "The database is unavailable; retry (SERVICE_UNAVAILABLE)");
+        op.getResponses().getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().required(true)
+                .description("Seconds to wait before retrying").schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+    }
+
+    /**
+     * The headers of the contract (API-CONTRACT §1): Idempotency-Key and If-Match in, ETag, Idempotent-Replayed and
+     * Retry-After out. A 2xx answer that is one versioned resource (a top-level {@code version}) carries its ETag.
+     */
+    private void headers(Operation op) {
+        boolean idempotent = false;
+        if (op.getParameters() != null) {
+            for (Parameter p : op.getParameters()) {
+                if (p.getIn() == Parameter.In.HEADER && Http.IDEMPOTENCY_KEY.equalsIgnoreCase(p.getName())) {
+                    idempotent = true;
+                    p.description("Makes the create safe to retry: the same key with the same body within 24 hours answers "
+                            + "the original result (same ids, same status, header Idempotent-Replayed: true) and creates "
+                            + "nothing; the same key with another body, or on another endpoint, is 422 "
+                            + "IDEMPOTENCY_KEY_REUSED; a key whose first request still runs is 409, then 503 with "
+                            + "Retry-After. Keys are 1 to 255 characters, scoped to the tenant and the caller.")
+                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).minLength(1).maxLength(255));
+                } else if (p.getIn() == Parameter.In.HEADER && Http.IF_MATCH.equalsIgnoreCase(p.getName())) {
+                    p.description("Optimistic locking: the ETag of the version this change is based on (e.g. \"3\"); when "
+                            + "it is not the current version the answer is 412 VERSION_CONFLICT. Absent or * = no check.")
+                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
+                }
+            }
+        }
+        if (op.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        for (Map.Entry<String, APIResponse> e : op.getResponses().getAPIResponses().entrySet()) {
+            if (!e.getKey().startsWith("2") || e.getValue().getContent() == null) {
+                continue;
+            }
+            if (idempotent) {
+                e.getValue().addHeader(Http.IDEMPOTENT_REPLAYED, OASFactory.createHeader()
+                        .description("true when this is the stored answer to an earlier request with the same Idempotency-Key")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("true"))));
+            } else if (versioned(e.getValue())) {
+                e.getValue().addHeader("ETag", OASFactory.createHeader().required(true)
+                        .description("The resource's version as a strong entity tag (\"3\"); send it back in If-Match")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+            }
+        }
+    }
+
+    private static boolean hasHeader(Operation op, String name) {
+        return op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    }
+
+    /** The body is one resource with a version (by schema reference), not a page or report. */
+    private boolean versioned(APIResponse response) {
+        var json = response.getContent().getMediaType("application/json");
+        if (json == null || json.getSchema() == null || json.getSchema().getRef() == null) {
+            return false;
+        }
+        return versionedSchemas.contains(json.getSchema().getRef().substring(json.getSchema().getRef().lastIndexOf('/') + 1));
     }
 
     private static void addProblem(Operation op, String status, String description) {

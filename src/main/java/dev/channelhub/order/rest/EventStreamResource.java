@@ -1,8 +1,8 @@
-package dev.channelhub.events.rest;
+package dev.channelhub.order.rest;
 
-import dev.channelhub.events.OrderEventsService;
-import dev.channelhub.events.OrderEventsService.SequencedChange;
-import dev.channelhub.events.OrderStatusChange;
+import dev.channelhub.order.OrderEventsService;
+import dev.channelhub.order.OrderEventsService.SequencedChange;
+import dev.channelhub.order.OrderStatusChange;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.persistence.Ids;
