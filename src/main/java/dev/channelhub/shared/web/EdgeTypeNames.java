@@ -1,0 +1,90 @@
+package dev.channelhub.shared.web;
+
+import graphql.schema.DataFetcherFactory;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.SchemaTransformer;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import io.smallrye.graphql.spi.EventingService;
+import org.jboss.logging.Logger;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static graphql.util.TreeTransformerUtil.changeNode;
+
+/**
+ * Relay edge types get Relay names: SmallRye names the edge of a generic {@code Connection<ChannelView>}
+ * {@code Edge_Channel} (generic type name, underscore, type argument); this renames every {@code Edge_X} object type
+ * to {@code XEdge} (and moves its field fetchers with it) before the schema is built, so the served schema, the
+ * committed {@code schema.graphqls} and introspection all say {@code ChannelEdge}. The Java side keeps one generic
+ * {@code Connection.Edge<T>}. Registered in {@code META-INF/services/io.smallrye.graphql.spi.EventingService}.
+ */
+public class EdgeTypeNames implements EventingService {
+
+    private static final Logger LOG = Logger.getLogger(EdgeTypeNames.class);
+    private static final String PREFIX = "Edge_";
+
+    @Override
+    public String getConfigKey() {
+        return null;
+    }
+
+    /** {@code Edge_Channel} → {@code ChannelEdge}; any other name unchanged. */
+    static String relayName(String name) {
+        return name.startsWith(PREFIX) && name.length() > PREFIX.length() && name.indexOf('_', PREFIX.length()) < 0
+                ? name.substring(PREFIX.length()) + "Edge" : name;
+    }
+
+    @Override
+    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        GraphQLSchema schema = builder.build();
+        Map<String, String> renamed = new HashMap<>();
+        for (var type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object) {
+                String to = relayName(object.getName());
+                if (!to.equals(object.getName())) {
+                    if (schema.getType(to) != null) {
+                        LOG.warnf("GraphQL: %s not renamed, %s exists", object.getName(), to);
+                        continue;
+                    }
+                    renamed.put(object.getName(), to);
+                }
+            }
+        }
+        if (renamed.isEmpty()) {
+            return builder;
+        }
+        GraphQLSchema transformed = SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
+            @Override
+            public TraversalControl visitGraphQLObjectType(GraphQLObjectType node, TraverserContext<GraphQLSchemaElement> context) {
+                String to = renamed.get(node.getName());
+                return to == null ? TraversalControl.CONTINUE : changeNode(context, node.transform(b -> b.name(to)));
+            }
+        });
+        GraphQLCodeRegistry registry = transformed.getCodeRegistry();
+        Map<FieldCoordinates, DataFetcherFactory<?>> moved = new HashMap<>();
+        renamed.forEach((from, to) -> {
+            GraphQLObjectType old = schema.getObjectType(from);
+            for (GraphQLFieldDefinition field : old.getFieldDefinitions()) {
+                FieldCoordinates was = FieldCoordinates.coordinates(from, field.getName());
+                if (registry.hasDataFetcher(was)) {
+                    moved.put(FieldCoordinates.coordinates(to, field.getName()), factory(registry, was, field));
+                }
+            }
+        });
+        GraphQLCodeRegistry withMoved = registry.transform(b -> moved.forEach(b::dataFetcher));
+        return GraphQLSchema.newSchema(transformed).codeRegistry(withMoved);
+    }
+
+    private static DataFetcherFactory<?> factory(GraphQLCodeRegistry registry, FieldCoordinates coordinates, GraphQLFieldDefinition field) {
+        var fetcher = registry.getDataFetcher(coordinates, field);
+        return graphql.schema.DataFetcherFactories.useDataFetcher(fetcher);
+    }
+}
