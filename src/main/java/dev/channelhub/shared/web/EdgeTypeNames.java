@@ -4,7 +4,12 @@ import graphql.schema.DataFetcherFactory;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.TypeResolutionEnvironment;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.TypeResolver;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
@@ -80,7 +85,35 @@ public class EdgeTypeNames implements EventingService {
             }
         });
         GraphQLCodeRegistry withMoved = registry.transform(b -> moved.forEach(b::dataFetcher));
-        return GraphQLSchema.newSchema(transformed).codeRegistry(withMoved);
+        return rebuilt(transformed, withMoved);
+    }
+
+    /**
+     * A builder for a transformed schema whose interface and union type resolvers answer with the transformed schema's
+     * object types: graphql-java matches fragments ({@code ... on Order}) by identity, and SmallRye's resolvers hand out
+     * the object types of the schema they were built with.
+     */
+    static GraphQLSchema.Builder rebuilt(GraphQLSchema transformed, GraphQLCodeRegistry registry) {
+        GraphQLCodeRegistry resolving = registry.transform(b -> {
+            for (GraphQLNamedType type : transformed.getAllTypesAsList()) {
+                TypeResolver original = type instanceof GraphQLInterfaceType i ? registry.getTypeResolver(i)
+                        : type instanceof GraphQLUnionType u ? registry.getTypeResolver(u) : null;
+                if (original == null || original instanceof CurrentTypes) {
+                    continue;
+                }
+                b.typeResolver(type.getName(), new CurrentTypes(original));
+            }
+        });
+        return GraphQLSchema.newSchema(transformed).codeRegistry(resolving);
+    }
+
+    /** Resolves through the original resolver, then takes the type of that name from the schema being executed. */
+    record CurrentTypes(TypeResolver original) implements TypeResolver {
+        @Override
+        public GraphQLObjectType getType(TypeResolutionEnvironment env) {
+            GraphQLObjectType type = original.getType(env);
+            return type == null ? null : env.getSchema().getObjectType(type.getName());
+        }
     }
 
     private static DataFetcherFactory<?> factory(GraphQLCodeRegistry registry, FieldCoordinates coordinates, GraphQLFieldDefinition field) {

@@ -67,7 +67,7 @@ public class ScalarFormats implements EventingService {
                 }));
             }
         });
-        return GraphQLSchema.newSchema(transformed);
+        return EdgeTypeNames.rebuilt(transformed, transformed.getCodeRegistry());
     }
 
     /** BigDecimal as a decimal string out; a string or a number in. */
