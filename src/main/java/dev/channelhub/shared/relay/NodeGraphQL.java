@@ -42,7 +42,8 @@ public class NodeGraphQL {
     @Description("Several objects by id (at most 100), in the order asked for; null where an id cannot be read, and then "
             + "one error (path nodes) whose extensions.indexes lists those positions and extensions.code says why: NOT_FOUND, "
             + "or FORBIDDEN for a type the caller's role may not read")
-    public Uni<List<Node>> nodes(@NonNull @Id @Description("The objects' ids") List<@NonNull String> ids) {
+    // ids: the schema says [ID!]! (shared/web/EdgeTypeNames); SmallRye cannot put @Id on a list's elements
+    public Uni<List<Node>> nodes(@NonNull @Description("The objects' ids") List<@NonNull String> ids) {
         return Uni.createFrom().deferred(() -> service.resolve(caller.get(), ids)).onFailure().transform(ApiErrors::from)
                 .flatMap(found -> found.errors().isEmpty() ? Uni.createFrom().item(found.nodes())
                         : Uni.createFrom().failure(new PartlyResolved(found)));

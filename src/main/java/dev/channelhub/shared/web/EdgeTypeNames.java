@@ -4,7 +4,11 @@ import graphql.schema.DataFetcherFactory;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.Scalars;
 import graphql.TypeResolutionEnvironment;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
@@ -25,7 +29,8 @@ import java.util.Map;
 import static graphql.util.TreeTransformerUtil.changeNode;
 
 /**
- * Relay edge types get Relay names: SmallRye names the edge of a generic {@code Connection<ChannelView>}
+ * Relay names and types: edge types get Relay names, and {@code nodes(ids:)} takes {@code [ID!]!} (see below).
+ * Edge types: SmallRye names the edge of a generic {@code Connection<ChannelView>}
  * {@code Edge_Channel} (generic type name, underscore, type argument); this renames every {@code Edge_X} object type
  * to {@code XEdge} (and moves its field fetchers with it) before the schema is built, so the served schema, the
  * committed {@code schema.graphqls} and introspection all say {@code ChannelEdge}. The Java side keeps one generic
@@ -63,14 +68,25 @@ public class EdgeTypeNames implements EventingService {
                 }
             }
         }
-        if (renamed.isEmpty()) {
-            return builder;
-        }
         GraphQLSchema transformed = SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
             @Override
             public TraversalControl visitGraphQLObjectType(GraphQLObjectType node, TraverserContext<GraphQLSchemaElement> context) {
                 String to = renamed.get(node.getName());
                 return to == null ? TraversalControl.CONTINUE : changeNode(context, node.transform(b -> b.name(to)));
+            }
+
+            /**
+             * {@code Query.nodes(ids:)} is {@code [ID!]!}: SmallRye cannot put {@code @Id} on a list's elements (the
+             * annotation is not a type-use one), so the Java side takes {@code List<String>} and the schema says ID here.
+             */
+            @Override
+            public TraversalControl visitGraphQLArgument(GraphQLArgument node, TraverserContext<GraphQLSchemaElement> context) {
+                if (node.getName().equals("ids") && context.getParentNode() instanceof GraphQLFieldDefinition field
+                        && field.getName().equals("nodes")) {
+                    return changeNode(context, node.transform(b -> b.type(GraphQLNonNull.nonNull(
+                            GraphQLList.list(GraphQLNonNull.nonNull(Scalars.GraphQLID))))));
+                }
+                return TraversalControl.CONTINUE;
             }
         });
         GraphQLCodeRegistry registry = transformed.getCodeRegistry();
