@@ -1,5 +1,6 @@
 package dev.channelhub.channel;
 
+import dev.channelhub.shared.relay.Node;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -35,7 +36,7 @@ public record ChannelGroupView(
         Instant createdAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Description("Null for partners")
-        Instant updatedAt) {
+        Instant updatedAt) implements Node {
 
     /** What a partner may know of a group its channel belongs to: no members, no rule. */
     public ChannelGroupView partnerProjection() {

@@ -1,5 +1,6 @@
 package dev.channelhub.channel;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -23,5 +24,5 @@ public record ChannelView(
         ContactView contact,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 }

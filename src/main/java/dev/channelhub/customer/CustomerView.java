@@ -1,5 +1,6 @@
 package dev.channelhub.customer;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -32,7 +33,7 @@ public record CustomerView(
         @Id @Description(OWN_CHANNEL) @Schema(description = OWN_CHANNEL) String ownerChannelId,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 
     static final String PARTNER_NOTE = "A customer. A partner reads only customers its channel is linked to (identify, order, "
             + "touchpoint, lead or deal through it, or owner) and sees a projection: id, status, type, name and its own channel's "

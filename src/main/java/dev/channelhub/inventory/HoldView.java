@@ -1,5 +1,6 @@
 package dev.channelhub.inventory;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -25,5 +26,5 @@ public record HoldView(
                 + "while ACTIVE")
         @Schema(description = "A partner channel's hold: its value at the quote when it was made; counts toward credit while ACTIVE")
         BigDecimal value,
-        @Description("Currency of value (the channel's)") @Schema(description = "Currency of value (the channel's)") String currency) {
+        @Description("Currency of value (the channel's)") @Schema(description = "Currency of value (the channel's)") String currency) implements Node {
 }

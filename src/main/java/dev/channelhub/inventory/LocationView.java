@@ -1,5 +1,6 @@
 package dev.channelhub.inventory;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -20,5 +21,5 @@ public record LocationView(
         int priority,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 }

@@ -1,5 +1,6 @@
 package dev.channelhub.lead;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -29,5 +30,5 @@ public record DealView(
         Integer extensionRequestedDays,
         String extensionReason,
         int version,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 }

@@ -1,5 +1,6 @@
 package dev.channelhub.lead;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -31,5 +32,5 @@ public record LeadView(
         String closedReason,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 }

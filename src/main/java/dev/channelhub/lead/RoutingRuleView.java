@@ -1,5 +1,6 @@
 package dev.channelhub.lead;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -14,5 +15,5 @@ public record RoutingRuleView(
         @NonNull RuleTarget target,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 }

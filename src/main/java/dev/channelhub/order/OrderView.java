@@ -1,5 +1,6 @@
 package dev.channelhub.order;
 
+import dev.channelhub.shared.relay.Node;
 import dev.channelhub.inventory.ReservationView;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -37,7 +38,7 @@ public record OrderView(
         String cancelReason,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 
     public UUID uuid() {
         return UUID.fromString(id);

@@ -1,5 +1,6 @@
 package dev.channelhub.policy;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -22,7 +23,7 @@ public record PolicyView(
         Instant expiresAt,
         @Description("The policy's version; every edit publishes a new one, acknowledgements are per version") int version,
         @NonNull Instant publishedAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 
     PolicyView forPartner() {
         return new PolicyView(id, title, kind, body, attachments, null, requiresAcknowledgement, effectiveFrom, expiresAt, version,

@@ -1,5 +1,6 @@
 package dev.channelhub.pricing;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -24,5 +25,5 @@ public record PromotionView(
         Instant validTo,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 }

@@ -228,16 +228,16 @@ class AnalyticsApiTest {
                 .then().statusCode(200).body("errors", nullValue())
                 .body("data.salesReport.edges.node.key", equalTo(List.of("2026-03-31", "2026-04-01")))
                 .body("data.salesReport.edges[0].node.orders", equalTo(3)).body("data.salesReport.edges[0].node.units", equalTo(9))
-                .body("data.salesReport.edges[0].node.revenue", equalTo(550.00f))
-                .body("data.salesReport.edges[1].node.averageOrderValue", equalTo(110.00f))
+                .body("data.salesReport.edges[0].node.revenue", equalTo("550.00"))
+                .body("data.salesReport.edges[1].node.averageOrderValue", equalTo("110.00"))
                 .body("data.salesReport.pageInfo.hasNextPage", equalTo(false));
         Api.graphql(f.manager, "query($id: ID!) { channelScorecard(channelId: $id, from: \"2026-03-31\", to: \"2026-04-01\") {"
                                 + " revenue orders conversionRate repurchaseRate averageCycleHours p90CycleHours collectionRate receivables dso"
                                 + " nps policyAckRate conflicts healthScore } }", Map.of("id", f.a))
                 .then().statusCode(200).body("errors", nullValue())
-                .body("data.channelScorecard.orders", equalTo(3)).body("data.channelScorecard.revenue", equalTo(450.00f))
-                .body("data.channelScorecard.conversionRate", equalTo(0.3333f)).body("data.channelScorecard.nps", equalTo(25.0f))
-                .body("data.channelScorecard.healthScore", equalTo(56.3f)).body("data.channelScorecard.p90CycleHours", equalTo(34.80f));
+                .body("data.channelScorecard.orders", equalTo(3)).body("data.channelScorecard.revenue", equalTo("450.00"))
+                .body("data.channelScorecard.conversionRate", equalTo("0.3333")).body("data.channelScorecard.nps", equalTo("25.0"))
+                .body("data.channelScorecard.healthScore", equalTo("56.3")).body("data.channelScorecard.p90CycleHours", equalTo("34.80"));
         Api.graphql(f.manager, "{ salesReport(groupBy: \"week\") { edges { node { key } } } }").then()
                 .body("errors[0].extensions.code", equalTo("VALIDATION_FAILED")).body("data.salesReport", nullValue());
         Api.graphql(f.partnerA, "query($id: ID!) { channelScorecard(channelId: $id) { orders } }", Map.of("id", f.b)).then()

@@ -107,7 +107,7 @@ class ProductApiTest {
     void graphqlCreatesAndUpdatesThroughTheSameService() {
         String admin = Tokens.token(Tokens.newTenant(), "admin");
         Api.graphql(admin, "mutation { createProduct(input: {sku: \"G-1\", name: \"Gq\", floorPrice: \"3\"}) { sku floorPrice version } }")
-                .then().body("errors", nullValue()).body("data.createProduct.floorPrice", equalTo(3.0f));
+                .then().body("errors", nullValue()).body("data.createProduct.floorPrice", equalTo("3.00"));
         Api.graphql(admin, "mutation { updateProduct(sku: \"G-1\", input: {name: \"New\"}, version: 1) { name version } }")
                 .then().body("errors", nullValue()).body("data.updateProduct.version", equalTo(2));
         Api.graphql(admin, "mutation { updateProduct(sku: \"G-1\", input: {name: \"Old\"}, version: 1) { name } }")

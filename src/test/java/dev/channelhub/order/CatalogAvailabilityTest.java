@@ -37,7 +37,7 @@ class CatalogAvailabilityTest {
         assertEquals(Map.of("A", 17, "B", 3, "C", 0), atp(f.sales, dealer));
         Api.graphql(f.sales, "query($ch: ID) { products(channelId: $ch, first: 10) { edges { node { sku availableToPromise "
                 + "price { unitPrice } } } } }", Map.of("ch", f.online)).then().body("errors", nullValue())
-                .body("data.products.edges.find { it.node.sku == 'A' }.node.price.unitPrice", equalTo(10.0f));
+                .body("data.products.edges.find { it.node.sku == 'A' }.node.price.unitPrice", equalTo("10.00"));
 
         f.placed(order(f.online, "A", 4, "B", 3));
         assertEquals(Map.of("A", 6, "B", 0, "C", 0), atp(f.sales, f.online));
@@ -102,9 +102,9 @@ class CatalogAvailabilityTest {
                         + "dealerOne: price(quantity: 1, channelId: \"" + dealer + "\") { unitPrice } "
                         + "here: availableToPromise there: availableToPromise(channelId: \"" + dealer + "\") } } } }",
                         Map.of("ch", f.online)).then().statusCode(200).body("errors", nullValue())
-                .body("data.products.edges[0].node.one.unitPrice", equalTo(9.0f))
-                .body("data.products.edges[0].node.ten.unitPrice", equalTo(7.0f))
-                .body("data.products.edges[0].node.dealerOne.unitPrice", equalTo(10.0f))
+                .body("data.products.edges[0].node.one.unitPrice", equalTo("9.00"))
+                .body("data.products.edges[0].node.ten.unitPrice", equalTo("7.00"))
+                .body("data.products.edges[0].node.dealerOne.unitPrice", equalTo("10.00"))
                 .body("data.products.edges[0].node.here", equalTo(4))
                 .body("data.products.edges[0].node.there", equalTo(4));
     }

@@ -32,7 +32,7 @@ class OrderGraphQLTest {
                         Map.of("in", Map.of("channelId", f.online, "lines", List.of(OrderFixture.line("A", 4)),
                                 "customer", Map.of("name", "Wang", "identities", List.of(Map.of("kind", "PHONE", "value", "13912345678"))))))
                 .then().body("errors", nullValue()).body("data.placeOrder.status", equalTo("SUBMITTED"))
-                .body("data.placeOrder.total", equalTo(10.0f)).body("data.placeOrder.lines[0].unitPrice", equalTo(2.5f))
+                .body("data.placeOrder.total", equalTo("10.00")).body("data.placeOrder.lines[0].unitPrice", equalTo("2.50"))
                 .body("data.placeOrder.reservations[0].quantity", equalTo(4)).body("data.placeOrder.customer.id", notNullValue())
                 .body("data.placeOrder.channel.code", equalTo("ONLINE")).extract();
         String id = placed.path("data.placeOrder.id");

@@ -387,7 +387,7 @@ class PricingApiTest {
                 .then().body("errors[0].extensions.code", equalTo("NOT_FOUND"));
         Api.graphql(partner, "{ products(first: 5) { edges { node { sku floorPrice price { unitPrice } } } } }")
                 .then().body("errors", nullValue()).body("data.products.edges[0].node.floorPrice", nullValue())
-                .body("data.products.edges[0].node.price.unitPrice", equalTo(10.0f));
+                .body("data.products.edges[0].node.price.unitPrice", equalTo("10.00"));
     }
 
     @Test
@@ -486,10 +486,10 @@ class PricingApiTest {
         assertEquals(50, page.getList("data.products.edges").size());
         assertEquals(true, page.getBoolean("data.products.pageInfo.hasNextPage"));
         assertEquals("BASE", page.getString("data.products.edges[3].node.price.priceListCode"));
-        assertEquals(13.0f, page.getFloat("data.products.edges[3].node.price.unitPrice"));
+        assertEquals("13.00", page.getString("data.products.edges[3].node.price.unitPrice"));
         // the price field also takes an explicit channel, and REST gives the same number
         Api.graphql(f.admin, "query($c: ID) { product(sku: \"G-3\") { price(channelId: $c) { unitPrice } } }", Map.of("c", ch))
-                .then().body("errors", nullValue()).body("data.product.price.unitPrice", equalTo(13.0f));
+                .then().body("errors", nullValue()).body("data.product.price.unitPrice", equalTo("13.00"));
         Api.as(f.admin).body(quote(ch, "G-3", 2)).post("/api/v1/prices/quote").then().body("lines[0].unitPrice", equalTo("13.00"));
     }
 }

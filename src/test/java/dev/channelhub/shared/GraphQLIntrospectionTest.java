@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,6 +36,41 @@ class GraphQLIntrospectionTest {
                 .body("data.__schema.types.size()", greaterThan(50))
                 .body("data.__schema.types.name", hasItem("Channel"))
                 .body("data.__schema.directives.size()", greaterThan(0));
+    }
+
+    /** graphql-js 16 getIntrospectionQuery with every option on (descriptions, specifiedByURL, isRepeatable, schema description, input value deprecation). */
+    @Test
+    void theFullIntrospectionQueryIsAnswered() throws IOException {
+        Api.graphql(admin, resource("/graphql/introspection-query-full.graphql")).then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__schema.queryType.name", equalTo("Query"))
+                .body("data.__schema.types.find { it.name == 'DateTime' }.specifiedByURL", notNullValue())
+                .body("data.__schema.types.find { it.name == 'BigDecimal' }.description", containsString("string"))
+                .body("data.__schema.types.find { it.name == 'Node' }.kind", equalTo("INTERFACE"))
+                .body("data.__schema.directives.isRepeatable", hasItem(false))
+                .body("data.__schema.directives.find { it.name == 'deprecated' }.args.name", hasItem("reason"))
+                .body("data.__schema.types.find { it.name == 'Query' }.fields.find { it.name == 'node' }.args[0].isDeprecated", equalTo(false));
+    }
+
+    /**
+     * What GraphiQL at /q/graphql-ui sends to load the schema: the text its bundled graphql-js builds
+     * (graphiql-introspection-query.graphql, taken from the served graphiql.min.js) with operationName IntrospectionQuery,
+     * to the endpoint its render.js names. With a token it gets the schema; without one 401.
+     */
+    @Test
+    void graphiqlsIntrospectionRequestLoadsTheSchema() throws IOException {
+        RestAssured.given().get("/q/graphql-ui/render.js").then().statusCode(200).body(containsString("const api = '/graphql'"));
+        RestAssured.given().get("/q/graphql-ui/graphiql.min.js").then().statusCode(200)
+                .body(containsString("inputValueDeprecation: e.inputValueDeprecation"));
+        Map<String, Object> request = Map.of("query", resource("/graphql/graphiql-introspection-query.graphql"),
+                "operationName", "IntrospectionQuery");
+        RestAssured.given().header("Authorization", "Bearer " + admin).contentType("application/json")
+                .accept("application/json, multipart/mixed").body(request).post("/graphql")
+                .then().statusCode(200).body("errors", nullValue())
+                .body("data.__schema.types.name", hasItem("Order"))
+                .body("data.__schema.types.find { it.name == 'Node' }.description", notNullValue());
+        RestAssured.given().contentType("application/json").body(request).post("/graphql")
+                .then().statusCode(401).body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test

@@ -41,12 +41,22 @@ class GraphQLTransportTest {
         Api.graphql(admin, "{ nope }").then().statusCode(lessThan(500)).body("errors[0].extensions.code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].message", containsString("nope")).body("data", nullValue());
         // A document that does not parse (unclosed selection set, a stray token, a missing value) is refused without a
-        // 5xx and without running anything. It carries no extensions.code yet: SmallRye answers "Unparseable input
-        // document" itself, before graphql-java and GraphQLErrorCodes run (a known gap, see the branch report).
+        // 5xx and without running anything, with the same code and graphql-java's message and location
+        // (shared/web/SyntaxErrorCodes: SmallRye answers these itself, before graphql-java).
         for (String broken : new String[]{"{ channels { edges ", "query { channels } }", "{ channels(first: ) { edges { node { id } } } }"}) {
-            Api.graphql(admin, broken).then().statusCode(lessThan(500)).body("errors[0].message", notNullValue())
+            Api.graphql(admin, broken).then().statusCode(lessThan(500))
+                    .body("errors[0].extensions.code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].extensions.classification", equalTo("InvalidSyntax"))
+                    .body("errors[0].message", containsString("Invalid syntax"))
+                    .body("errors[0].locations[0].line", equalTo(1))
                     .body("data", nullValue());
         }
+        // over GET too, and an empty document
+        RestAssured.given().header("Authorization", "Bearer " + admin).queryParam("query", "{ channels {").get("/graphql")
+                .then().statusCode(lessThan(500)).body("errors[0].extensions.code", equalTo("VALIDATION_FAILED"))
+                .body("data", nullValue());
+        Api.graphql(admin, "").then().statusCode(lessThan(500)).body("errors[0].extensions.code", equalTo("VALIDATION_FAILED"))
+                .body("data", nullValue());
     }
 
     /**

@@ -41,7 +41,8 @@ public class GraphQLDescriptions implements EventingService {
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
         GraphQLSchema described = describe(builder.build(), Descriptions.load());
-        return GraphQLSchema.newSchema(described);
+        // interface/union resolvers must answer with this schema's object types (see EdgeTypeNames.rebuilt)
+        return EdgeTypeNames.rebuilt(described, described.getCodeRegistry());
     }
 
     public static GraphQLSchema describe(GraphQLSchema schema, Descriptions descriptions) {

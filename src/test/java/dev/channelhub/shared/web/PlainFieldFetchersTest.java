@@ -65,7 +65,7 @@ class PlainFieldFetchersTest {
                 .then().body("errors", nullValue())
                 .body("data.product.sku", equalTo("PF-1")).body("data.product.name", equalTo("Plain one"))
                 .body("data.product.unit", equalTo("EA")).body("data.product.status", equalTo("ACTIVE"))
-                .body("data.product.floorPrice", equalTo(12.5f)).body("data.product.version", equalTo(1))
+                .body("data.product.floorPrice", equalTo("12.50")).body("data.product.version", equalTo(1))
                 .body("data.product.currency", equalTo("CNY"));
     }
 }
