@@ -1,6 +1,6 @@
 package dev.channelhub.order.graphql;
 
-import dev.channelhub.order.OrderService;
+import dev.channelhub.order.OrderQueryService;
 import dev.channelhub.shared.relay.NodeKind;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,7 @@ public class OrderNodes {
 
     @Produces
     @Unremovable
-    NodeKind order(OrderService service) {
+    NodeKind order(OrderQueryService service) {
         return NodeKind.of("Order", "sales_order", service::get);
     }
 }
