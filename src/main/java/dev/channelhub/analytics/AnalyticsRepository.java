@@ -101,7 +101,7 @@ public class AnalyticsRepository {
         StringBuilder page = new StringBuilder("select a.* from (select ").append(key)
                 .append(" as key, r.currency, sum(r.orders").append(sign).append(") as orders, sum(r.units").append(sign).append(") as units, sum(r.revenue")
                 .append(sign).append(") as revenue from sales_rollup r")
-                .append(preJoin).append(" where ").append(where).append(" group by 1, 2) a where a.orders <> 0");
+                .append(preJoin).append(" where ").append(where).append(" group by 1, 2) a where (a.orders <> 0 or a.revenue <> 0)");
         if (afterKey != null) {
             args.add(afterKey);
             int pk = args.size();
@@ -129,7 +129,10 @@ public class AnalyticsRepository {
                 + "   count(*) filter (where score <= 6) as detractors from nps_response"
                 + "   where tenant_id = $1 and channel_id = $2 and created_at >= $3 and created_at < $4)"
                 + " select (select count(*) from o) as orders,"
-                + " (select coalesce(sum(l.line_total), 0) from order_line l join o on l.order_id = o.id where l.tenant_id = $1) as revenue,"
+                + " (select coalesce(sum(l.line_total), 0) from order_line l join o on l.order_id = o.id where l.tenant_id = $1)"
+                // Revenue net of refunds: a refund counts in the period it happened in (docs/KPIS.md).
+                + " - (select coalesce(sum(rf.amount), 0) from order_refund rf where rf.tenant_id = $1 and rf.channel_id = $2"
+                + "   and rf.occurred_at >= $3 and rf.occurred_at < $4 and rf.currency = $5) as revenue,"
                 + " (select coalesce(sum(total), 0) from o) as invoiced, (select coalesce(sum(paid), 0) from o) as paid,"
                 + " (select count(*) from c) as customers, (select count(*) from c where n >= 2) as repeat_customers,"
                 + " (select count(*) from d) as delivered, (select avg(hours) from d) as avg_hours,"

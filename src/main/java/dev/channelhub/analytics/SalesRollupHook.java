@@ -3,6 +3,7 @@ package dev.channelhub.analytics;
 import dev.channelhub.events.EventOutbox;
 import dev.channelhub.order.OrderCancelledHook;
 import dev.channelhub.order.OrderPlacedHook;
+import dev.channelhub.order.OrderRefundedHook;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -19,10 +20,10 @@ import java.util.UUID;
 /**
  * Keeps the sales rollups current inside the order's own transaction: one statement on placement (which also
  * answers the SKUs whose reservation just took them below their low-stock threshold: a stock.low event each) and
- * one on cancellation. The SQL lives in analytics_apply_order (migration V7_3), next to analytics_rebuild.
+ * one on cancellation, and one per refund (revenue net of refunds in the refund's period, analytics_apply_refund in V12_1). The SQL lives in analytics_apply_order (migration V7_3), next to analytics_rebuild.
  */
 @ApplicationScoped
-public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook {
+public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook, OrderRefundedHook {
 
     @Inject
     Db db;
@@ -55,6 +56,12 @@ public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook {
     @Override
     public Uni<Void> onCancelled(SqlClient tx, Caller caller, UUID orderId, UUID channelId) {
         return db.query(tx, "select count(*) from analytics_apply_order($1, $2, -1, $3)", Tuple.of(caller.tenant(), orderId, settings.zoneName()))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> onRefunded(SqlClient tx, Caller caller, UUID orderId, UUID refundId) {
+        return db.query(tx, "select analytics_apply_refund($1, $2, $3)", Tuple.of(caller.tenant(), refundId, settings.zoneName()))
                 .replaceWithVoid();
     }
 }

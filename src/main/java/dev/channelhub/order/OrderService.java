@@ -110,6 +110,10 @@ public class OrderService {
     @Any
     Instance<OrderCancelledHook> cancelHooks;
 
+    @Inject
+    @Any
+    Instance<OrderReturnsLookup> returnLookups;
+
     @ConfigProperty(name = "channelhub.orders.payment-term-days", defaultValue = "30")
     int paymentTermDays;
 
@@ -250,8 +254,9 @@ public class OrderService {
         BigDecimal total = Money.round(quote.total(), cur);
         BigDecimal zero = Money.round(BigDecimal.ZERO, cur);
         return new OrderView(id.toString(), number, channelId.toString(), customerId == null ? null : customerId.toString(),
-                OrderStatus.SUBMITTED, OrderLifecycle.paymentStatus(total, BigDecimal.ZERO), lines, total, zero, total, cur, reserved,
-                request.shippingAddress(), request.note(), request.externalRef(), holdId == null ? null : holdId.toString(), null, 1, now, now);
+                OrderStatus.SUBMITTED, OrderLifecycle.paymentStatus(total, BigDecimal.ZERO), lines, total, zero, total, zero, zero, total, cur, reserved,
+                request.shippingAddress(), request.note(), request.externalRef(), holdId == null ? null : holdId.toString(), null, 1, now, now,
+                List.of());
     }
 
     private Uni<Void> runHooks(SqlClient tx, Caller caller, OrderView view) {
@@ -579,7 +584,8 @@ public class OrderService {
                                     + " " + cur, List.of(new FieldError("amount", "at most " + o.outstanding())));
                         }
                         BigDecimal paid = o.paidAmount().add(amount);
-                        PaymentStatus payment = OrderLifecycle.paymentStatus(o.total(), paid);
+                        // After returns the order is measured against its net total, with refunds taken off what was paid.
+                        PaymentStatus payment = OrderLifecycle.paymentStatus(o.netTotal(), paid.subtract(o.refundedTotal()));
                         OrderStatus next = OrderLifecycle.settle(o.status(), payment);
                         UUID paymentId = Ids.newId();
                         Instant now = now();
@@ -647,7 +653,18 @@ public class OrderService {
         List<UUID> ids = list.stream().map(OrderView::uuid).toList();
         return orders.lines(client, tenant, ids).flatMap(lines -> stock.reservationsOf(client, tenant, ids)
                 .map(res -> list.stream().map(o -> o.with(lines.getOrDefault(o.uuid(), List.of()), res.getOrDefault(o.uuid(), List.of())))
-                        .toList()));
+                        .toList()))
+                .flatMap(done -> withReturns(client, tenant, done));
+    }
+
+    /** Fills {@code returns} of the order views (one statement for all of them, when after-sales is installed). */
+    Uni<List<OrderView>> withReturns(SqlClient client, String tenant, List<OrderView> list) {
+        if (returnLookups.isUnsatisfied()) {
+            return Uni.createFrom().item(list.stream().map(o -> o.withReturns(List.of())).toList());
+        }
+        List<UUID> ids = list.stream().map(OrderView::uuid).toList();
+        return returnLookups.get().returnsOf(client, tenant, ids)
+                .map(m -> list.stream().map(o -> o.withReturns(m.getOrDefault(o.uuid(), List.of()))).toList());
     }
 
     private static ApiException invalidTransition(OrderView o, String what) {

@@ -57,9 +57,11 @@ public class TenantSettingsResource {
         Integer expected = Http.ifMatch(ifMatch);
         if (body != null && body.isObject()) {
             // Read as a tree: Jackson would silently truncate 1.5 to 1 for an Integer field.
-            JsonNode v = body.get("maxActiveHoldsPerChannel");
-            if (v != null && !v.isNull() && (!v.isIntegralNumber() || !v.canConvertToInt())) {
-                throw ApiException.invalid("maxActiveHoldsPerChannel", "must be a whole number");
+            for (String field : TenantSettingsPatch.CLEARABLE) {
+                JsonNode v = body.get(field);
+                if (v != null && !v.isNull() && (!v.isIntegralNumber() || !v.canConvertToInt())) {
+                    throw ApiException.invalid(field, "must be a whole number");
+                }
             }
         }
         var parsed = MergePatch.parse(mapper, body, TenantSettingsPatch.class, TenantSettingsPatch.CLEARABLE);
