@@ -145,7 +145,7 @@ public class DealService {
             caller.require(Role.SALES, Role.MANAGER);
         }
         return mutate(caller, id, (tx, deal) -> {
-            requireActive(deal);
+            DealLifecycle.require(deal.id(), deal.status(), DealLifecycle.Action.REQUEST_EXTENSION);
             return deals.requestExtension(tx, caller.tenant(), id, days, reason)
                     .call(() -> outbox.append(tx, caller, "deal.extension_requested", "deal", id, UUID.fromString(deal.channelId()),
                             Map.of("dealId", id.toString(), "days", days)));
@@ -161,7 +161,7 @@ public class DealService {
             throw ApiException.invalid("days", "must be between 1 and 365");
         }
         return mutate(caller, id, (tx, deal) -> {
-            requireActive(deal);
+            DealLifecycle.require(deal.id(), deal.status(), DealLifecycle.Action.EXTEND);
             Integer granted = days != null ? days : deal.extensionRequestedDays();
             if (granted == null) {
                 throw new ApiException(ErrorCode.INVALID_TRANSITION, "deal " + id + " has no extension request; give days to extend anyway");
@@ -271,9 +271,7 @@ public class DealService {
         }
         caller.require(Role.MANAGER);
         return mutate(caller, id, (tx, deal) -> {
-            if (deal.status() != DealStatus.PENDING) {
-                throw new ApiException(ErrorCode.INVALID_TRANSITION, "deal " + id + " is " + deal.status() + ", not PENDING");
-            }
+            DealLifecycle.require(deal.id(), deal.status(), to == DealStatus.APPROVED ? DealLifecycle.Action.APPROVE : DealLifecycle.Action.REJECT);
             return deals.decide(tx, caller.tenant(), id, to, caller.subject(), reason)
                     .call(() -> outbox.append(tx, caller, to == DealStatus.APPROVED ? "deal.approved" : "deal.rejected", "deal", id,
                             UUID.fromString(deal.channelId()), Map.of("dealId", id.toString())));
@@ -292,12 +290,6 @@ public class DealService {
                     return mutation.apply(tx, deal);
                 })
                 .flatMap(x -> deals.find(tx, caller.tenant(), id, false)).map(Optional::orElseThrow));
-    }
-
-    private static void requireActive(DealView deal) {
-        if (deal.status() != DealStatus.PENDING && deal.status() != DealStatus.APPROVED) {
-            throw new ApiException(ErrorCode.INVALID_TRANSITION, "deal " + deal.id() + " is " + deal.status());
-        }
     }
 
     private boolean visible(Caller caller, DealView deal) {

@@ -137,15 +137,15 @@ public class LeadService {
 
     public Uni<LeadView> accept(Caller caller, UUID id) {
         return act(caller, id, false, (tx, lead) -> {
-            requireStatus(lead, LeadStatus.NEW);
-            return leads.setStatus(tx, caller.tenant(), id, LeadStatus.ACCEPTED, null);
+            LeadStatus next = LeadLifecycle.require(lead.id(), lead.status(), LeadLifecycle.Action.ACCEPT);
+            return leads.setStatus(tx, caller.tenant(), id, next, null);
         });
     }
 
     /** The assigned channel gives the lead back; it is routed again, never to a channel that gave it back before. */
     public Uni<LeadView> reject(Caller caller, UUID id, String reason) {
         return act(caller, id, true, (tx, lead) -> {
-            requireStatus(lead, LeadStatus.NEW);
+            LeadLifecycle.require(lead.id(), lead.status(), LeadLifecycle.Action.REJECT);
             UUID rejecting = UUID.fromString(lead.assignedChannelId());
             return leads.reject(tx, caller.tenant(), id, rejecting, "REJECTED", reason)
                     .flatMap(x -> reroute(tx, caller.tenant(), caller.subject(), id, "REJECTED"));
@@ -160,7 +160,7 @@ public class LeadService {
     public Uni<LeadView> convert(Caller caller, UUID id, String orderIdText) {
         UUID orderId = Ids.parseNullable(orderIdText, "orderId");
         return act(caller, id, false, (tx, lead) -> {
-            requireStatus(lead, LeadStatus.ACCEPTED);
+            LeadLifecycle.require(lead.id(), lead.status(), LeadLifecycle.Action.CONVERT);
             Uni<UUID> conversionChannel = orderId == null ? Uni.createFrom().item(UUID.fromString(lead.assignedChannelId()))
                     : leads.orderRef(tx, caller.tenant(), orderId).flatMap(o -> {
                         if (!caller.isPartnerOnly()) {
@@ -183,10 +183,8 @@ public class LeadService {
 
     public Uni<LeadView> lose(Caller caller, UUID id, String reason) {
         return act(caller, id, false, (tx, lead) -> {
-            if (!lead.status().isOpen()) {
-                throw transition(lead, LeadStatus.LOST);
-            }
-            return leads.setStatus(tx, caller.tenant(), id, LeadStatus.LOST, reason);
+            LeadStatus next = LeadLifecycle.require(lead.id(), lead.status(), LeadLifecycle.Action.LOSE);
+            return leads.setStatus(tx, caller.tenant(), id, next, reason);
         });
     }
 
@@ -203,9 +201,7 @@ public class LeadService {
                 throw ApiException.invalid("channelId", "must be an active channel");
             }
             return act(caller, id, true, (tx, lead) -> {
-                if (!lead.status().isOpen()) {
-                    throw transition(lead, LeadStatus.NEW);
-                }
+                LeadLifecycle.require(lead.id(), lead.status(), LeadLifecycle.Action.ASSIGN);
                 return leads.settings(tx, caller.tenant()).flatMap(s -> assignTo(tx, caller.tenant(), caller.subject(), id,
                         new Pick(channelId, null), s, "MANUAL"));
             });
@@ -223,7 +219,8 @@ public class LeadService {
                         .flatMap(x -> leads.find(tx, tenant, id, true))
                         .flatMap(found -> {
                             LeadView lead = found.orElse(null);
-                            if (lead == null || lead.status() != LeadStatus.NEW || lead.acceptDeadline() == null
+                            if (lead == null || LeadLifecycle.next(lead.status(), LeadLifecycle.Action.DEADLINE_PASSED).isEmpty()
+                                    || lead.acceptDeadline() == null
                                     || lead.acceptDeadline().isAfter(now)) {
                                 return Uni.createFrom().item(n);
                             }
@@ -414,16 +411,6 @@ public class LeadService {
         m.put("sourceChannelId", source);
         m.put("orderId", order == null ? null : order.toString());
         return m;
-    }
-
-    private static void requireStatus(LeadView lead, LeadStatus expected) {
-        if (lead.status() != expected) {
-            throw new ApiException(ErrorCode.INVALID_TRANSITION, "lead " + lead.id() + " is " + lead.status() + ", not " + expected);
-        }
-    }
-
-    private static ApiException transition(LeadView lead, LeadStatus to) {
-        return new ApiException(ErrorCode.INVALID_TRANSITION, "lead " + lead.id() + " cannot go from " + lead.status() + " to " + to);
     }
 
 }

@@ -32,13 +32,13 @@ import java.util.UUID;
 public class OrderAfterSales {
 
     private final OrderRepository orders;
-    private final OrderService orderService;
+    private final OrderAccess access;
     private final Db db;
     private final Instance<OrderRefundedHook> refundHooks;
 
-    public OrderAfterSales(OrderRepository orders, OrderService orderService, Db db, @Any Instance<OrderRefundedHook> refundHooks) {
+    public OrderAfterSales(OrderRepository orders, OrderAccess access, Db db, @Any Instance<OrderRefundedHook> refundHooks) {
         this.orders = orders;
-        this.orderService = orderService;
+        this.access = access;
         this.db = db;
         this.refundHooks = refundHooks;
     }
@@ -119,7 +119,7 @@ public class OrderAfterSales {
                                     reference, sourceType, sourceId, caller.subject(),
                                     lines.stream().map(l -> new RefundLine(l.sku(), l.quantity(), l.amount())).toList(), events)
                             .call(u -> runRefundHooks(tx, caller, orderId, refundId))
-                            .flatMap(u -> orderService.complete(tx, caller.tenant(), u))
+                            .flatMap(u -> access.complete(tx, caller.tenant(), u))
                             .map(u -> new RefundOutcome(new RefundSplit(Money.round(split.refund(), cur), Money.round(split.credit(), cur)), u));
                 });
     }

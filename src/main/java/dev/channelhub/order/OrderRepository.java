@@ -348,13 +348,9 @@ public class OrderRepository {
                         select currency as c from open_orders where currency <> $3 and due > 0
                         union select currency from active_holds where currency <> $3 and held > 0) f) as other_currencies""";
 
-    /** A channel's credit exposure: unpaid orders and active hold values in its currency, and any other currency in use. */
-    public record Exposure(BigDecimal due, BigDecimal held, String otherCurrencies) {
-    }
-
-    public Uni<Exposure> exposure(SqlClient client, String tenant, UUID channelId, String currency) {
+    public Uni<CreditExposure> exposure(SqlClient client, String tenant, UUID channelId, String currency) {
         return db.one(client, EXPOSURE, Tuple.of(tenant, channelId, currency),
-                        r -> new Exposure(r.getBigDecimal("due"), r.getBigDecimal("held"), r.getString("other_currencies")))
+                        r -> new CreditExposure(r.getBigDecimal("due"), r.getBigDecimal("held"), r.getString("other_currencies")))
                 .map(Optional::orElseThrow);
     }
 

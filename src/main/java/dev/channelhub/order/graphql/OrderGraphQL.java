@@ -8,7 +8,10 @@ import dev.channelhub.inventory.ReservationView;
 import dev.channelhub.order.CancelOrderRequest;
 import dev.channelhub.order.OrderLineView;
 import dev.channelhub.order.OrderRepository.Filter;
-import dev.channelhub.order.OrderService;
+import dev.channelhub.order.OrderFulfilmentService;
+import dev.channelhub.order.OrderPaymentService;
+import dev.channelhub.order.OrderPlacementService;
+import dev.channelhub.order.OrderQueryService;
 import dev.channelhub.order.OrderStatus;
 import dev.channelhub.order.OrderView;
 import dev.channelhub.order.PaymentRequest;
@@ -44,7 +47,16 @@ import java.util.UUID;
 public class OrderGraphQL {
 
     @Inject
-    OrderService service;
+    OrderPlacementService placement;
+
+    @Inject
+    OrderFulfilmentService fulfilment;
+
+    @Inject
+    OrderPaymentService payments;
+
+    @Inject
+    OrderQueryService queries;
 
     @Inject
     ChannelService channels;
@@ -60,7 +72,7 @@ public class OrderGraphQL {
 
     @Query("order")
     public Uni<OrderView> order(@NonNull @Id String id) {
-        return service.get(caller.get(), Ids.parseOrNotFound(id, "order"));
+        return queries.get(caller.get(), Ids.parseOrNotFound(id, "order"));
     }
 
     @Query("orders")
@@ -69,65 +81,65 @@ public class OrderGraphQL {
                                        Instant from, Instant to, Integer first, String after) {
         Filter filter = new Filter(Ids.parseNullable(channelId, "channelId"), Ids.parseNullable(customerId, "customerId"), status,
                 paymentStatus, from, to);
-        return service.list(caller.get(), filter, PageRequest.of(first, after, "first", "after"), false).map(OrderConnection::of);
+        return queries.list(caller.get(), filter, PageRequest.of(first, after, "first", "after"), false).map(OrderConnection::of);
     }
 
     @Query("channelReceivables")
     public Uni<ReceivablesView> channelReceivables(@NonNull @Id String channelId) {
-        return service.receivables(caller.get(), Ids.parseOrNotFound(channelId, "channel"));
+        return payments.receivables(caller.get(), Ids.parseOrNotFound(channelId, "channel"));
     }
 
     @Mutation("placeOrder")
     public Uni<OrderView> placeOrder(@NonNull PlaceOrderRequest input, String idempotencyKey) {
-        return service.place(caller.get(), input, idempotencyKey).map(Outcome::body);
+        return placement.place(caller.get(), input, idempotencyKey).map(Outcome::body);
     }
 
     @Mutation("confirmOrder")
     public Uni<OrderView> confirmOrder(@NonNull @Id String id, Integer version) {
-        return service.confirm(caller.get(), Ids.parseOrNotFound(id, "order"), version);
+        return fulfilment.confirm(caller.get(), Ids.parseOrNotFound(id, "order"), version);
     }
 
     @Mutation("cancelOrder")
     public Uni<OrderView> cancelOrder(@NonNull @Id String id, @NonNull String reason, Integer version) {
-        return service.cancel(caller.get(), Ids.parseOrNotFound(id, "order"), new CancelOrderRequest(reason), version);
+        return fulfilment.cancel(caller.get(), Ids.parseOrNotFound(id, "order"), new CancelOrderRequest(reason), version);
     }
 
     @Mutation("shipOrder")
     public Uni<ShipmentView> shipOrder(@NonNull @Id String id, @NonNull ShipmentRequest input, String idempotencyKey, Integer version) {
-        return service.ship(caller.get(), Ids.parseOrNotFound(id, "order"), input, idempotencyKey, version).map(Outcome::body);
+        return fulfilment.ship(caller.get(), Ids.parseOrNotFound(id, "order"), input, idempotencyKey, version).map(Outcome::body);
     }
 
     @Mutation("deliverShipment")
     public Uni<OrderView> deliverShipment(@NonNull @Id String orderId, @NonNull @Id String shipmentId, Integer version) {
-        return service.deliver(caller.get(), Ids.parseOrNotFound(orderId, "order"), Ids.parseOrNotFound(shipmentId, "shipment"), version);
+        return fulfilment.deliver(caller.get(), Ids.parseOrNotFound(orderId, "order"), Ids.parseOrNotFound(shipmentId, "shipment"), version);
     }
 
     @Mutation("recordPayment")
     public Uni<PaymentView> recordPayment(@NonNull @Id String id, @NonNull PaymentRequest input, String idempotencyKey, Integer version) {
-        return service.pay(caller.get(), Ids.parseOrNotFound(id, "order"), input, idempotencyKey, version).map(Outcome::body);
+        return payments.pay(caller.get(), Ids.parseOrNotFound(id, "order"), input, idempotencyKey, version).map(Outcome::body);
     }
 
     // ---- batched fields of Order: one statement per field for a whole page
 
     @Name("lines")
     public Uni<List<@NonNull List<@NonNull OrderLineView>>> lines(@Source List<OrderView> orders) {
-        return service.linesOf(caller.get(), orders);
+        return queries.linesOf(caller.get(), orders);
     }
 
     @Name("reservations")
     @Description("What the order still has reserved, per location")
     public Uni<List<@NonNull List<@NonNull ReservationView>>> reservations(@Source List<OrderView> orders) {
-        return service.reservationsOf(caller.get(), orders);
+        return queries.reservationsOf(caller.get(), orders);
     }
 
     @Name("shipments")
     public Uni<List<@NonNull List<@NonNull ShipmentView>>> shipments(@Source List<OrderView> orders) {
-        return service.shipmentsOf(caller.get(), orders);
+        return queries.shipmentsOf(caller.get(), orders);
     }
 
     @Name("payments")
     public Uni<List<@NonNull List<@NonNull PaymentView>>> payments(@Source List<OrderView> orders) {
-        return service.paymentsOf(caller.get(), orders);
+        return queries.paymentsOf(caller.get(), orders);
     }
 
     @Name("channel")
@@ -143,7 +155,7 @@ public class OrderGraphQL {
     @Name("timeline")
     @Description("Every event of the order with time, actor and details")
     public Uni<OrderEventConnection> timeline(@Source OrderView order, Integer first, String after) {
-        return service.timeline(caller.get(), order.uuid(), PageRequest.of(first, after, "first", "after")).map(OrderEventConnection::of);
+        return queries.timeline(caller.get(), order.uuid(), PageRequest.of(first, after, "first", "after")).map(OrderEventConnection::of);
     }
 
     // ---- Customer.orders (the customer feature's type), batched over customers
@@ -152,7 +164,7 @@ public class OrderGraphQL {
     @Description("The customer's orders, newest first")
     public Uni<@NonNull OrderConnection> customerOrders(@Source CustomerView customer, Integer first, String after) {
         ArgumentBatches.PageArgs args = new ArgumentBatches.PageArgs(caller.get(), PageRequest.of(first, after, "first", "after"));
-        return batches.load("Customer.orders", args, customer, (a, list) -> service.ofCustomers(a.caller(),
+        return batches.load("Customer.orders", args, customer, (a, list) -> queries.ofCustomers(a.caller(),
                         list.stream().map(CustomerView::uuid).toList(), a.page())
                 .map(pages -> pages.stream().map(OrderConnection::of).toList()));
     }

@@ -2,7 +2,10 @@ package dev.channelhub.order.rest;
 
 import dev.channelhub.order.CancelOrderRequest;
 import dev.channelhub.order.OrderRepository.Filter;
-import dev.channelhub.order.OrderService;
+import dev.channelhub.order.OrderFulfilmentService;
+import dev.channelhub.order.OrderPaymentService;
+import dev.channelhub.order.OrderPlacementService;
+import dev.channelhub.order.OrderQueryService;
 import dev.channelhub.order.OrderStatus;
 import dev.channelhub.order.OrderView;
 import dev.channelhub.order.PaymentStatus;
@@ -41,7 +44,16 @@ import java.time.ZoneOffset;
 public class OrderResource {
 
     @Inject
-    OrderService service;
+    OrderPlacementService placement;
+
+    @Inject
+    OrderFulfilmentService fulfilment;
+
+    @Inject
+    OrderPaymentService payments;
+
+    @Inject
+    OrderQueryService queries;
 
     @Inject
     CurrentCaller caller;
@@ -55,7 +67,7 @@ public class OrderResource {
                     + "NO_PRICE; Idempotency-Key honoured.")
     public Uni<Response> place(@RequestBody(required = true) PlaceOrderRequest request,
                                @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
-        return service.place(caller.get(), request, idempotencyKey).map(Http::outcome);
+        return placement.place(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
 
     @GET
@@ -64,7 +76,7 @@ public class OrderResource {
             description = "One order with lines, reservations and payments, its version as ETag. Every role; partners only "
                     + "their own channel's orders (others 404).")
     public Uni<Response> get(@PathParam("id") String id) {
-        return service.get(caller.get(), Ids.parseOrNotFound(id, "order")).map(v -> Http.ok(v, v.version()));
+        return queries.get(caller.get(), Ids.parseOrNotFound(id, "order")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET
@@ -78,7 +90,7 @@ public class OrderResource {
         Filter filter = new Filter(Ids.parseNullable(channelId, "channelId"), Ids.parseNullable(customerId, "customerId"),
                 Params.enumValue(OrderStatus.class, status, "status"), Params.enumValue(PaymentStatus.class, paymentStatus, "paymentStatus"),
                 bound(from, "from", false), bound(to, "to", true));
-        return service.list(caller.get(), filter, PageRequest.of(limit, cursor), true);
+        return queries.list(caller.get(), filter, PageRequest.of(limit, cursor), true);
     }
 
     @POST
@@ -87,7 +99,7 @@ public class OrderResource {
             description = "Moves a SUBMITTED order to CONFIRMED. Sales and integrations; 409 INVALID_TRANSITION from another "
                     + "status.")
     public Uni<Response> confirm(@PathParam("id") String id, @HeaderParam(Http.IF_MATCH) String ifMatch) {
-        return service.confirm(caller.get(), Ids.parseOrNotFound(id, "order"), Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
+        return fulfilment.confirm(caller.get(), Ids.parseOrNotFound(id, "order"), Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
     }
 
     @POST
@@ -97,7 +109,7 @@ public class OrderResource {
                     + "integrations and the ordering partner; 409 INVALID_TRANSITION from another status.")
     public Uni<Response> cancel(@PathParam("id") String id, @RequestBody(required = true) CancelOrderRequest request,
                                 @HeaderParam(Http.IF_MATCH) String ifMatch) {
-        return service.cancel(caller.get(), Ids.parseOrNotFound(id, "order"), request, Http.ifMatch(ifMatch))
+        return fulfilment.cancel(caller.get(), Ids.parseOrNotFound(id, "order"), request, Http.ifMatch(ifMatch))
                 .map(v -> Http.ok(v, v.version()));
     }
 
@@ -110,7 +122,7 @@ public class OrderResource {
                     + "Idempotency-Key honoured.")
     public Uni<Response> ship(@PathParam("id") String id, @RequestBody(required = true) ShipmentRequest request,
                               @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam(Http.IF_MATCH) String ifMatch) {
-        return service.ship(caller.get(), Ids.parseOrNotFound(id, "order"), request, idempotencyKey, Http.ifMatch(ifMatch))
+        return fulfilment.ship(caller.get(), Ids.parseOrNotFound(id, "order"), request, idempotencyKey, Http.ifMatch(ifMatch))
                 .map(Http::outcome);
     }
 
@@ -121,7 +133,7 @@ public class OrderResource {
                     + "paid. Sales and integrations; 404 for an unknown shipment.")
     public Uni<Response> deliver(@PathParam("id") String id, @PathParam("shipmentId") String shipmentId,
                                  @HeaderParam(Http.IF_MATCH) String ifMatch) {
-        return service.deliver(caller.get(), Ids.parseOrNotFound(id, "order"), Ids.parseOrNotFound(shipmentId, "shipment"),
+        return fulfilment.deliver(caller.get(), Ids.parseOrNotFound(id, "order"), Ids.parseOrNotFound(shipmentId, "shipment"),
                 Http.ifMatch(ifMatch)).map(v -> Http.ok(v, v.version()));
     }
 
@@ -133,7 +145,7 @@ public class OrderResource {
                     + "integrations; 422 OVERPAYMENT above the outstanding amount; Idempotency-Key honoured.")
     public Uni<Response> pay(@PathParam("id") String id, @RequestBody(required = true) dev.channelhub.order.PaymentRequest request,
                              @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, @HeaderParam(Http.IF_MATCH) String ifMatch) {
-        return service.pay(caller.get(), Ids.parseOrNotFound(id, "order"), request, idempotencyKey, Http.ifMatch(ifMatch))
+        return payments.pay(caller.get(), Ids.parseOrNotFound(id, "order"), request, idempotencyKey, Http.ifMatch(ifMatch))
                 .map(Http::outcome);
     }
 
@@ -144,7 +156,7 @@ public class OrderResource {
                     + "order.")
     public Uni<Page<TimelineEntryView>> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                  @QueryParam("cursor") String cursor) {
-        return service.timeline(caller.get(), Ids.parseOrNotFound(id, "order"), PageRequest.of(limit, cursor));
+        return queries.timeline(caller.get(), Ids.parseOrNotFound(id, "order"), PageRequest.of(limit, cursor));
     }
 
     /** A date (whole UTC day, inclusive) or an ISO-8601 time. */

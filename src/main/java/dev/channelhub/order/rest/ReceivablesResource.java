@@ -1,6 +1,6 @@
 package dev.channelhub.order.rest;
 
-import dev.channelhub.order.OrderService;
+import dev.channelhub.order.OrderPaymentService;
 import dev.channelhub.order.ReceivablesView;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.CurrentCaller;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReceivablesResource {
 
     @Inject
-    OrderService service;
+    OrderPaymentService payments;
 
     @Inject
     CurrentCaller caller;
@@ -30,6 +30,6 @@ public class ReceivablesResource {
             description = "The outstanding, unpaid amount of a channel's non-cancelled orders against its credit limit. "
                     + "Managers, sales, integrations; a partner only for its own channel (others 404).")
     public Uni<ReceivablesView> receivables(@PathParam("id") String id) {
-        return service.receivables(caller.get(), Ids.parseOrNotFound(id, "channel"));
+        return payments.receivables(caller.get(), Ids.parseOrNotFound(id, "channel"));
     }
 }
