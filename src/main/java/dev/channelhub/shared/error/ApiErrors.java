@@ -51,7 +51,16 @@ public final class ApiErrors {
         }
         PgException pg = find(t, PgException.class);
         if (pg != null) {
-            return fromPostgres(pg, t);
+            return fromPostgres(pg.getSqlState(), pg.getConstraint(), t);
+        }
+        // Hibernate Reactive turns the driver's failure into a JDBCException (SQL state kept, PgException dropped).
+        org.hibernate.JDBCException jdbc = find(t, org.hibernate.JDBCException.class);
+        if (jdbc != null) {
+            return fromPostgres(jdbc.getSQLState(), jdbc instanceof org.hibernate.exception.ConstraintViolationException cv
+                    ? cv.getConstraintName() : null, t);
+        }
+        if (find(t, jakarta.persistence.OptimisticLockException.class) != null || find(t, org.hibernate.StaleStateException.class) != null) {
+            return new ApiException(ErrorCode.VERSION_CONFLICT, "the resource was changed concurrently; read it again");
         }
         if (find(t, ConnectException.class) != null || find(t, ClosedConnectionException.class) != null || isConnectionLoss(t)) {
             LOG.warnf("database unavailable: %s", t.toString());
@@ -87,15 +96,27 @@ public final class ApiErrors {
         };
     }
 
-    private static ApiException fromPostgres(PgException pg, Throwable original) {
-        String state = pg.getSqlState();
+    /**
+     * A unique-key violation, from the Vert.x pool ({@code PgException}) or from Hibernate Reactive (a
+     * {@code JDBCException} carrying the SQL state), so services map DUPLICATE alike on both paths.
+     */
+    public static boolean isUniqueViolation(Throwable failure) {
+        PgException pg = find(failure, PgException.class);
+        if (pg != null) {
+            return "23505".equals(pg.getSqlState());
+        }
+        org.hibernate.JDBCException jdbc = find(failure, org.hibernate.JDBCException.class);
+        return jdbc != null && "23505".equals(jdbc.getSQLState());
+    }
+
+    private static ApiException fromPostgres(String state, String constraint, Throwable original) {
         if (state == null) {
             state = "";
         }
         return switch (state) {
-            case "23505" -> new ApiException(ErrorCode.DUPLICATE, duplicateDetail(pg));
+            case "23505" -> new ApiException(ErrorCode.DUPLICATE, duplicateDetail(constraint));
             case "23503", "23514", "23502", "22001", "22003", "22P02", "22007", "22008" ->
-                    new ApiException(ErrorCode.VALIDATION_FAILED, "the request breaks a data rule (" + pg.getConstraint() + ")");
+                    new ApiException(ErrorCode.VALIDATION_FAILED, "the request breaks a data rule (" + constraint + ")");
             case "40001", "40P01" -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "concurrent update; retry the request");
             case "57P01", "57P02", "57P03", "08006", "08003", "08001" ->
                     new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly");
@@ -106,8 +127,7 @@ public final class ApiErrors {
         };
     }
 
-    private static String duplicateDetail(PgException pg) {
-        String constraint = pg.getConstraint();
+    private static String duplicateDetail(String constraint) {
         return constraint == null ? "a resource with this unique value already exists"
                 : "a resource with this unique value already exists (" + constraint + ")";
     }

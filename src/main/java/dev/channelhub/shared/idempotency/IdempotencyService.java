@@ -117,6 +117,21 @@ public class IdempotencyService {
                     .invoke(() -> stored = outcome).replaceWith(outcome);
         }
 
+        /**
+         * {@link #record(SqlClient, Outcome)} through a Hibernate Reactive session: for use cases whose entity changes run
+         * in the session's transaction ({@code Panache.withTransaction}), so the answer commits or rolls back with them.
+         */
+        public <T> Uni<Outcome<T>> record(org.hibernate.reactive.mutiny.Mutiny.Session session, Outcome<T> outcome) {
+            if (key == null) {
+                return Uni.createFrom().item(outcome);
+            }
+            return session.createNativeQuery(DONE_ON_SESSION)
+                    .setParameter(1, tenant).setParameter(2, key).setParameter(3, outcome.status())
+                    .setParameter(4, service.toJson(outcome.body()).encode()).setParameter(5, scope)
+                    .executeUpdate()
+                    .invoke(() -> stored = outcome).replaceWith(outcome);
+        }
+
         /** Whether {@code outcome} is the one this completion wrote (in a transaction that then committed). */
         boolean stored(Outcome<?> outcome) {
             return stored == outcome;
@@ -126,6 +141,10 @@ public class IdempotencyService {
     private static final String DONE = """
             update idempotency_key set state = 'DONE', status = $3, response = $4
             where tenant_id = $1 and caller = $5 and key = $2""";
+    /** {@link #DONE} in Hibernate's native-query form (the answer arrives as JSON text). */
+    private static final String DONE_ON_SESSION = """
+            update idempotency_key set state = 'DONE', status = ?3, response = cast(cast(?4 as text) as jsonb)
+            where tenant_id = ?1 and caller = ?5 and key = ?2""";
     private static final String CLAIM = """
             insert into idempotency_key (tenant_id, caller, key, request_hash, state) values ($1, $2, $3, $4, 'PENDING')
             on conflict do nothing""";

@@ -1,0 +1,134 @@
+package dev.channelhub.shared;
+
+import dev.channelhub.channel.ChannelEntity;
+import dev.channelhub.channel.ChannelStatus;
+import dev.channelhub.channel.ChannelType;
+import dev.channelhub.events.EventOutbox;
+import dev.channelhub.shared.idempotency.IdempotencyService;
+import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.Caller;
+import dev.channelhub.shared.security.Role;
+import dev.channelhub.support.SqlCounter;
+import dev.channelhub.support.Tokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shared transaction of a Panache use case (docs/DEVELOPING.md "Persistence"): the entity write, its outbox event
+ * ({@code EventOutbox.append(session, ...)}) and its idempotency answer ({@code Completion.record(session, ...)}) run in
+ * one Hibernate Reactive transaction, so a rollback leaves none of the three and a commit keeps all three.
+ */
+@QuarkusTest
+class SessionTransactionTest {
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    Db db;
+
+    @ConfigProperty(name = "quarkus.hibernate-orm.schema-management.strategy")
+    String schemaManagement;
+
+    @Test
+    void aRolledBackEntityWriteLeavesNoEventAndNoIdempotencyAnswer() throws Throwable {
+        String tenant = Tokens.newTenant();
+        Caller caller = Caller.of(tenant, "tester", Set.of(Role.ADMIN), null);
+        UUID id = Ids.newId();
+        String key = "rollback-" + id;
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> useCase(caller, id, key, true)));
+        assertEquals("fails after the entity, the event and the answer were written", failure.getMessage());
+
+        assertEquals(0, count("select count(*) from channel where tenant_id = $1 and id = $2", tenant, id), "no channel");
+        assertEquals(0, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2", tenant, id), "no event");
+        assertEquals(0, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2", tenant, key),
+                "no answer, and the key is released for a retry");
+    }
+
+    @Test
+    void aCommittedEntityWriteKeepsItsEventAndItsAnswer() throws Throwable {
+        String tenant = Tokens.newTenant();
+        Caller caller = Caller.of(tenant, "tester", Set.of(Role.ADMIN), null);
+        UUID id = Ids.newId();
+        String key = "commit-" + id;
+
+        Outcome<Answer> outcome = VertxContextSupport.subscribeAndAwait(() -> useCase(caller, id, key, false));
+        assertEquals(201, outcome.status());
+
+        assertEquals(1, count("select count(*) from channel where tenant_id = $1 and id = $2", tenant, id));
+        assertEquals(1, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2 and type = 'test.created'",
+                tenant, id));
+        assertEquals(1, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2 and state = 'DONE' and status = 201",
+                tenant, key));
+        // The same key again is answered from the stored answer: the use case does not run a second time.
+        Outcome<Answer> replay = VertxContextSupport.subscribeAndAwait(() -> useCase(caller, Ids.newId(), key, false));
+        assertTrue(replay.replayed());
+        assertEquals(outcome.body(), replay.body());
+    }
+
+    @Test
+    void hibernateStatementsAreCountedAndTheMappingIsValidatedAgainstTheMigratedSchema() throws Throwable {
+        // Every @QuarkusTest start validates each entity against the Flyway-migrated schema (a mismatch fails the start).
+        assertEquals("validate", schemaManagement);
+        long before = SqlCounter.current();
+        Long channels = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> ChannelEntity.count("tenantId = ?1", Tokens.newTenant())));
+        assertEquals(0L, channels);
+        assertEquals(1, SqlCounter.current() - before, "one Hibernate statement counted");
+    }
+
+    private Uni<Outcome<Answer>> useCase(Caller caller, UUID id, String key, boolean failAtTheEnd) {
+        return idempotency.runRecording(caller, key, "POST /session-transaction-test", Map.of("id", "fixed"), Answer.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+                    ChannelEntity channel = new ChannelEntity();
+                    channel.tenantId = caller.tenant();
+                    channel.id = id;
+                    channel.code = "C-" + id;
+                    channel.name = "rollback test";
+                    channel.type = ChannelType.DISTRIBUTOR;
+                    channel.status = ChannelStatus.ACTIVE;
+                    channel.currency = "CNY";
+                    channel.version = 1;
+                    channel.createdAt = channel.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return session.persist(channel).call(session::flush)
+                            .call(() -> outbox.append(session, caller, "test.created", "channel", id, id, Map.of("id", id.toString())))
+                            .flatMap(x -> completion.record(session, Outcome.created(new Answer("created " + id))))
+                            .invoke(o -> {
+                                if (failAtTheEnd) {
+                                    throw new IllegalStateException("fails after the entity, the event and the answer were written");
+                                }
+                            });
+                })));
+    }
+
+    /** An answer is stored as a JSON object, as every create's body is. */
+    record Answer(String text) {
+    }
+
+    private long count(String sql, String tenant, Object arg) {
+        return db.pool().preparedQuery(sql).execute(Tuple.of(tenant, arg)).await().indefinitely().iterator().next().getLong(0);
+    }
+}
