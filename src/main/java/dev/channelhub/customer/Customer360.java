@@ -10,7 +10,8 @@ import java.util.List;
 /** {@code GET /customers/{id}/360}: the customer with everything the business knows about them. */
 public record Customer360(CustomerView customer, List<IdentityView> identities, List<CustomerChannelView> channels,
                           Orders orders, List<OpenLead> openLeads, List<TouchpointView> recentTouchpoints,
-                          BigDecimal lifetimeValue, boolean repeatCustomer, String currency) {
+                          BigDecimal lifetimeValue, boolean repeatCustomer, String currency,
+                          List<CustomerServiceCases.ServiceCaseRef> serviceCases) {
 
     public record Orders(long count, BigDecimal revenue, BigDecimal averageOrderValue, Instant firstOrderAt,
                          Instant lastOrderAt, List<RecentOrder> recent) {

@@ -521,6 +521,7 @@ class AuthorizationMatrixTest {
             v.put("rule", f.rule());
             v.put("holdA", f.hold());
             v.put("returnA", f.requestedReturn());
+            v.put("caseA", f.serviceCase());
             return f;
         }
 
@@ -566,6 +567,13 @@ class AuthorizationMatrixTest {
                 case "rule" -> Map.of("fresh", rule());
                 case "suggestion" -> Map.of("fresh", suggestion());
                 case "return" -> Map.of("fresh", requestedReturn());
+                case "serviceCase" -> Map.of("fresh", serviceCase());
+                case "resolvedCase" -> {
+                    String id = serviceCase();
+                    Api.as(admin).body("{\"to\":\"IN_PROGRESS\"}").post("/api/v1/service-cases/" + id + "/transition").then().statusCode(200);
+                    Api.as(admin).body("{\"to\":\"RESOLVED\"}").post("/api/v1/service-cases/" + id + "/transition").then().statusCode(200);
+                    yield Map.of("fresh", id);
+                }
                 case "approvedReturn" -> {
                     String id = requestedReturn();
                     Api.as(admin).post("/api/v1/returns/" + id + "/approve").then().statusCode(200);
@@ -592,6 +600,12 @@ class AuthorizationMatrixTest {
             String order = fresh("shippedOrder").get("fresh");
             return create(admin, "/api/v1/returns", "{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1,"
                     + "\"reason\":\"DEFECTIVE\"}]}", "id");
+        }
+
+        /** An OPEN service case about the fixture's order, so assigned to channel A. */
+        String serviceCase() {
+            return create(admin, "/api/v1/service-cases", "{\"orderId\":\"" + vars.get("orderA") + "\",\"category\":\"REPAIR\","
+                    + "\"subject\":\"s\",\"description\":\"d\"}", "id");
         }
 
         String lead() {
