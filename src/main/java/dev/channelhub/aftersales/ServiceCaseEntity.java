@@ -82,6 +82,7 @@ public class ServiceCaseEntity extends PanacheEntityBase {
     @Column(name = "created_by", length = 200)
     public String createdBy;
 
+    /** Hibernate's optimistic-lock counter, 0 on insert; the API's version (ETag) is this + 1, so it starts at 1 like every resource. */
     @Version
     @Column(name = "version", nullable = false)
     public int version;
@@ -95,7 +96,7 @@ public class ServiceCaseEntity extends PanacheEntityBase {
     public ServiceCaseView toView(Instant now) {
         return new ServiceCaseView(id.toString(), number, str(customerId), str(orderId), str(channelId), assignedChannelId.toString(),
                 category, priority, status, subject, description, dueAt, ServiceCaseLifecycle.overdue(status, dueAt, now), resolvedAt,
-                satisfactionScore, satisfactionComment, createdAt, updatedAt, version);
+                satisfactionScore, satisfactionComment, createdAt, updatedAt, version + 1);
     }
 
     private static String str(UUID id) {

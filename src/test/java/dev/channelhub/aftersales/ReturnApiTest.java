@@ -272,14 +272,24 @@ class ReturnApiTest {
         assertEquals(o5, o25, "Order.returns is one statement per batch");
     }
 
+    /** The fewest statements of three runs: background jobs (outbox dispatch, sweeps) share the global counter. */
     private static long restStatements(AfterSalesFixture f, int n) {
+        return Math.min(restStatementsOnce(f, n), Math.min(restStatementsOnce(f, n), restStatementsOnce(f, n)));
+    }
+
+    private static long gqlStatements(AfterSalesFixture f, String query, int n, String sizePath) {
+        return Math.min(gqlStatementsOnce(f, query, n, sizePath), Math.min(gqlStatementsOnce(f, query, n, sizePath),
+                gqlStatementsOnce(f, query, n, sizePath)));
+    }
+
+    private static long restStatementsOnce(AfterSalesFixture f, int n) {
         long before = SqlCounter.current();
         Api.as(f.sales).get("/api/v1/returns?limit=" + n).then().statusCode(200).body("items.size()", equalTo(n))
                 .body("items[0].lines.size()", equalTo(2));
         return SqlCounter.current() - before;
     }
 
-    private static long gqlStatements(AfterSalesFixture f, String query, int n, String sizePath) {
+    private static long gqlStatementsOnce(AfterSalesFixture f, String query, int n, String sizePath) {
         long before = SqlCounter.current();
         Api.graphql(f.sales, query, Map.of("n", n)).then().body("errors", nullValue()).body(sizePath, equalTo(n));
         return SqlCounter.current() - before;
