@@ -118,7 +118,7 @@ public class AnalyticsRepository {
 
     /** Order, payment, cycle and NPS figures of one channel for [start, end), in the channel's currency; one statement. */
     public Uni<Row> scorecardFigures(SqlClient client, String tenant, UUID channelId, String currency, Instant start, Instant end) {
-        String sql = "with o as (select id, customer_id, status, total, paid, created_at from sales_order"
+        String sql = "with o as (select id, customer_id, status, total, paid, credited, created_at from sales_order"
                 + " where tenant_id = $1 and channel_id = $2 and created_at >= $3 and created_at < $4 and status <> 'CANCELLED' and currency = $5),"
                 + " c as (select customer_id, count(*) as n from o where customer_id is not null group by customer_id),"
                 + " d as (select extract(epoch from (e.delivered_at - o.created_at)) / 3600.0 as hours from o"
@@ -137,7 +137,23 @@ public class AnalyticsRepository {
                 + " (select count(*) from c) as customers, (select count(*) from c where n >= 2) as repeat_customers,"
                 + " (select count(*) from d) as delivered, (select avg(hours) from d) as avg_hours,"
                 + " (select percentile_cont(0.9) within group (order by hours) from d) as p90_hours,"
-                + " n.responses, n.promoters, n.detractors from n";
+                + " n.responses, n.promoters, n.detractors,"
+                + " (select coalesce(sum(credited), 0) from o) as credited,"
+                // After-sales (docs/KPIS.md): units shipped and units received back in the period, cases resolved in it.
+                + " (select coalesce(sum(sl.quantity), 0) from order_shipment s join order_shipment_line sl on sl.tenant_id = s.tenant_id"
+                + "   and sl.shipment_id = s.id join sales_order so on so.tenant_id = s.tenant_id and so.id = s.order_id"
+                + "   where s.tenant_id = $1 and so.channel_id = $2 and s.shipped_at >= $3 and s.shipped_at < $4) as shipped_units,"
+                + " (select coalesce(sum(rl.received_quantity), 0) from return_order r join return_line rl on rl.tenant_id = r.tenant_id"
+                + "   and rl.return_id = r.id where r.tenant_id = $1 and r.channel_id = $2 and r.status in ('RECEIVED', 'REFUNDED')"
+                + "   and exists (select 1 from return_event e where e.tenant_id = r.tenant_id and e.return_id = r.id and e.type = 'RECEIVED'"
+                + "   and e.occurred_at >= $3 and e.occurred_at < $4)) as returned_units,"
+                + " (select count(*) from service_case sc where sc.tenant_id = $1 and sc.assigned_channel_id = $2"
+                + "   and sc.resolved_at >= $3 and sc.resolved_at < $4) as cases_resolved,"
+                + " (select count(*) from service_case sc where sc.tenant_id = $1 and sc.assigned_channel_id = $2"
+                + "   and sc.resolved_at >= $3 and sc.resolved_at < $4 and sc.resolved_at <= sc.due_at) as cases_on_time,"
+                + " (select avg(sc.satisfaction_score) from service_case sc where sc.tenant_id = $1 and sc.assigned_channel_id = $2"
+                + "   and sc.satisfaction_at >= $3 and sc.satisfaction_at < $4) as csat"
+                + " from n";
         return db.one(client, sql, Tuple.of(tenant, channelId, utc(start), utc(end), currency), r -> r).map(Optional::orElseThrow);
     }
 

@@ -243,7 +243,8 @@ class ReturnApiTest {
         Api.as(f.manager).get("/api/v1/analytics/sales?groupBy=month&from=" + from + "&to=" + to).then().statusCode(200)
                 .body("items.collect { it.revenue as BigDecimal }.sum()", equalTo(new java.math.BigDecimal("100.00")));
         Api.as(f.manager).get("/api/v1/analytics/channels/" + f.online + "/scorecard?from=" + from + "&to=" + to).then().statusCode(200)
-                .body("revenue", equalTo("100.00"));
+                .body("revenue", equalTo("100.00")).body("returnRate", equalTo("0.6667"))
+                .body("receivables", equalTo("0.00"));
     }
 
     @Test

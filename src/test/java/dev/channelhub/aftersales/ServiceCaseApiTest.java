@@ -99,6 +99,14 @@ class ServiceCaseApiTest {
                 .body("items.type", equalTo(List.of("OPENED", "STATUS_IN_PROGRESS", "COMMENTED", "STATUS_RESOLVED", "SATISFACTION",
                         "REASSIGNED", "STATUS_CLOSED")));
         Api.as(f.sales).get("/api/v1/service-cases/" + id + "/comments").then().statusCode(200).body("items[0].body", equalTo("Technician booked"));
+        // Scorecard of the serving channel: resolved by dueAt, satisfaction 4.
+        String day = java.time.LocalDate.now().toString();
+        String from = java.time.LocalDate.now().minusDays(1).toString();
+        String to = java.time.LocalDate.now().plusDays(1).toString();
+        Api.as(f.manager).get("/api/v1/analytics/channels/" + other + "/scorecard?from=" + from + "&to=" + to).then().statusCode(200)
+                .body("serviceSlaRate", equalTo("1.0000")).body("csat", equalTo("4.00")).body("returnRate", nullValue());
+        Api.as(f.manager).get("/api/v1/analytics/channels/" + f.online + "/scorecard?from=" + day + "&to=" + day).then().statusCode(200)
+                .body("serviceSlaRate", nullValue()).body("csat", nullValue());
     }
 
     @Test
