@@ -228,7 +228,8 @@ public class ServiceCaseService {
             caller.require(Role.MANAGER);
             validator.check(request);
             UUID channelId = Ids.parse(request.channelId(), "channelId");
-            return channels.find(db.pool(), caller.tenant(), channelId)
+            // An unknown case is 404 before the body's channel is looked at.
+            return get(caller, id).flatMap(visible -> channels.find(db.pool(), caller.tenant(), channelId))
                     .invoke(ch -> {
                         if (ch.isEmpty()) {
                             throw ApiException.invalid("channelId", "no such channel");
