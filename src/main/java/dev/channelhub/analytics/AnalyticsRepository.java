@@ -101,7 +101,7 @@ public class AnalyticsRepository {
         StringBuilder page = new StringBuilder("select a.* from (select ").append(key)
                 .append(" as key, r.currency, sum(r.orders").append(sign).append(") as orders, sum(r.units").append(sign).append(") as units, sum(r.revenue")
                 .append(sign).append(") as revenue from sales_rollup r")
-                .append(preJoin).append(" where ").append(where).append(" group by 1, 2) a where a.orders <> 0");
+                .append(preJoin).append(" where ").append(where).append(" group by 1, 2) a where (a.orders <> 0 or a.revenue <> 0)");
         if (afterKey != null) {
             args.add(afterKey);
             int pk = args.size();
@@ -118,7 +118,7 @@ public class AnalyticsRepository {
 
     /** Order, payment, cycle and NPS figures of one channel for [start, end), in the channel's currency; one statement. */
     public Uni<Row> scorecardFigures(SqlClient client, String tenant, UUID channelId, String currency, Instant start, Instant end) {
-        String sql = "with o as (select id, customer_id, status, total, paid, created_at from sales_order"
+        String sql = "with o as (select id, customer_id, status, total, paid, credited, created_at from sales_order"
                 + " where tenant_id = $1 and channel_id = $2 and created_at >= $3 and created_at < $4 and status <> 'CANCELLED' and currency = $5),"
                 + " c as (select customer_id, count(*) as n from o where customer_id is not null group by customer_id),"
                 + " d as (select extract(epoch from (e.delivered_at - o.created_at)) / 3600.0 as hours from o"
@@ -129,12 +129,31 @@ public class AnalyticsRepository {
                 + "   count(*) filter (where score <= 6) as detractors from nps_response"
                 + "   where tenant_id = $1 and channel_id = $2 and created_at >= $3 and created_at < $4)"
                 + " select (select count(*) from o) as orders,"
-                + " (select coalesce(sum(l.line_total), 0) from order_line l join o on l.order_id = o.id where l.tenant_id = $1) as revenue,"
+                + " (select coalesce(sum(l.line_total), 0) from order_line l join o on l.order_id = o.id where l.tenant_id = $1)"
+                // Revenue net of refunds: a refund counts in the period it happened in (docs/KPIS.md).
+                + " - (select coalesce(sum(rf.amount), 0) from order_refund rf where rf.tenant_id = $1 and rf.channel_id = $2"
+                + "   and rf.occurred_at >= $3 and rf.occurred_at < $4 and rf.currency = $5) as revenue,"
                 + " (select coalesce(sum(total), 0) from o) as invoiced, (select coalesce(sum(paid), 0) from o) as paid,"
                 + " (select count(*) from c) as customers, (select count(*) from c where n >= 2) as repeat_customers,"
                 + " (select count(*) from d) as delivered, (select avg(hours) from d) as avg_hours,"
                 + " (select percentile_cont(0.9) within group (order by hours) from d) as p90_hours,"
-                + " n.responses, n.promoters, n.detractors from n";
+                + " n.responses, n.promoters, n.detractors,"
+                + " (select coalesce(sum(credited), 0) from o) as credited,"
+                // After-sales (docs/KPIS.md): units shipped and units received back in the period, cases resolved in it.
+                + " (select coalesce(sum(sl.quantity), 0) from order_shipment s join order_shipment_line sl on sl.tenant_id = s.tenant_id"
+                + "   and sl.shipment_id = s.id join sales_order so on so.tenant_id = s.tenant_id and so.id = s.order_id"
+                + "   where s.tenant_id = $1 and so.channel_id = $2 and s.shipped_at >= $3 and s.shipped_at < $4) as shipped_units,"
+                + " (select coalesce(sum(rl.received_quantity), 0) from return_order r join return_line rl on rl.tenant_id = r.tenant_id"
+                + "   and rl.return_id = r.id where r.tenant_id = $1 and r.channel_id = $2 and r.status in ('RECEIVED', 'REFUNDED')"
+                + "   and exists (select 1 from return_event e where e.tenant_id = r.tenant_id and e.return_id = r.id and e.type = 'RECEIVED'"
+                + "   and e.occurred_at >= $3 and e.occurred_at < $4)) as returned_units,"
+                + " (select count(*) from service_case sc where sc.tenant_id = $1 and sc.assigned_channel_id = $2"
+                + "   and sc.resolved_at >= $3 and sc.resolved_at < $4) as cases_resolved,"
+                + " (select count(*) from service_case sc where sc.tenant_id = $1 and sc.assigned_channel_id = $2"
+                + "   and sc.resolved_at >= $3 and sc.resolved_at < $4 and sc.resolved_at <= sc.due_at) as cases_on_time,"
+                + " (select avg(sc.satisfaction_score) from service_case sc where sc.tenant_id = $1 and sc.assigned_channel_id = $2"
+                + "   and sc.satisfaction_at >= $3 and sc.satisfaction_at < $4) as csat"
+                + " from n";
         return db.one(client, sql, Tuple.of(tenant, channelId, utc(start), utc(end), currency), r -> r).map(Optional::orElseThrow);
     }
 
@@ -227,6 +246,10 @@ public class AnalyticsRepository {
     private static final String APPLY_CANCELLED_ORDER = """
             select count(*) from analytics_apply_order($1, $2, -1, $3)""";
 
+    /** Takes a refund off the rollups in the refund's period: revenue net of refunds (docs/KPIS.md). */
+    private static final String APPLY_REFUND = """
+            select analytics_apply_refund($1, $2, $3)""";
+
     /** The crossing rule is the database's stock_low_crossing (V8_1), shared with analytics_apply_order for orders. */
     private static final String LOW_STOCK_CROSSING = """
             select product_id, available, threshold from stock_low_crossing($1, $2, $3)""";
@@ -234,6 +257,11 @@ public class AnalyticsRepository {
     public Uni<List<LowStock>> applyPlacedOrder(SqlClient tx, String tenant, UUID orderId, String zone) {
         return db.list(tx, APPLY_PLACED_ORDER, Tuple.of(tenant, orderId, zone),
                 r -> new LowStock(r.getString("sku"), r.getUUID("product_id"), r.getLong("available"), r.getLong("threshold")));
+    }
+
+    /** Takes a refund off the rollups in the refund's period (analytics_apply_refund, V12_1). */
+    public Uni<Void> applyRefund(SqlClient tx, String tenant, UUID refundId, String zone) {
+        return db.query(tx, APPLY_REFUND, Tuple.of(tenant, refundId, zone)).replaceWithVoid();
     }
 
     public Uni<Void> applyCancelledOrder(SqlClient tx, String tenant, UUID orderId, String zone) {

@@ -127,7 +127,8 @@ public class AnalyticsService {
         long orders = f.getLong("orders");
         BigDecimal invoiced = f.getBigDecimal("invoiced");
         BigDecimal paid = f.getBigDecimal("paid");
-        BigDecimal receivables = invoiced.subtract(paid);
+        // Credit notes after returns lower what the channel owes.
+        BigDecimal receivables = invoiced.subtract(paid).subtract(f.getBigDecimal("credited"));
         BigDecimal collection = ratio(paid, invoiced);
         BigDecimal conversion = conv == null ? null : ratio(BigDecimal.valueOf(conv.converted()), BigDecimal.valueOf(conv.assigned()));
         BigDecimal repurchase = ratio(BigDecimal.valueOf(f.getLong("repeat_customers")), BigDecimal.valueOf(f.getLong("customers")));
@@ -141,9 +142,14 @@ public class AnalyticsService {
                 : BigDecimal.valueOf((f.getLong("promoters") - f.getLong("detractors")) * 100L)
                 .divide(BigDecimal.valueOf(responses), 1, RoundingMode.HALF_UP);
         BigDecimal ackRate = ratio(BigDecimal.valueOf(ack[1]), BigDecimal.valueOf(ack[0]));
-        BigDecimal health = HealthScore.of(collection, conversion, repurchase, nps, ackRate, avgHours, conflicts);
+        BigDecimal returnRate = ratio(BigDecimal.valueOf(f.getLong("returned_units")), BigDecimal.valueOf(f.getLong("shipped_units")));
+        BigDecimal slaRate = ratio(BigDecimal.valueOf(f.getLong("cases_on_time")), BigDecimal.valueOf(f.getLong("cases_resolved")));
+        BigDecimal csatAvg = f.getBigDecimal("csat");
+        BigDecimal csat = csatAvg == null ? null : csatAvg.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal health = HealthScore.of(collection, conversion, repurchase, nps, ackRate, avgHours, conflicts, slaRate, csat, returnRate);
         return new Scorecard(ch.id(), period.from(), period.to(), cur, Money.round(f.getBigDecimal("revenue"), cur), orders, conversion,
-                repurchase, avgHours, p90Hours, collection, Money.round(receivables, cur), dso, nps, ackRate, conflicts, health);
+                repurchase, avgHours, p90Hours, collection, Money.round(receivables, cur), dso, nps, ackRate, conflicts, returnRate, slaRate, csat,
+                health);
     }
 
     private static BigDecimal ratio(BigDecimal num, BigDecimal den) {

@@ -3,6 +3,7 @@ package dev.channelhub.analytics;
 import dev.channelhub.events.EventOutbox;
 import dev.channelhub.order.OrderCancelledHook;
 import dev.channelhub.order.OrderPlacedHook;
+import dev.channelhub.order.OrderRefundedHook;
 import dev.channelhub.shared.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -15,10 +16,10 @@ import java.util.UUID;
 /**
  * Keeps the sales rollups current inside the order's own transaction: one statement on placement (which also
  * answers the SKUs whose reservation just took them below their low-stock threshold: a stock.low event each) and
- * one on cancellation. The SQL lives in analytics_apply_order (migration V7_3), next to analytics_rebuild.
+ * one on cancellation, and one per refund (revenue net of refunds in the refund's period, analytics_apply_refund in V12_1). The SQL lives in analytics_apply_order (migration V7_3), next to analytics_rebuild.
  */
 @ApplicationScoped
-public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook {
+public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook, OrderRefundedHook {
 
     private final AnalyticsRepository analytics;
     private final EventOutbox outbox;
@@ -51,5 +52,10 @@ public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook {
     @Override
     public Uni<Void> onCancelled(SqlClient tx, Caller caller, UUID orderId, UUID channelId) {
         return analytics.applyCancelledOrder(tx, caller.tenant(), orderId, settings.zoneName());
+    }
+
+    @Override
+    public Uni<Void> onRefunded(SqlClient tx, Caller caller, UUID orderId, UUID refundId) {
+        return analytics.applyRefund(tx, caller.tenant(), refundId, settings.zoneName());
     }
 }

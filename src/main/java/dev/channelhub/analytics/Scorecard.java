@@ -29,5 +29,8 @@ public record Scorecard(
         BigDecimal nps,
         BigDecimal policyAckRate,
         @Description("Orders in the period for a customer another partner protected by a deal registration") long conflicts,
+        @Description("Units received back on returns in the period / units shipped in the period") BigDecimal returnRate,
+        @Description("Service cases resolved in the period by their dueAt / cases resolved in the period") BigDecimal serviceSlaRate,
+        @Description("Average satisfaction score (1-5) given in the period") BigDecimal csat,
         @Description("0-100, weighted as docs/KPIS.md says") BigDecimal healthScore) {
 }

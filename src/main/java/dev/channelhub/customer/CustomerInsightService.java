@@ -55,6 +55,10 @@ public class CustomerInsightService {
     @Any
     Instance<CustomerOpenLeads> openLeads;
 
+    @Inject
+    @Any
+    Instance<CustomerServiceCases> serviceCases;
+
     public Uni<Customer360> view(Caller caller, UUID id) {
         return service.get(caller, id).flatMap(c -> {
             List<CustomerView> one = List.of(c);
@@ -64,15 +68,24 @@ public class CustomerInsightService {
                                     recentOrders(caller, one).flatMap(recent ->
                                             openLeads(caller, one).flatMap(leads ->
                                                     service.touchpointPages(caller, one, new PageRequest(RECENT, null))
-                                                            .map(touchpoints -> {
+                                                            .flatMap(touchpoints -> serviceCases(caller, id).map(cases -> {
                                                                 CustomerStats s = stats.get(0);
                                                                 var orders = new Customer360.Orders(s.orderCount(), s.revenue(),
                                                                         s.averageOrderValue(), s.firstOrderAt(), s.lastOrderAt(), recent.get(0));
                                                                 return new Customer360(c, identities.get(0), channels.get(0), orders,
                                                                         leads.get(0), touchpoints.get(0).items(), s.lifetimeValue(),
-                                                                        s.repeatCustomer(), s.currency());
-                                                            }))))));
+                                                                        s.repeatCustomer(), s.currency(), cases);
+                                                            })))))));
         });
+    }
+
+    /** The customer's service cases (the after-sales feature's, when installed), newest first. */
+    private Uni<List<CustomerServiceCases.ServiceCaseRef>> serviceCases(Caller caller, UUID id) {
+        CustomerServiceCases provider = first(serviceCases);
+        if (provider == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return provider.serviceCases(caller, List.of(id)).map(m -> m.getOrDefault(id, List.of()));
     }
 
     /** Identities per customer; a partner sees only those recorded through its own channel. */

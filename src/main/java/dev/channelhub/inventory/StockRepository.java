@@ -89,6 +89,22 @@ public class StockRepository {
                 .map(rows -> toChange(rows, sku));
     }
 
+    private static final String RESTOCK = """
+            with upd as (update stock_level s set on_hand = s.on_hand + $4, version = s.version + 1, updated_at = now()
+                         where s.tenant_id = $1 and s.location_id = $2 and s.sku = $3 returning s.on_hand, s.reserved),
+            led as (insert into stock_ledger (tenant_id, location_id, sku, kind, on_hand_delta, reserved_delta, on_hand_after,
+                                              reserved_after, reason, ref_type, ref_id, actor)
+                    select $1, $2, $3, 'RETURN', $4, 0, on_hand, reserved, $5, $6, $7, $8 from upd returning seq)
+            select (select seq from led) as seq, on_hand, reserved from upd""";
+
+    /** Adds returned units to on hand with a RETURN ledger row (the row exists: {@link #ensureRow} first). */
+    public Uni<Row> restock(SqlClient tx, String tenant, UUID locationId, String sku, long quantity, String reason, String refType,
+                            UUID refId, String actor) {
+        return ensureRow(tx, tenant, locationId, sku)
+                .flatMap(x -> db.query(tx, RESTOCK, Tuple.from(new Object[]{tenant, locationId, sku, quantity, reason, refType, refId, actor})))
+                .map(rows -> rows.iterator().next());
+    }
+
     private static Change toChange(io.vertx.mutiny.sqlclient.RowSet<Row> rows, String sku) {
         var it = rows.iterator();
         if (!it.hasNext()) {

@@ -116,6 +116,36 @@ public class StockService {
                         + ", reserved " + change.before().get().reserved() + ")"));
     }
 
+    /** One SKU of a return put back into stock. */
+    public record Restock(String sku, long quantity) {
+    }
+
+    /**
+     * Puts returned units back on hand at a location inside the caller's transaction: one RETURN ledger row per SKU
+     * (reference type and id name the return) and a stock.changed event each. An unknown location is 404 on {@code field}.
+     */
+    public Uni<List<LedgerEntryView>> restock(SqlClient tx, Caller caller, String locationCode, String field, List<Restock> lines,
+                                              String refType, UUID refId, String reason) {
+        return locations.byCode(tx, caller.tenant(), locationCode, field).flatMap(loc -> {
+            UUID locationId = UUID.fromString(loc.id());
+            Uni<List<LedgerEntryView>> chain = Uni.createFrom().item(new java.util.ArrayList<>());
+            for (Restock line : lines) {
+                chain = chain.flatMap(done -> stock.restock(tx, caller.tenant(), locationId, line.sku(), line.quantity(), reason, refType,
+                                refId, caller.subject())
+                        .flatMap(row -> outbox.append(tx, caller, "stock.changed", "location", locationId, null,
+                                        Map.of("locationCode", loc.code(), "sku", line.sku(), "onHand", row.getLong("on_hand"),
+                                                "reserved", row.getLong("reserved"), "kind", LedgerKind.RETURN.name()))
+                                .map(x -> {
+                                    done.add(new LedgerEntryView(Long.toString(row.getLong("seq")), loc.code(), line.sku(), LedgerKind.RETURN,
+                                            line.quantity(), 0, row.getLong("on_hand"), row.getLong("reserved"), reason, refType,
+                                            refId.toString(), caller.subject(), java.time.Instant.now()));
+                                    return done;
+                                })));
+            }
+            return chain.map(l -> (List<LedgerEntryView>) l);
+        });
+    }
+
     /** Tells every {@link StockLowered} hook when a manual change took units off (no statement otherwise). */
     private Uni<Void> lowered(SqlClient tx, Caller caller, String sku, long decrease, LocationView loc, LedgerKind kind) {
         if (decrease <= 0) {

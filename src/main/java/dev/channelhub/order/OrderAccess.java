@@ -10,6 +10,8 @@ import dev.channelhub.shared.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,11 +33,13 @@ public class OrderAccess {
     private final OrderRepository orders;
     private final StockService stock;
     private final Db db;
+    private final Instance<OrderReturnsLookup> returnLookups;
 
-    public OrderAccess(OrderRepository orders, StockService stock, Db db) {
+    public OrderAccess(OrderRepository orders, StockService stock, Db db, @Any Instance<OrderReturnsLookup> returnLookups) {
         this.orders = orders;
         this.stock = stock;
         this.db = db;
+        this.returnLookups = returnLookups;
     }
 
     static void requireReader(Caller caller) {
@@ -76,7 +80,18 @@ public class OrderAccess {
         List<UUID> ids = list.stream().map(OrderView::uuid).toList();
         return orders.lines(client, tenant, ids).flatMap(lines -> stock.reservationsOf(client, tenant, ids)
                 .map(res -> list.stream().map(o -> o.with(lines.getOrDefault(o.uuid(), List.of()), res.getOrDefault(o.uuid(), List.of())))
-                        .toList()));
+                        .toList()))
+                .flatMap(done -> withReturns(client, tenant, done));
+    }
+
+    /** Fills {@code returns} of the order views (one statement for all of them, when after-sales is installed). */
+    Uni<List<OrderView>> withReturns(SqlClient client, String tenant, List<OrderView> list) {
+        if (returnLookups.isUnsatisfied()) {
+            return Uni.createFrom().item(list.stream().map(o -> o.withReturns(List.of())).toList());
+        }
+        List<UUID> ids = list.stream().map(OrderView::uuid).toList();
+        return returnLookups.get().returnsOf(client, tenant, ids)
+                .map(m -> list.stream().map(o -> o.withReturns(m.getOrDefault(o.uuid(), List.of()))).toList());
     }
 
     static ApiException invalidTransition(OrderView o, String what) {

@@ -79,7 +79,8 @@ public class OrderPaymentService {
                                     + " " + cur, List.of(new FieldError("amount", "at most " + o.outstanding())));
                         }
                         BigDecimal paid = o.paidAmount().add(amount);
-                        PaymentStatus payment = OrderLifecycle.paymentStatus(o.total(), paid);
+                        // After returns the order is measured against its net total, with refunds taken off what was paid.
+                        PaymentStatus payment = OrderLifecycle.paymentStatus(o.netTotal(), paid.subtract(o.refundedTotal()));
                         OrderStatus next = OrderLifecycle.settle(o.status(), payment);
                         UUID paymentId = Ids.newId();
                         Instant now = OrderAccess.now();

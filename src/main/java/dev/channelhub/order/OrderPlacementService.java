@@ -224,8 +224,9 @@ public class OrderPlacementService {
         BigDecimal total = Money.round(quote.total(), cur);
         BigDecimal zero = Money.round(BigDecimal.ZERO, cur);
         return new OrderView(id.toString(), number, channelId.toString(), customerId == null ? null : customerId.toString(),
-                OrderStatus.SUBMITTED, OrderLifecycle.paymentStatus(total, BigDecimal.ZERO), lines, total, zero, total, cur, reserved,
-                request.shippingAddress(), request.note(), request.externalRef(), holdId == null ? null : holdId.toString(), null, 1, now, now);
+                OrderStatus.SUBMITTED, OrderLifecycle.paymentStatus(total, BigDecimal.ZERO), lines, total, zero, total, zero, zero, total, cur, reserved,
+                request.shippingAddress(), request.note(), request.externalRef(), holdId == null ? null : holdId.toString(), null, 1, now, now,
+                List.of());
     }
 
     private Uni<Void> runHooks(SqlClient tx, Caller caller, OrderView view) {

@@ -33,8 +33,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderRepository {
 
-    static final String COLUMNS = "id, number, channel_id, customer_id, status, payment_status, currency, total, paid, shipping_address, "
-            + "note, external_ref, hold_id, cancel_reason, version, created_at, updated_at";
+    static final String COLUMNS = "id, number, channel_id, customer_id, status, payment_status, currency, total, paid, refunded, credited, "
+            + "shipping_address, note, external_ref, hold_id, cancel_reason, version, created_at, updated_at";
 
     @Inject
     Db db;
@@ -327,7 +327,7 @@ public class OrderRepository {
 
     private static final String PAYMENTS = """
             select p.id, p.order_id, p.amount, p.method, p.reference, p.received_at, p.created_at, o.currency,
-            o.payment_status, o.status, o.total - o.paid as outstanding from order_payment p
+            o.payment_status, o.status, o.total - o.paid - o.credited as outstanding from order_payment p
             join sales_order o on o.tenant_id = p.tenant_id and o.id = p.order_id
             where p.tenant_id = $1 and p.order_id = any($2) order by p.order_id, p.id""";
 
@@ -375,7 +375,7 @@ public class OrderRepository {
      */
     private static final String EXPOSURE = """
             with open_orders as (
-                select currency, sum(total - paid) as due from sales_order
+                select currency, sum(total - paid - credited) as due from sales_order
                 where tenant_id = $1 and channel_id = $2 and status <> 'CANCELLED' and payment_status <> 'PAID'
                 group by currency),
             active_holds as (
@@ -400,7 +400,7 @@ public class OrderRepository {
             when created_at > now() - make_interval(days => $3 + 30) then '1-30'
             when created_at > now() - make_interval(days => $3 + 60) then '31-60'
             when created_at > now() - make_interval(days => $3 + 90) then '61-90'
-            else '90+' end as bucket, count(*) as orders, sum(total - paid) as amount
+            else '90+' end as bucket, count(*) as orders, sum(total - paid - credited) as amount
             from sales_order where tenant_id = $1 and channel_id = $2 and status <> 'CANCELLED' and payment_status <> 'PAID'
             group by 1, 2""";
 
@@ -410,10 +410,68 @@ public class OrderRepository {
                 Tuple.of(tenant, channelId, termDays), r -> r);
     }
 
+    // ---- after-sales: refunds, the return window's start, timeline rows written by returns
+
+    private static final String REFUND = """
+            with u as (update sales_order set refunded = refunded + $3, credited = credited + $4, payment_status = $5, status = $6,
+                           version = version + 1, updated_at = $7
+                       where tenant_id = $1 and id = $2 returning %s),
+            r as (insert into order_refund (tenant_id, id, order_id, channel_id, currency, amount, refunded, credited, method, reference,
+                                            source_type, source_id, created_by, occurred_at)
+                  select $1, $8, u.id, u.channel_id, u.currency, $3 + $4, $3, $4, $9, $10, $11, $12, $13, $7 from u),
+            rl as (insert into order_refund_line (tenant_id, refund_id, sku, quantity, amount)
+                   select $1, $8, t.sku, t.q, t.a::numeric from unnest($14::varchar[], $15::int[], $16::varchar[]) as t(sku, q, a)),
+            e as (insert into order_event (tenant_id, order_id, type, actor, details, occurred_at)
+                  select $1, $2, t.type, $13, t.details::jsonb, $7
+                  from unnest($17::varchar[], $18::varchar[]) with ordinality as t(type, details, n) order by t.n)
+            select * from u""".formatted(COLUMNS);
+
+    /** A refund of a locked order: its money columns, the refund row with its lines and the timeline event, one statement. */
+    public Uni<OrderView> refund(SqlClient tx, String tenant, UUID orderId, BigDecimal refunded, BigDecimal credited, PaymentStatus payment,
+                                 OrderStatus status, Instant at, UUID refundId, String method, String reference, String sourceType,
+                                 UUID sourceId, String actor, List<RefundLine> lines, List<Event> events) {
+        return db.query(tx, REFUND, Tuple.from(new Object[]{tenant, orderId, refunded, credited, payment.name(), status.name(),
+                        at.atOffset(ZoneOffset.UTC), refundId, method, reference, sourceType, sourceId, actor,
+                        lines.stream().map(RefundLine::sku).toArray(String[]::new),
+                        lines.stream().map(RefundLine::quantity).toArray(Integer[]::new),
+                        lines.stream().map(l -> l.amount().toPlainString()).toArray(String[]::new),
+                        types(events), details(events)}))
+                .map(rows -> toView(rows.iterator().next()));
+    }
+
+    /** A refunded SKU of an order: units and money. */
+    public record RefundLine(String sku, int quantity, BigDecimal amount) {
+    }
+
+    private static final String APPEND_EVENTS = """
+            insert into order_event (tenant_id, order_id, type, actor, details, occurred_at)
+            select $1, $2, t.type, $3, t.details::jsonb, $4
+            from unnest($5::varchar[], $6::varchar[]) with ordinality as t(type, details, n) order by t.n""";
+
+    public Uni<Void> appendEvents(SqlClient tx, String tenant, UUID orderId, String actor, Instant at, List<Event> events) {
+        return db.query(tx, APPEND_EVENTS, Tuple.from(new Object[]{tenant, orderId, actor, at.atOffset(ZoneOffset.UTC), types(events),
+                details(events)})).replaceWithVoid();
+    }
+
+    private static final String WINDOW_START = """
+            select max(delivered_at) as delivered, max(shipped_at) as shipped from order_shipment where tenant_id = $1 and order_id = $2""";
+
+    /** When the return window of an order starts: its last delivery, or its last shipment when nothing was delivered. */
+    public Uni<Optional<Instant>> returnWindowStart(SqlClient client, String tenant, UUID orderId) {
+        return db.one(client, WINDOW_START, Tuple.of(tenant, orderId), r -> {
+            OffsetDateTime d = r.getOffsetDateTime("delivered");
+            OffsetDateTime s = r.getOffsetDateTime("shipped");
+            return Optional.ofNullable(d != null ? d.toInstant() : s == null ? null : s.toInstant());
+        }).map(o -> o.flatMap(x -> x));
+    }
+
     OrderView toView(Row r) {
         String cur = r.getString("currency");
         BigDecimal total = Money.round(r.getBigDecimal("total"), cur);
         BigDecimal paid = Money.round(r.getBigDecimal("paid"), cur);
+        BigDecimal refunded = Money.round(r.getBigDecimal("refunded"), cur);
+        BigDecimal credited = Money.round(r.getBigDecimal("credited"), cur);
+        BigDecimal net = total.subtract(refunded).subtract(credited);
         UUID customer = r.getUUID("customer_id");
         UUID hold = r.getUUID("hold_id");
         Object address = r.getValue("shipping_address");
@@ -427,10 +485,11 @@ public class OrderRepository {
         }
         return new OrderView(r.getUUID("id").toString(), r.getString("number"), r.getUUID("channel_id").toString(),
                 customer == null ? null : customer.toString(), OrderStatus.valueOf(r.getString("status")),
-                PaymentStatus.valueOf(r.getString("payment_status")), null, total, paid, total.subtract(paid), cur, null,
+                PaymentStatus.valueOf(r.getString("payment_status")), null, total, paid, net.subtract(paid.subtract(refunded)), refunded,
+                credited, net, cur, null,
                 shipTo, r.getString("note"), r.getString("external_ref"), hold == null ? null : hold.toString(),
                 r.getString("cancel_reason"), r.getInteger("version"),
-                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
+                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(), null);
     }
 
     private JsonObject json(Object value) {

@@ -28,7 +28,10 @@ public record OrderView(
         @Ignore List<OrderLineView> lines,
         @NonNull BigDecimal total,
         @NonNull BigDecimal paidAmount,
-        @NonNull @Description("total - paidAmount") BigDecimal outstanding,
+        @NonNull @Description("What is still owed: netTotal - (paidAmount - refundedTotal)") BigDecimal outstanding,
+        @NonNull @Description("Paid back to the customer after returns (at most paidAmount)") BigDecimal refundedTotal,
+        @NonNull @Description("Credit notes after returns beyond what was paid; they lower the outstanding amount") BigDecimal creditedTotal,
+        @NonNull @Description("total - refundedTotal - creditedTotal: what the order is worth after returns") BigDecimal netTotal,
         @NonNull String currency,
         @Ignore List<ReservationView> reservations,
         ShippingAddress shippingAddress,
@@ -38,14 +41,22 @@ public record OrderView(
         String cancelReason,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) implements Node {
+        @NonNull Instant updatedAt,
+        @Ignore List<OrderReturnRef> returns) implements Node {
 
     public UUID uuid() {
         return UUID.fromString(id);
     }
 
     public OrderView with(List<OrderLineView> newLines, List<ReservationView> newReservations) {
-        return new OrderView(id, number, channelId, customerId, status, paymentStatus, newLines, total, paidAmount, outstanding, currency,
-                newReservations, shippingAddress, note, externalRef, holdId, cancelReason, version, createdAt, updatedAt);
+        return new OrderView(id, number, channelId, customerId, status, paymentStatus, newLines, total, paidAmount, outstanding,
+                refundedTotal, creditedTotal, netTotal, currency, newReservations, shippingAddress, note, externalRef, holdId, cancelReason,
+                version, createdAt, updatedAt, returns);
+    }
+
+    public OrderView withReturns(List<OrderReturnRef> newReturns) {
+        return new OrderView(id, number, channelId, customerId, status, paymentStatus, lines, total, paidAmount, outstanding,
+                refundedTotal, creditedTotal, netTotal, currency, reservations, shippingAddress, note, externalRef, holdId, cancelReason,
+                version, createdAt, updatedAt, newReturns);
     }
 }

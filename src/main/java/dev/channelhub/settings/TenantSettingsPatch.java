@@ -22,7 +22,23 @@ public record TenantSettingsPatch(
         @Min(1) @Max(1000)
         @Schema(description = "Most ACTIVE stock holds a partner channel may have at once, 1 to 1000")
         Integer maxActiveHoldsPerChannel,
-        @Description("Settings to put back to their default: maxActiveHoldsPerChannel")
+        @Min(0) @Max(3650)
+        @Schema(description = "Days after delivery in which a return may be requested, 0 to 3650")
+        Integer returnWindowDays,
+        @Min(1) @Max(8760)
+        @Schema(description = "Service case SLA hours for URGENT cases, 1 to 8760")
+        Integer slaHoursUrgent,
+        @Min(1) @Max(8760)
+        @Schema(description = "Service case SLA hours for HIGH cases, 1 to 8760")
+        Integer slaHoursHigh,
+        @Min(1) @Max(8760)
+        @Schema(description = "Service case SLA hours for NORMAL cases, 1 to 8760")
+        Integer slaHoursNormal,
+        @Min(1) @Max(8760)
+        @Schema(description = "Service case SLA hours for LOW cases, 1 to 8760")
+        Integer slaHoursLow,
+        @Description("Settings to put back to their default: maxActiveHoldsPerChannel, returnWindowDays, slaHoursUrgent, "
+                + "slaHoursHigh, slaHoursNormal, slaHoursLow")
         List<String> clear) implements MergePatch.Patch<TenantSettingsPatch> {
 
     public static final List<String> CLEARABLE = MergePatch.clearable(TenantSettingsPatch.class);
@@ -31,14 +47,28 @@ public record TenantSettingsPatch(
     public TenantSettingsPatch withClear(Collection<String> more) {
         List<String> all = new ArrayList<>(clear == null ? List.of() : clear);
         all.addAll(more);
-        return new TenantSettingsPatch(maxActiveHoldsPerChannel, all);
+        return new TenantSettingsPatch(maxActiveHoldsPerChannel, returnWindowDays, slaHoursUrgent, slaHoursHigh, slaHoursNormal, slaHoursLow,
+                all);
     }
 
     public boolean clears(String field) {
         return clear != null && clear.contains(field);
     }
 
+    /** The patch's value of a setting by its name (null when absent). */
+    public Integer value(String field) {
+        return switch (field) {
+            case "maxActiveHoldsPerChannel" -> maxActiveHoldsPerChannel;
+            case "returnWindowDays" -> returnWindowDays;
+            case "slaHoursUrgent" -> slaHoursUrgent;
+            case "slaHoursHigh" -> slaHoursHigh;
+            case "slaHoursNormal" -> slaHoursNormal;
+            case "slaHoursLow" -> slaHoursLow;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
     public boolean isEmpty() {
-        return maxActiveHoldsPerChannel == null && (clear == null || clear.isEmpty());
+        return CLEARABLE.stream().allMatch(f -> value(f) == null) && (clear == null || clear.isEmpty());
     }
 }

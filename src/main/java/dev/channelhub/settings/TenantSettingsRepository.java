@@ -2,27 +2,57 @@ package dev.channelhub.settings;
 
 import dev.channelhub.shared.persistence.Db;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
 import java.util.Optional;
 
-/** SQL for the tenant's settings row (absent until a setting is first changed). */
+/**
+ * SQL for the tenant's settings row (absent until a setting is first changed). Columns hold the explicit values
+ * (null = default); reads answer the raw values and the service applies the defaults.
+ */
 @ApplicationScoped
 public class TenantSettingsRepository {
 
-    private static final String FIND = """
-            select coalesce(max_active_holds_per_channel, $2) as max_active_holds_per_channel, version
-            from tenant_settings where tenant_id = $1""";
+    private static final String COLUMNS = "max_active_holds_per_channel, return_window_days, sla_hours_urgent, sla_hours_high, "
+            + "sla_hours_normal, sla_hours_low";
+
+    private static final String FIND = "select " + COLUMNS + ", version from tenant_settings where tenant_id = $1";
 
     private static final String LOCK = FIND + " for update";
 
     private static final String UPSERT = """
-            insert into tenant_settings (tenant_id, max_active_holds_per_channel, updated_by) values ($1, $2, $3)
+            insert into tenant_settings (tenant_id, %1$s, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8)
             on conflict (tenant_id) do update set max_active_holds_per_channel = excluded.max_active_holds_per_channel,
+                return_window_days = excluded.return_window_days, sla_hours_urgent = excluded.sla_hours_urgent,
+                sla_hours_high = excluded.sla_hours_high, sla_hours_normal = excluded.sla_hours_normal,
+                sla_hours_low = excluded.sla_hours_low,
                 version = tenant_settings.version + 1, updated_by = excluded.updated_by, updated_at = now()
-            returning coalesce(max_active_holds_per_channel, $4) as max_active_holds_per_channel, version""";
+            returning %1$s, version""".formatted(COLUMNS);
+
+    /** The explicit values by setting name (absent = default) and the row version (0 without a row). */
+    public record Stored(Map<String, Integer> values, int version) {
+
+        public Integer get(String field) {
+            return values.get(field);
+        }
+
+        public TenantSettings applied() {
+            return new TenantSettings(or("maxActiveHoldsPerChannel", TenantSettings.DEFAULT_MAX_ACTIVE_HOLDS_PER_CHANNEL),
+                    or("returnWindowDays", TenantSettings.DEFAULT_RETURN_WINDOW_DAYS),
+                    or("slaHoursUrgent", TenantSettings.DEFAULT_SLA_HOURS_URGENT), or("slaHoursHigh", TenantSettings.DEFAULT_SLA_HOURS_HIGH),
+                    or("slaHoursNormal", TenantSettings.DEFAULT_SLA_HOURS_NORMAL), or("slaHoursLow", TenantSettings.DEFAULT_SLA_HOURS_LOW),
+                    version);
+        }
+
+        private int or(String field, int def) {
+            Integer v = values.get(field);
+            return v == null ? def : v;
+        }
+    }
 
     private final Db db;
 
@@ -30,16 +60,27 @@ public class TenantSettingsRepository {
         this.db = db;
     }
 
-    public Uni<TenantSettings> find(SqlClient client, String tenant, boolean lock) {
-        return db.one(client, lock ? LOCK : FIND, Tuple.of(tenant, TenantSettings.DEFAULT_MAX_ACTIVE_HOLDS_PER_CHANNEL),
-                        r -> new TenantSettings(r.getInteger("max_active_holds_per_channel"), r.getInteger("version")))
-                .map(found -> found.orElse(TenantSettings.defaults()));
+    public Uni<Stored> find(SqlClient client, String tenant, boolean lock) {
+        return db.one(client, lock ? LOCK : FIND, Tuple.of(tenant), TenantSettingsRepository::stored)
+                .map(found -> found.orElse(new Stored(Map.of(), 0)));
     }
 
-    /** Stores the explicit value of each setting (null = default) and returns what applies now. */
-    public Uni<TenantSettings> save(SqlClient tx, String tenant, Integer maxActiveHoldsPerChannel, String actor) {
-        return db.one(tx, UPSERT, Tuple.of(tenant, maxActiveHoldsPerChannel, actor, TenantSettings.DEFAULT_MAX_ACTIVE_HOLDS_PER_CHANNEL),
-                        r -> new TenantSettings(r.getInteger("max_active_holds_per_channel"), r.getInteger("version")))
+    /** Stores the explicit value of each setting (null = default) and returns what is stored now. */
+    public Uni<Stored> save(SqlClient tx, String tenant, Map<String, Integer> values, String actor) {
+        return db.one(tx, UPSERT, Tuple.from(new Object[]{tenant, values.get("maxActiveHoldsPerChannel"), values.get("returnWindowDays"),
+                        values.get("slaHoursUrgent"), values.get("slaHoursHigh"), values.get("slaHoursNormal"), values.get("slaHoursLow"),
+                        actor}), TenantSettingsRepository::stored)
                 .map(Optional::orElseThrow);
+    }
+
+    private static Stored stored(Row r) {
+        Map<String, Integer> values = new java.util.HashMap<>();
+        values.put("maxActiveHoldsPerChannel", r.getInteger("max_active_holds_per_channel"));
+        values.put("returnWindowDays", r.getInteger("return_window_days"));
+        values.put("slaHoursUrgent", r.getInteger("sla_hours_urgent"));
+        values.put("slaHoursHigh", r.getInteger("sla_hours_high"));
+        values.put("slaHoursNormal", r.getInteger("sla_hours_normal"));
+        values.put("slaHoursLow", r.getInteger("sla_hours_low"));
+        return new Stored(values, r.getInteger("version"));
     }
 }

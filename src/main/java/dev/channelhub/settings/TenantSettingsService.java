@@ -7,6 +7,8 @@ import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import dev.channelhub.shared.web.MergePatch;
 import io.smallrye.mutiny.Uni;
+import java.util.HashMap;
+import java.util.Map;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +32,7 @@ public class TenantSettingsService {
     public Uni<TenantSettings> get(Caller caller) {
         return Uni.createFrom().deferred(() -> {
             caller.require(Role.MANAGER, Role.SALES, Role.INTEGRATION, Role.PARTNER);
-            return settings.find(db.pool(), caller.tenant(), false);
+            return settings.find(db.pool(), caller.tenant(), false).map(TenantSettingsRepository.Stored::applied);
         });
     }
 
@@ -42,22 +44,26 @@ public class TenantSettingsService {
             if (patch.isEmpty()) {
                 throw ApiException.invalid("body", "names no setting to change");
             }
-            if (patch.maxActiveHoldsPerChannel() != null && patch.clears("maxActiveHoldsPerChannel")) {
-                throw ApiException.invalid("maxActiveHoldsPerChannel", "cannot be set and cleared at once");
+            for (String field : TenantSettingsPatch.CLEARABLE) {
+                if (patch.value(field) != null && patch.clears(field)) {
+                    throw ApiException.invalid(field, "cannot be set and cleared at once");
+                }
             }
             return db.inTransaction(tx -> settings.find(tx, caller.tenant(), true).flatMap(cur -> {
                 if (expectedVersion != null && expectedVersion != cur.version()) {
                     throw ApiException.versionConflict("settings", expectedVersion, cur.version());
                 }
-                Integer holds = patch.clears("maxActiveHoldsPerChannel") ? null
-                        : patch.maxActiveHoldsPerChannel() != null ? patch.maxActiveHoldsPerChannel() : cur.maxActiveHoldsPerChannel();
-                return settings.save(tx, caller.tenant(), holds, caller.subject());
+                Map<String, Integer> next = new HashMap<>();
+                for (String field : TenantSettingsPatch.CLEARABLE) {
+                    next.put(field, patch.clears(field) ? null : patch.value(field) != null ? patch.value(field) : cur.get(field));
+                }
+                return settings.save(tx, caller.tenant(), next, caller.subject()).map(TenantSettingsRepository.Stored::applied);
             }));
         });
     }
 
     /** For other features' rules, inside their transaction. */
     public Uni<TenantSettings> current(SqlClient client, String tenant) {
-        return settings.find(client, tenant, false);
+        return settings.find(client, tenant, false).map(TenantSettingsRepository.Stored::applied);
     }
 }

@@ -47,4 +47,15 @@ class HealthScoreTest {
         assertEquals("75.0", score("1", null, null, null, null, null, 9));
         assertEquals("0.0", score("0.1", null, null, null, null, null, 3));
     }
+
+    /** After-sales: SLA rate (weight 10) and CSAT ((csat - 1) / 4, weight 10) join the mean; returns cost 50 points per unit of rate, at most 10. */
+    @Test
+    void afterSalesComponentsAndTheReturnPenalty() {
+        assertEquals("85.7", HealthScore.of(d("1"), null, null, null, null, null, 0, d("0.5"), null, null).toPlainString()); // (25 + 5) / 35
+        assertEquals("75.0", HealthScore.of(null, null, null, null, null, null, 0, null, d("4"), null).toPlainString());
+        assertEquals("95.0", HealthScore.of(d("1"), null, null, null, null, null, 0, null, null, d("0.1")).toPlainString());
+        assertEquals("90.0", HealthScore.of(d("1"), null, null, null, null, null, 0, null, null, d("0.5")).toPlainString());
+        assertEquals("100.0", HealthScore.of(d("1"), null, null, null, null, null, 0, null, null, d("0")).toPlainString());
+        assertNull(HealthScore.of(null, null, null, null, null, null, 0, null, null, d("0.2")));
+    }
 }

@@ -532,6 +532,8 @@ class AuthorizationMatrixTest {
             v.put("import", create(admin, "/api/v1/imports/products?format=ndjson", "{\"sku\":\"IMP-1\",\"name\":\"i\"}", "id"));
             v.put("rule", f.rule());
             v.put("holdA", f.hold());
+            v.put("returnA", f.requestedReturn());
+            v.put("caseA", f.serviceCase());
             return f;
         }
 
@@ -576,6 +578,26 @@ class AuthorizationMatrixTest {
                 case "webhook" -> Map.of("fresh", webhook());
                 case "rule" -> Map.of("fresh", rule());
                 case "suggestion" -> Map.of("fresh", suggestion());
+                case "return" -> Map.of("fresh", requestedReturn());
+                case "serviceCase" -> Map.of("fresh", serviceCase());
+                case "resolvedCase" -> {
+                    String id = serviceCase();
+                    Api.as(admin).body("{\"to\":\"IN_PROGRESS\"}").post("/api/v1/service-cases/" + id + "/transition").then().statusCode(200);
+                    Api.as(admin).body("{\"to\":\"RESOLVED\"}").post("/api/v1/service-cases/" + id + "/transition").then().statusCode(200);
+                    yield Map.of("fresh", id);
+                }
+                case "approvedReturn" -> {
+                    String id = requestedReturn();
+                    Api.as(admin).post("/api/v1/returns/" + id + "/approve").then().statusCode(200);
+                    yield Map.of("fresh", id);
+                }
+                case "receivedReturn" -> {
+                    String id = requestedReturn();
+                    Api.as(admin).post("/api/v1/returns/" + id + "/approve").then().statusCode(200);
+                    Api.as(admin).body("{\"locationCode\":\"WH\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1,\"disposition\":\"SCRAP\"}]}")
+                            .post("/api/v1/returns/" + id + "/receive").then().statusCode(200);
+                    yield Map.of("fresh", id);
+                }
                 default -> throw new IllegalStateException("no fresh fixture " + kind);
             };
         }
@@ -583,6 +605,19 @@ class AuthorizationMatrixTest {
         String order() {
             return create(admin, "/api/v1/orders", "{\"channelId\":\"" + vars.get("chA") + "\",\"customerId\":\"" + vars.get("custA")
                     + "\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}", "id");
+        }
+
+        /** A REQUESTED return of one unit of a fresh order of channel A that shipped. */
+        String requestedReturn() {
+            String order = fresh("shippedOrder").get("fresh");
+            return create(admin, "/api/v1/returns", "{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1,"
+                    + "\"reason\":\"DEFECTIVE\"}]}", "id");
+        }
+
+        /** An OPEN service case about the fixture's order, so assigned to channel A. */
+        String serviceCase() {
+            return create(admin, "/api/v1/service-cases", "{\"orderId\":\"" + vars.get("orderA") + "\",\"category\":\"REPAIR\","
+                    + "\"subject\":\"s\",\"description\":\"d\"}", "id");
         }
 
         String lead() {

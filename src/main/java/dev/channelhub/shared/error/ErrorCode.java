@@ -18,6 +18,12 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     /** API-CONTRACT-2: a per-tenant limit (e.g. maxActiveHoldsPerChannel) is reached. */
     LIMIT_EXCEEDED(422, "Limit exceeded"),
+    /** API-CONTRACT-2 §7: more units than shipped (minus the order's other returns), or received above approved. */
+    RETURN_QUANTITY_EXCEEDED(409, "Return quantity exceeded"),
+    /** API-CONTRACT-2 §7: the order's return window (tenant setting returnWindowDays) is over. */
+    RETURN_WINDOW_CLOSED(422, "Return window closed"),
+    /** API-CONTRACT-2 §7: a refund above what was paid plus what is still outstanding. */
+    REFUND_EXCEEDS_PAID(422, "Refund exceeds paid"),
     /** Not in the contract's table: the database or another dependency is away; retry later. */
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     /** Not in the contract's table: a bug on our side; the body never carries details. */

@@ -37,6 +37,12 @@ public final class ApiTags {
     public static final String PRICES = "Prices";
     public static final String PRICES_TEXT = "Price lists, promotions, the price engine's quotes, price conflicts and each "
             + "channel's catalogue with its prices";
+    public static final String RETURNS = "Returns";
+    public static final String RETURNS_TEXT = "Returns (RMA) of shipped units: request within the return window, approval, "
+            + "receipt with restock or scrap, and refund or credit note on the order";
+    public static final String SERVICE_CASES = "Service cases";
+    public static final String SERVICE_CASES_TEXT = "After-sales service cases routed to the serving channel, with SLA, comments, "
+            + "reassignment and a satisfaction score";
     public static final String SETTINGS = "Settings";
     public static final String SETTINGS_TEXT = "The tenant's settings (such as the cap on a partner channel's active stock holds); "
             + "every role reads them, managers and admins change them";

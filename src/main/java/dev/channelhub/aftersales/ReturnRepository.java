@@ -1,0 +1,256 @@
+package dev.channelhub.aftersales;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channelhub.shared.money.Money;
+import dev.channelhub.shared.persistence.Db;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL of returns: headers come with their lines in the same statement (a return always has lines). */
+@ApplicationScoped
+public class ReturnRepository {
+
+    private static final String HEAD = "r.id, r.number, r.order_id, r.channel_id, r.customer_id, r.status, r.currency, r.refund_total, "
+            + "r.note, r.reject_reason, r.location_code, r.refunded_amount, r.credited_amount, r.refund_method, r.refund_reference, "
+            + "r.created_at, r.updated_at, r.version";
+
+    private static final String LINES = "l.line_no, l.sku, l.quantity, l.reason, l.unit_price, l.received_quantity, l.disposition";
+
+    private static final String WITH_LINES = "select " + HEAD + ", " + LINES + " from %s r"
+            + " join return_line l on l.tenant_id = r.tenant_id and l.return_id = r.id %s order by %s";
+
+    private static final String NEXT_NUMBER = """
+            insert into return_number (tenant_id, day, last) values ($1, $2, 1) on conflict (tenant_id, day)
+            do update set last = return_number.last + 1 returning last""";
+
+    private static final String INSERT = """
+            with h as (insert into return_order (tenant_id, id, number, order_id, channel_id, customer_id, status, currency, refund_total,
+                                                 note, idempotency_caller, idempotency_key, created_by, created_at, updated_at)
+                       values ($1, $2, $3, $4, $5, $6, 'REQUESTED', $7, $8, $9, $10, $11, $12, $13, $13)),
+            l as (insert into return_line (tenant_id, return_id, line_no, sku, quantity, reason, unit_price)
+                  select $1, $2, t.n, t.sku, t.q, t.reason, t.price::numeric
+                  from unnest($14::int[], $15::varchar[], $16::int[], $17::varchar[], $18::varchar[]) as t(n, sku, q, reason, price)),
+            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) values ($1, $2, 'REQUESTED', $12, $19::varchar::jsonb, $13))
+            select 1""";
+
+    private static final String RETURNED_UNITS = """
+            select l.sku, sum(l.quantity)::bigint as units from return_line l
+            join return_order r on r.tenant_id = l.tenant_id and r.id = l.return_id
+            where r.tenant_id = $1 and r.order_id = $2 and r.status <> 'REJECTED' group by l.sku""";
+
+    private static final String SET_STATUS = """
+            with u as (update return_order set status = $3, reject_reason = coalesce($4, reject_reason), version = version + 1, updated_at = $5
+                       where tenant_id = $1 and id = $2 returning id),
+            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) select $1, $2, $3, $6, $7::varchar::jsonb, $5 from u)
+            select count(*) as n from u""";
+
+    private static final String RECEIVE = """
+            with lines as (update return_line l set received_quantity = t.q, disposition = t.d
+                           from unnest($3::varchar[], $4::int[], $5::varchar[]) as t(sku, q, d)
+                           where l.tenant_id = $1 and l.return_id = $2 and l.sku = t.sku returning l.unit_price, t.q),
+            u as (update return_order set status = 'RECEIVED', location_code = $6, version = version + 1, updated_at = $7,
+                  refund_total = (select coalesce(sum(unit_price * q), 0) from lines)
+                  where tenant_id = $1 and id = $2 returning id),
+            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) select $1, $2, 'RECEIVED', $8, $9::varchar::jsonb, $7 from u)
+            select count(*) as n from u""";
+
+    private static final String REFUNDED = """
+            with u as (update return_order set status = 'REFUNDED', refunded_amount = $3, credited_amount = $4, refund_method = $5,
+                       refund_reference = $6, version = version + 1, updated_at = $7 where tenant_id = $1 and id = $2 returning id),
+            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) select $1, $2, 'REFUNDED', $8, $9::varchar::jsonb, $7 from u)
+            select count(*) as n from u""";
+
+    private static final String BY_ORDERS = "select r.order_id, r.id, r.number, r.status from return_order r"
+            + " where r.tenant_id = $1 and r.order_id = any($2) order by r.order_id, r.id";
+
+    private static final String TIMELINE = """
+            select seq, type, actor, details, occurred_at from return_event where tenant_id = $1 and return_id = $2
+            and ($3::bigint is null or seq > $3) order by seq limit $4""";
+
+    private final Db db;
+    private final ObjectMapper mapper;
+
+    public ReturnRepository(Db db, ObjectMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    public record Filter(ReturnStatus status, UUID channelId, UUID orderId) {
+    }
+
+    /** Next number of the tenant's day counter, in its own short statement (outside the return's transaction). */
+    public Uni<Long> nextNumber(String tenant, LocalDate day) {
+        return db.one(NEXT_NUMBER, Tuple.of(tenant, day), r -> r.getLong("last")).map(Optional::orElseThrow);
+    }
+
+    public Uni<Void> insert(SqlClient tx, String tenant, ReturnView v, String idempotencyCaller, String idempotencyKey, String actor,
+                            Object details) {
+        int n = v.lines().size();
+        Integer[] no = new Integer[n];
+        String[] sku = new String[n];
+        Integer[] qty = new Integer[n];
+        String[] reason = new String[n];
+        String[] price = new String[n];
+        for (int i = 0; i < n; i++) {
+            ReturnLineView l = v.lines().get(i);
+            no[i] = i + 1;
+            sku[i] = l.sku();
+            qty[i] = l.quantity();
+            reason[i] = l.reason().name();
+            price[i] = l.unitPrice().toPlainString();
+        }
+        return db.query(tx, INSERT, Tuple.from(new Object[]{tenant, v.uuid(), v.number(), UUID.fromString(v.orderId()),
+                        UUID.fromString(v.channelId()), v.customerId() == null ? null : UUID.fromString(v.customerId()), v.currency(),
+                        v.refundTotal(), v.note(), idempotencyKey == null ? null : idempotencyCaller, idempotencyKey, actor,
+                        utc(v.createdAt()), no, sku, qty, reason, price, json(details)}))
+                .replaceWithVoid();
+    }
+
+    /** Units per SKU of the order's returns that were not rejected. */
+    public Uni<Map<String, Long>> returnedUnits(SqlClient tx, String tenant, UUID orderId) {
+        return db.list(tx, RETURNED_UNITS, Tuple.of(tenant, orderId), r -> r).map(rows -> {
+            Map<String, Long> out = new HashMap<>();
+            rows.forEach(r -> out.put(r.getString("sku"), r.getLong("units")));
+            return out;
+        });
+    }
+
+    public Uni<Optional<ReturnView>> find(SqlClient client, String tenant, UUID id, boolean lock) {
+        String from = lock ? "(select * from return_order where tenant_id = $1 and id = $2 for update)" : "return_order";
+        String sql = WITH_LINES.formatted(from, "where r.tenant_id = $1 and r.id = $2", "l.line_no");
+        return db.query(client, sql, Tuple.of(tenant, id)).map(rows -> group(rows).stream().findFirst());
+    }
+
+    /** A page of returns with their lines in one statement: the page of headers is cut first, then joined to its lines. */
+    public Uni<List<ReturnView>> list(SqlClient client, String tenant, UUID partnerChannel, Filter f, UUID after, int fetch) {
+        String page = """
+                (select * from return_order where tenant_id = $1 and ($2::uuid is null or channel_id = $2)
+                 and ($3::varchar is null or status = $3) and ($4::uuid is null or channel_id = $4) and ($5::uuid is null or order_id = $5)
+                 and ($6::uuid is null or id > $6) order by id limit $7)""";
+        String sql = WITH_LINES.formatted(page, "", "r.id, l.line_no");
+        return db.query(client, sql, Tuple.from(new Object[]{tenant, partnerChannel, f.status() == null ? null : f.status().name(),
+                f.channelId(), f.orderId(), after, fetch})).map(ReturnRepository::group);
+    }
+
+    /** The returns of many orders with their lines, one statement; partners only their channel's. */
+    public Uni<Map<UUID, List<ReturnView>>> ofOrders(SqlClient client, String tenant, UUID partnerChannel, List<UUID> orderIds) {
+        String from = "(select * from return_order where tenant_id = $1 and order_id = any($2) and ($3::uuid is null or channel_id = $3))";
+        String sql = WITH_LINES.formatted(from, "", "r.order_id, r.id, l.line_no");
+        return db.query(client, sql, Tuple.of(tenant, orderIds.toArray(new UUID[0]), partnerChannel)).map(rows -> {
+            Map<UUID, List<ReturnView>> out = new HashMap<>();
+            for (ReturnView v : group(rows)) {
+                out.computeIfAbsent(UUID.fromString(v.orderId()), k -> new ArrayList<>()).add(v);
+            }
+            return out;
+        });
+    }
+
+    /** Id, number and status of the returns of many orders (for the order views), one statement. */
+    public Uni<Map<UUID, List<Row>>> refsOfOrders(SqlClient client, String tenant, List<UUID> orderIds) {
+        return db.list(client, BY_ORDERS, Tuple.of(tenant, orderIds.toArray(new UUID[0])), r -> r).map(rows -> {
+            Map<UUID, List<Row>> out = new HashMap<>();
+            rows.forEach(r -> out.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>()).add(r));
+            return out;
+        });
+    }
+
+    public Uni<Void> setStatus(SqlClient tx, String tenant, UUID id, ReturnStatus status, String rejectReason, Instant at, String actor,
+                               Object details) {
+        return db.query(tx, SET_STATUS, Tuple.from(new Object[]{tenant, id, status.name(), rejectReason, utc(at), actor, json(details)}))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> receive(SqlClient tx, String tenant, UUID id, List<String> skus, List<Integer> quantities, List<String> dispositions,
+                             String locationCode, Instant at, String actor, Object details) {
+        return db.query(tx, RECEIVE, Tuple.from(new Object[]{tenant, id, skus.toArray(new String[0]), quantities.toArray(new Integer[0]),
+                dispositions.toArray(new String[0]), locationCode, utc(at), actor, json(details)})).replaceWithVoid();
+    }
+
+    public Uni<Void> refunded(SqlClient tx, String tenant, UUID id, BigDecimal refunded, BigDecimal credited, String method, String reference,
+                              Instant at, String actor, Object details) {
+        return db.query(tx, REFUNDED, Tuple.from(new Object[]{tenant, id, refunded, credited, method, reference, utc(at), actor,
+                json(details)})).replaceWithVoid();
+    }
+
+    public Uni<List<AfterSalesEventView>> timeline(SqlClient client, String tenant, UUID id, Long afterSeq, int fetch) {
+        return db.list(client, TIMELINE, Tuple.of(tenant, id, afterSeq, fetch), this::event);
+    }
+
+    AfterSalesEventView event(Row r) {
+        Object d = r.getValue("details");
+        String text = d instanceof JsonObject jo ? jo.encode() : String.valueOf(d);
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (Exception e) {
+            node = mapper.createObjectNode();
+        }
+        return new AfterSalesEventView(Long.toString(r.getLong("seq")), r.getString("type"), r.getOffsetDateTime("occurred_at").toInstant(),
+                r.getString("actor"), node, text);
+    }
+
+    String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value == null ? Map.of() : value);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serialise event details", e);
+        }
+    }
+
+    private static List<ReturnView> group(RowSet<Row> rows) {
+        Map<UUID, Row> heads = new LinkedHashMap<>();
+        Map<UUID, List<ReturnLineView>> lines = new HashMap<>();
+        for (Row r : rows) {
+            UUID id = r.getUUID("id");
+            heads.putIfAbsent(id, r);
+            String cur = r.getString("currency");
+            BigDecimal price = Money.round(r.getBigDecimal("unit_price"), cur);
+            int qty = r.getInteger("quantity");
+            int received = r.getInteger("received_quantity");
+            String status = r.getString("status");
+            boolean counted = status.equals("RECEIVED") || status.equals("REFUNDED");
+            String disposition = r.getString("disposition");
+            lines.computeIfAbsent(id, k -> new ArrayList<>()).add(new ReturnLineView(r.getString("sku"), qty,
+                    ReturnReason.valueOf(r.getString("reason")), price,
+                    Money.round(price.multiply(BigDecimal.valueOf(counted ? received : qty)), cur), received,
+                    disposition == null ? null : Disposition.valueOf(disposition)));
+        }
+        List<ReturnView> out = new ArrayList<>();
+        heads.forEach((id, h) -> {
+            String cur = h.getString("currency");
+            UUID customer = h.getUUID("customer_id");
+            BigDecimal refunded = h.getBigDecimal("refunded_amount");
+            BigDecimal credited = h.getBigDecimal("credited_amount");
+            out.add(new ReturnView(id.toString(), h.getString("number"), h.getUUID("order_id").toString(), h.getUUID("channel_id").toString(),
+                    customer == null ? null : customer.toString(), ReturnStatus.valueOf(h.getString("status")), lines.get(id),
+                    Money.round(h.getBigDecimal("refund_total"), cur), cur, h.getString("note"), h.getString("reject_reason"),
+                    h.getString("location_code"), refunded == null ? null : Money.round(refunded, cur),
+                    credited == null ? null : Money.round(credited, cur), h.getString("refund_method"), h.getString("refund_reference"),
+                    h.getOffsetDateTime("created_at").toInstant(), h.getOffsetDateTime("updated_at").toInstant(), h.getInteger("version")));
+        });
+        return out;
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.channelhub.aftersales;
+
+public enum ServiceCategory {
+    INSTALLATION, REPAIR, COMPLAINT, INQUIRY, OTHER
+}
