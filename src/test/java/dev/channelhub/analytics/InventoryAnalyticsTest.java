@@ -1,5 +1,6 @@
 package dev.channelhub.analytics;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
@@ -89,6 +90,7 @@ class InventoryAnalyticsTest {
     }
 
     @Test
+    @InvalidRequests("a negative threshold, to see 400")
     void thresholdsLowStockListAndStockLowEventsWhenAReservationCrossesTheThreshold() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

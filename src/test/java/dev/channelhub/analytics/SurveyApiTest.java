@@ -1,5 +1,6 @@
 package dev.channelhub.analytics;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ class SurveyApiTest {
     }
 
     @Test
+    @InvalidRequests("scores out of range, to see 400")
     void recordsAnswersAndRejectsBadOnes() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

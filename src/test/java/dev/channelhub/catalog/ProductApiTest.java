@@ -1,5 +1,6 @@
 package dev.channelhub.catalog;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ class ProductApiTest {
     }
 
     @Test
+    @InvalidRequests("malformed products, to see 400")
     void invalidInputIs400NamingTheField() {
         String admin = Tokens.token(Tokens.newTenant(), "admin");
         Api.as(admin).body("{\"sku\":\"has space\",\"name\":\"x\"}").post("/api/v1/products").then().statusCode(400)
@@ -78,6 +80,7 @@ class ProductApiTest {
     }
 
     @Test
+    @InvalidRequests("an empty name, to see 400")
     void patchHonoursIfMatch() {
         String admin = Tokens.token(Tokens.newTenant(), "manager");
         Api.as(admin).body("{\"sku\":\"P\",\"name\":\"P\"}").post("/api/v1/products").then().statusCode(201);

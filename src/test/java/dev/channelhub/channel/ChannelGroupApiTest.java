@@ -1,5 +1,6 @@
 package dev.channelhub.channel;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -111,6 +112,7 @@ class ChannelGroupApiTest {
     }
 
     @Test
+    @InvalidRequests("malformed groups, to see 400")
     void validationDuplicatesAndRoles() {
         String tenant = Tokens.newTenant();
         String manager = Tokens.token(tenant, "manager");

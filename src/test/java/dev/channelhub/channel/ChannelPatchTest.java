@@ -1,5 +1,6 @@
 package dev.channelhub.channel;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,7 @@ class ChannelPatchTest {
     }
 
     @Test
+    @InvalidRequests("malformed patches, to see 400")
     void badPatchesAre400AndChangeNothing() {
         String manager = Tokens.token(Tokens.newTenant(), "manager");
         String id = Channels.create(manager, "D1", "DISTRIBUTOR");

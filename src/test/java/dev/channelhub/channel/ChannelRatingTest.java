@@ -1,5 +1,6 @@
 package dev.channelhub.channel;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +45,7 @@ class ChannelRatingTest {
     }
 
     @Test
+    @InvalidRequests("malformed ratings, to see 400")
     void badRatingsAre400() {
         String manager = Tokens.token(Tokens.newTenant(), "manager");
         String id = Channels.create(manager, "D1", "DISTRIBUTOR");

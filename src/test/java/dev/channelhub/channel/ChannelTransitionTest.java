@@ -1,5 +1,6 @@
 package dev.channelhub.channel;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
@@ -79,6 +80,7 @@ class ChannelTransitionTest {
     }
 
     @Test
+    @InvalidRequests("malformed transitions, to see 400")
     void badTransitionBodiesAre400() {
         String manager = Tokens.token(Tokens.newTenant(), "manager");
         String id = Channels.create(manager, "A1", "AGENT");

@@ -1,5 +1,6 @@
 package dev.channelhub.customer;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
@@ -103,6 +104,7 @@ class CustomerIdentifyTest {
     }
 
     @Test
+    @InvalidRequests("malformed identities, to see 400")
     void invalidIdentitiesAre400NamingTheFieldAndChangeNothing() {
         String tenant = Tokens.newTenant();
         String sales = Tokens.token(tenant, "sales");

@@ -1,5 +1,6 @@
 package dev.channelhub.customer;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,6 +114,7 @@ class CustomerMergeTest {
     }
 
     @Test
+    @InvalidRequests("an empty merge, to see 400")
     void mergeRulesAndSecurity() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

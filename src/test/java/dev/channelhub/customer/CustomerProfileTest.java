@@ -1,5 +1,6 @@
 package dev.channelhub.customer;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CustomerProfileTest {
 
     @Test
+    @InvalidRequests("malformed profile fields, to see 400")
     void patchWithIfMatchAndFields() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");
@@ -56,6 +58,7 @@ class CustomerProfileTest {
     }
 
     @Test
+    @InvalidRequests("a malformed touchpoint, to see 400")
     void touchpointsNewestFirstPagedAndChannelsSeen() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

@@ -1,5 +1,6 @@
 package dev.channelhub.events;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
@@ -43,6 +44,7 @@ class WebhookApiTest {
     }
 
     @Test
+    @InvalidRequests("malformed webhooks, to see 400")
     void crudAndValidation() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

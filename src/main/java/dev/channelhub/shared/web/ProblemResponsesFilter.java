@@ -45,10 +45,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
                 .addProperty("detail", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
                 .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
-                        .enumeration(List.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED", "VERSION_CONFLICT",
-                                "DUPLICATE", "INVALID_TRANSITION", "INSUFFICIENT_STOCK", "CREDIT_LIMIT_EXCEEDED",
-                                "PRICE_BELOW_FLOOR", "NO_PRICE", "OVERPAYMENT", "DEAL_CONFLICT", "IDEMPOTENCY_KEY_REUSED",
-                                "SERVICE_UNAVAILABLE", "INTERNAL_ERROR")))
+                        .enumeration(java.util.Arrays.stream(dev.channelhub.shared.error.ErrorCode.values()).map(c -> (Object) c.name()).toList()))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError))
                 // Problem is @JsonInclude(NON_EMPTY): detail and errors are left out when empty, never null.
                 .required(List.of("type", "title", "status", "code"));
@@ -75,7 +72,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (op.getResponses() == null) {
             op.setResponses(OASFactory.createAPIResponses());
         }
-        headers(op);
+        headers(method, op);
         addProblem(op, "400", "Malformed request (VALIDATION_FAILED; errors[] names each field)");
         addProblem(op, "401", "No, expired or badly signed token (UNAUTHENTICATED)");
         addProblem(op, "403", "The caller's role may not do this (FORBIDDEN)");
@@ -96,7 +93,8 @@ public class ProblemResponsesFilter implements OASFilter {
      * The headers of the contract (API-CONTRACT §1): Idempotency-Key and If-Match in, ETag, Idempotent-Replayed and
      * Retry-After out. A 2xx answer that is one versioned resource (a top-level {@code version}) carries its ETag.
      */
-    private void headers(Operation op) {
+    private void headers(PathItem.HttpMethod method, Operation op) {
+        boolean get = method == PathItem.HttpMethod.GET;
         boolean idempotent = false;
         if (op.getParameters() != null) {
             for (Parameter p : op.getParameters()) {
@@ -127,7 +125,8 @@ public class ProblemResponsesFilter implements OASFilter {
                         .description("true when this is the stored answer to an earlier request with the same Idempotency-Key")
                         .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("true"))));
             } else if (versioned(e.getValue())) {
-                e.getValue().addHeader("ETag", OASFactory.createHeader().required(true)
+                // Every GET of one resource sends it; actions that answer the resource may.
+                e.getValue().addHeader("ETag", OASFactory.createHeader().required(get)
                         .description("The resource's version as a strong entity tag (\"3\"); send it back in If-Match")
                         .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
             }

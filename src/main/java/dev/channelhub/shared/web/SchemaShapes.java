@@ -143,7 +143,8 @@ final class SchemaShapes {
             }
         }
         Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : new LinkedHashMap<>(schema.getProperties());
-        List<String> required = new ArrayList<>();
+        // Keep what was stated by hand (Problem's members that are always set), add what Jackson always writes.
+        List<String> required = new ArrayList<>(schema.getRequired() == null ? List.of() : schema.getRequired());
         for (Map.Entry<String, Schema> e : properties.entrySet()) {
             BeanPropertyDefinition p = written.get(e.getKey());
             if (p == null) {
@@ -158,7 +159,9 @@ final class SchemaShapes {
             if (omittedWhenNull) {
                 continue;
             }
-            required.add(e.getKey());
+            if (!required.contains(e.getKey())) {
+                required.add(e.getKey());
+            }
             if (!neverNull(type, p)) {
                 schema.addProperty(e.getKey(), nullable(e.getValue()));
             }
