@@ -51,7 +51,7 @@ export async function placeAndReadBack(baseUrl: string, token: string): Promise<
     status,
     total: order.total,
     currency: order.currency,
-    lines: order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+    lines: (order.lines ?? []).map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
   };
   if (summary.total !== placedTotal) {
     throw new Error("the order read back differs from the one placed");
