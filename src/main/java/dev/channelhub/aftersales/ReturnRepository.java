@@ -94,9 +94,6 @@ public class ReturnRepository {
         this.mapper = mapper;
     }
 
-    public record Filter(ReturnStatus status, UUID channelId, UUID orderId) {
-    }
-
     /** Next number of the tenant's day counter, in its own short statement (outside the return's transaction). */
     public Uni<Long> nextNumber(String tenant, LocalDate day) {
         return db.one(NEXT_NUMBER, Tuple.of(tenant, day), r -> r.getLong("last")).map(Optional::orElseThrow);
@@ -141,7 +138,7 @@ public class ReturnRepository {
     }
 
     /** A page of returns with their lines in one statement: the page of headers is cut first, then joined to its lines. */
-    public Uni<List<ReturnView>> list(SqlClient client, String tenant, UUID partnerChannel, Filter f, UUID after, int fetch) {
+    public Uni<List<ReturnView>> list(SqlClient client, String tenant, UUID partnerChannel, ReturnFilter f, UUID after, int fetch) {
         String page = """
                 (select * from return_order where tenant_id = $1 and ($2::uuid is null or channel_id = $2)
                  and ($3::varchar is null or status = $3) and ($4::uuid is null or channel_id = $4) and ($5::uuid is null or order_id = $5)

@@ -287,7 +287,7 @@ public class ReturnService {
         });
     }
 
-    public Uni<Page<ReturnView>> list(Caller caller, ReturnRepository.Filter filter, PageRequest page) {
+    public Uni<Page<ReturnView>> list(Caller caller, ReturnFilter filter, PageRequest page) {
         return Uni.createFrom().deferred(() -> {
             requireReader(caller);
             UUID scope = caller.isPartnerOnly() ? caller.partnerChannelId() : null;

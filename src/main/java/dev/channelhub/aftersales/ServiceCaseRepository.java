@@ -59,9 +59,6 @@ public class ServiceCaseRepository {
         this.json = json;
     }
 
-    public record Filter(ServiceCaseStatus status, UUID assignedChannelId, UUID customerId, Boolean overdue) {
-    }
-
     public Uni<Long> nextNumber(String tenant, LocalDate day) {
         return db.one(NEXT_NUMBER, Tuple.of(tenant, day), r -> r.getLong("last")).map(Optional::orElseThrow);
     }
@@ -70,7 +67,7 @@ public class ServiceCaseRepository {
         return ServiceCaseEntity.<ServiceCaseEntity>find("tenantId = ?1 and id = ?2", tenant, id).firstResult();
     }
 
-    public Uni<List<ServiceCaseEntity>> list(String tenant, UUID partnerChannel, Filter f, UUID after, int fetch, Instant now) {
+    public Uni<List<ServiceCaseEntity>> list(String tenant, UUID partnerChannel, ServiceCaseFilter f, UUID after, int fetch, Instant now) {
         StringBuilder q = new StringBuilder("tenantId = ?1");
         List<Object> args = new ArrayList<>(List.of(tenant));
         if (partnerChannel != null) {

@@ -315,7 +315,7 @@ public class ServiceCaseService {
         });
     }
 
-    public Uni<Page<ServiceCaseView>> list(Caller caller, ServiceCaseRepository.Filter filter, PageRequest page) {
+    public Uni<Page<ServiceCaseView>> list(Caller caller, ServiceCaseFilter filter, PageRequest page) {
         return Uni.createFrom().deferred(() -> {
             requireReader(caller);
             UUID scope = caller.isPartnerOnly() ? caller.partnerChannelId() : null;

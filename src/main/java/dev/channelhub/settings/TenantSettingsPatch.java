@@ -17,7 +17,7 @@ import java.util.List;
  */
 @Input("TenantSettingsInput")
 @Schema(description = "JSON merge-patch of the tenant settings: absent stays, null returns to the default")
-@MergePatch.Clearable({"maxActiveHoldsPerChannel"})
+@MergePatch.Clearable({"maxActiveHoldsPerChannel", "returnWindowDays", "slaHoursUrgent", "slaHoursHigh", "slaHoursNormal", "slaHoursLow"})
 public record TenantSettingsPatch(
         @Min(1) @Max(1000)
         @Schema(description = "Most ACTIVE stock holds a partner channel may have at once, 1 to 1000")

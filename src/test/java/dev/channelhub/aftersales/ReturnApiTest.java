@@ -211,7 +211,7 @@ class ReturnApiTest {
         Api.graphql(f.sales, "mutation($id: ID!) { receiveReturn(id: $id, input: {locationCode: \"WH\", lines: [{sku: \"A\", quantity: 1, disposition: RESTOCK}]}) { status } }",
                         Map.of("id", id)).then().body("errors", nullValue()).body("data.receiveReturn.status", equalTo("RECEIVED"));
         Api.graphql(f.sales, "mutation($id: ID!) { refundReturn(id: $id, input: {method: \"CASH\"}) { status refundedAmount } }", Map.of("id", id))
-                .then().body("errors", nullValue()).body("data.refundReturn.refundedAmount", equalTo(100.0f));
+                .then().body("errors", nullValue()).body("data.refundReturn.refundedAmount", equalTo("100.00"));
         Api.graphql(f.sales, "mutation($id: ID!) { refundReturn(id: $id, input: {method: \"CASH\"}) { status } }", Map.of("id", id))
                 .then().body("errors[0].extensions.code", equalTo("INVALID_TRANSITION"));
         Api.graphql(f.sales, "query($id: ID!) { order(id: $id) { refundedTotal netTotal paymentStatus returns { number status lines { sku receivedQuantity } order { id } } } }",

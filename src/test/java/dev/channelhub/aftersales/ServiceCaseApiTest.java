@@ -1,5 +1,6 @@
 package dev.channelhub.aftersales;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.SqlCounter;
 import dev.channelhub.support.Tokens;
@@ -71,6 +72,7 @@ class ServiceCaseApiTest {
     }
 
     @Test
+    @InvalidRequests("a score of 6, to see 400")
     void lifecycleCommentsReassignmentAndOneSatisfactionScore() {
         AfterSalesFixture f = new AfterSalesFixture();
         String other = f.activePartner("OT");

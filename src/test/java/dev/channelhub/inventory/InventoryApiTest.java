@@ -1,5 +1,6 @@
 package dev.channelhub.inventory;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +42,7 @@ class InventoryApiTest {
     }
 
     @Test
+    @InvalidRequests("an unknown location type, to see 400")
     void locationsAreCreatedListedAndUnique() {
         String admin = Tokens.token(Tokens.newTenant(), "admin");
         String id = Api.as(admin).body(Map.of("code", "WH-1", "name", "Main", "type", "WAREHOUSE", "region", "EAST", "priority", 5))
@@ -61,6 +63,7 @@ class InventoryApiTest {
     }
 
     @Test
+    @InvalidRequests("a negative onHand, to see 400")
     void setAdjustAndLedgerSumToTheStock() {
         String admin = Tokens.token(Tokens.newTenant(), "admin");
         location(admin, "WH", 0, null);

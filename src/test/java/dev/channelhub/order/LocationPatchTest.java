@@ -1,5 +1,6 @@
 package dev.channelhub.order;
 
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,6 +57,7 @@ class LocationPatchTest {
     }
 
     @Test
+    @InvalidRequests("patches of the wrong type, to see 400")
     void badPatchesAreRejectedAndChangeNothing() {
         OrderFixture f = OrderFixture.create();
         String wh = warehouseId(f);

@@ -187,7 +187,7 @@ class GraphQLTwinsTest {
         assertEquals(1, done.getInt("data.importJob.failed"));
         assertEquals(2, done.getInt("data.importJob.errors[0].line"));
         Api.as(admin).get("/api/v1/products/IMP-2").then().statusCode(200);
-        Api.as(integration).get("/api/v1/imports/" + id).then().statusCode(200).body("succeeded", equalTo(2));
+        Api.as(integration).get("/api/v1/imports/jobs/" + id).then().statusCode(200).body("succeeded", equalTo(2));
         assertEquals(List.of(id), ok(Tokens.token(tenant, "manager"), "{ importJobs { edges { node { id } } } }", Map.of())
                 .getList("data.importJobs.edges.node.id"));
         assertEquals("NOT_FOUND", code(otherAdmin, read, Map.of("id", id)));

@@ -4,7 +4,7 @@ import dev.channelhub.aftersales.CreateReturnRequest;
 import dev.channelhub.aftersales.ReceiveReturnRequest;
 import dev.channelhub.aftersales.RefundReturnRequest;
 import dev.channelhub.aftersales.RejectReturnRequest;
-import dev.channelhub.aftersales.ReturnRepository;
+import dev.channelhub.aftersales.ReturnFilter;
 import dev.channelhub.aftersales.ReturnService;
 import dev.channelhub.aftersales.ReturnStatus;
 import dev.channelhub.aftersales.ReturnView;
@@ -51,7 +51,7 @@ public class ReturnGraphQL {
     @Query("returns")
     @Description("Returns in creation order; partners see their own channel's only")
     public Uni<@NonNull ReturnConnection> returns(ReturnStatus status, @Id String channelId, @Id String orderId, Integer first, String after) {
-        ReturnRepository.Filter filter = new ReturnRepository.Filter(status, Ids.parseNullable(channelId, "channelId"),
+        ReturnFilter filter = new ReturnFilter(status, Ids.parseNullable(channelId, "channelId"),
                 Ids.parseNullable(orderId, "orderId"));
         return service.list(caller.get(), filter, PageRequest.of(first, after, "first", "after")).map(ReturnConnection::of);
     }

@@ -5,7 +5,7 @@ import dev.channelhub.aftersales.ReassignServiceCaseRequest;
 import dev.channelhub.aftersales.SatisfactionRequest;
 import dev.channelhub.aftersales.ServiceCaseCommentRequest;
 import dev.channelhub.aftersales.ServiceCaseCommentView;
-import dev.channelhub.aftersales.ServiceCaseRepository;
+import dev.channelhub.aftersales.ServiceCaseFilter;
 import dev.channelhub.aftersales.ServiceCaseService;
 import dev.channelhub.aftersales.ServiceCaseStatus;
 import dev.channelhub.aftersales.ServiceCaseTransitionRequest;
@@ -63,7 +63,7 @@ public class ServiceCaseGraphQL {
     @Description("Service cases in creation order; partners see those assigned to their channel")
     public Uni<@NonNull ServiceCaseConnection> serviceCases(ServiceCaseStatus status, @Id String assignedChannelId, @Id String customerId,
                                                             Boolean overdue, Integer first, String after) {
-        ServiceCaseRepository.Filter filter = new ServiceCaseRepository.Filter(status, Ids.parseNullable(assignedChannelId, "assignedChannelId"),
+        ServiceCaseFilter filter = new ServiceCaseFilter(status, Ids.parseNullable(assignedChannelId, "assignedChannelId"),
                 Ids.parseNullable(customerId, "customerId"), overdue);
         return service.list(caller.get(), filter, PageRequest.of(first, after, "first", "after")).map(ServiceCaseConnection::of);
     }

@@ -5,7 +5,7 @@ import dev.channelhub.aftersales.CreateReturnRequest;
 import dev.channelhub.aftersales.ReceiveReturnRequest;
 import dev.channelhub.aftersales.RefundReturnRequest;
 import dev.channelhub.aftersales.RejectReturnRequest;
-import dev.channelhub.aftersales.ReturnRepository;
+import dev.channelhub.aftersales.ReturnFilter;
 import dev.channelhub.aftersales.ReturnService;
 import dev.channelhub.aftersales.ReturnStatus;
 import dev.channelhub.aftersales.ReturnView;
@@ -56,7 +56,7 @@ public class ReturnResource {
                     + "returnWindowDays (tenant setting) from delivery or the last shipment; Idempotency-Key honoured.")
     public Uni<RestResponse<ReturnView>> request(@RequestBody(required = true) CreateReturnRequest request,
                                                  @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
-        return service.request(caller.get(), request, idempotencyKey).map(Responses::outcome);
+        return service.request(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
 
     @GET
@@ -66,7 +66,7 @@ public class ReturnResource {
     public Uni<Page<ReturnView>> list(@QueryParam("status") String status, @QueryParam("channelId") String channelId,
                                       @QueryParam("orderId") String orderId, @QueryParam("limit") String limit,
                                       @QueryParam("cursor") String cursor) {
-        ReturnRepository.Filter filter = new ReturnRepository.Filter(Params.enumValue(ReturnStatus.class, status, "status"),
+        ReturnFilter filter = new ReturnFilter(Params.enumValue(ReturnStatus.class, status, "status"),
                 Ids.parseNullable(channelId, "channelId"), Ids.parseNullable(orderId, "orderId"));
         return service.list(caller.get(), filter, PageRequest.of(limit, cursor));
     }
@@ -77,7 +77,7 @@ public class ReturnResource {
             description = "One return with its lines, its version as ETag. Every role; partners only their own channel's "
                     + "returns (others 404).")
     public Uni<RestResponse<ReturnView>> get(@PathParam("id") String id) {
-        return service.get(caller.get(), Ids.parseOrNotFound(id, "return")).map(v -> Responses.ok(v, v.version()));
+        return service.get(caller.get(), Ids.parseOrNotFound(id, "return")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET

@@ -6,7 +6,7 @@ import dev.channelhub.aftersales.ReassignServiceCaseRequest;
 import dev.channelhub.aftersales.SatisfactionRequest;
 import dev.channelhub.aftersales.ServiceCaseCommentRequest;
 import dev.channelhub.aftersales.ServiceCaseCommentView;
-import dev.channelhub.aftersales.ServiceCaseRepository;
+import dev.channelhub.aftersales.ServiceCaseFilter;
 import dev.channelhub.aftersales.ServiceCaseService;
 import dev.channelhub.aftersales.ServiceCaseStatus;
 import dev.channelhub.aftersales.ServiceCaseTransitionRequest;
@@ -58,7 +58,7 @@ public class ServiceCaseResource {
                     + "channel's orders and customers (403 otherwise); Idempotency-Key honoured.")
     public Uni<RestResponse<ServiceCaseView>> open(@RequestBody(required = true) OpenServiceCaseRequest request,
                                                    @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey) {
-        return service.open(caller.get(), request, idempotencyKey).map(Responses::outcome);
+        return service.open(caller.get(), request, idempotencyKey).map(Http::outcome);
     }
 
     @GET
@@ -68,7 +68,7 @@ public class ServiceCaseResource {
     public Uni<Page<ServiceCaseView>> list(@QueryParam("status") String status, @QueryParam("assignedChannelId") String assignedChannelId,
                                            @QueryParam("customerId") String customerId, @QueryParam("overdue") String overdue,
                                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        ServiceCaseRepository.Filter filter = new ServiceCaseRepository.Filter(Params.enumValue(ServiceCaseStatus.class, status, "status"),
+        ServiceCaseFilter filter = new ServiceCaseFilter(Params.enumValue(ServiceCaseStatus.class, status, "status"),
                 Ids.parseNullable(assignedChannelId, "assignedChannelId"), Ids.parseNullable(customerId, "customerId"), bool(overdue));
         return service.list(caller.get(), filter, PageRequest.of(limit, cursor));
     }
@@ -79,7 +79,7 @@ public class ServiceCaseResource {
             description = "One service case with its SLA state, its version as ETag. Every role; a partner only cases assigned "
                     + "to its channel (others 404).")
     public Uni<RestResponse<ServiceCaseView>> get(@PathParam("id") String id) {
-        return service.get(caller.get(), Ids.parseOrNotFound(id, "service case")).map(v -> Responses.ok(v, v.version()));
+        return service.get(caller.get(), Ids.parseOrNotFound(id, "service case")).map(v -> Http.ok(v, v.version()));
     }
 
     @GET

@@ -2,11 +2,9 @@ package dev.channelhub.shared.relay;
 
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
-import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * {@code Query.node(id)} / {@code nodes(ids)}: which type an id belongs to is found with ONE statement over the owning
@@ -32,20 +29,18 @@ public class NodeService {
     /** The most ids one {@code nodes} call resolves. */
     public static final int MAX_IDS = 100;
 
-    private final Db db;
+    private final NodeRepository repository;
     private final Map<String, NodeKind> kinds = new HashMap<>();
     private final String lookup;
 
-    public NodeService(Db db, @All List<NodeKind> kinds) {
-        this.db = db;
+    public NodeService(NodeRepository repository, @All List<NodeKind> kinds) {
+        this.repository = repository;
         for (NodeKind kind : kinds) {
             if (this.kinds.put(kind.type(), kind) != null) {
                 throw new IllegalStateException("two NodeKinds for type " + kind.type());
             }
         }
-        this.lookup = kinds.stream().sorted((a, b) -> a.type().compareTo(b.type()))
-                .map(k -> "select '" + k.type() + "' as kind, id from " + k.table() + " where tenant_id = $1 and id = any($2)")
-                .collect(Collectors.joining(" union all "));
+        this.lookup = NodeRepository.lookup(kinds);
     }
 
     /** The GraphQL type names node(id) resolves. */
@@ -81,9 +76,7 @@ public class NodeService {
             }
         }
         Uni<Map<UUID, String>> kindsOf = distinct.isEmpty() || kinds.isEmpty() ? Uni.createFrom().item(Map.of())
-                : db.list(lookup, Tuple.of(caller.tenant(), distinct.toArray(UUID[]::new)),
-                        row -> Map.entry(row.getUUID("id"), row.getString("kind")))
-                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a)));
+                : repository.kindsOf(lookup, caller.tenant(), distinct);
         return kindsOf.flatMap(kindOf -> {
             Map<UUID, Object> loaded = new HashMap<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
