@@ -9,7 +9,11 @@ import java.time.Instant;
 
 import java.util.List;
 
-/** Proof of reach: how many targeted channels read and acknowledged the current version, and who is pending. */
+/**
+ * Proof of reach: how many targeted channels read and acknowledged the current version, and who is pending.
+ * {@code version} is the policy version the counts are for, not a version of this answer (the counts change while it
+ * stays), so the answer carries no ETag (ProblemResponsesFilter.NOT_VERSIONED).
+ */
 @Type("PolicyReach")
 public record PolicyReach(
         int version,

@@ -1,5 +1,7 @@
 package dev.channelhub.lead;
 
+import dev.channelhub.support.InvalidRequests;
+
 import dev.channelhub.order.OrderPlacedHook;
 import dev.channelhub.order.OrderPlacedHook.PlacedOrder;
 import dev.channelhub.shared.persistence.Db;
@@ -104,6 +106,7 @@ class DealApiTest {
     }
 
     @Test
+    @InvalidRequests("a dry run without a customer, to see 400")
     void dryRunAnswersWithoutWriting() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");
@@ -240,6 +243,7 @@ class DealApiTest {
     }
 
     @Test
+    @InvalidRequests("a deal without closeDate and with a negative value, to see 400")
     void partnersSeeOnlyTheirDealsAndRolesAreEnforced() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

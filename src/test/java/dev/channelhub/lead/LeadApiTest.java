@@ -1,5 +1,7 @@
 package dev.channelhub.lead;
 
+import dev.channelhub.support.InvalidRequests;
+
 import dev.channelhub.order.OrderPlacedHook;
 import dev.channelhub.order.OrderPlacedHook.PlacedOrder;
 import dev.channelhub.shared.persistence.Db;
@@ -178,6 +180,7 @@ class LeadApiTest {
     }
 
     @Test
+    @InvalidRequests("an accept deadline below 1 minute, to see 400")
     void unacceptedLeadsAreReroutedAfterTheTenantsDeadline() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");
@@ -329,6 +332,7 @@ class LeadApiTest {
     }
 
     @Test
+    @InvalidRequests("a lead without a customer, to see 400")
     void partnersSeeAndActOnTheirOwnLeadsOnly() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

@@ -33,6 +33,7 @@ class OrderApiTest {
     }
 
     @Test
+    @InvalidRequests("a negative payment, to see 400")
     void orderToCashEndToEnd() {
         OrderFixture f = OrderFixture.create().products(Map.of("A", "10.50", "B", "3")).stock("A", 10).stock("B", 10);
         var placed = f.place(f.sales, order(f.online, "A", 4, "B", 2)).then().statusCode(201)

@@ -1,5 +1,7 @@
 package dev.channelhub.order;
 
+import dev.channelhub.support.InvalidRequests;
+
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -119,6 +121,7 @@ class PartnerCreditTest {
     }
 
     @Test
+    @InvalidRequests("a hold cap below 1, to see 400")
     void theHoldCapIsATenantSettingForPartnerChannels() {
         OrderFixture f = OrderFixture.create().products(Map.of("A", "10")).stock("A", 1000);
         String dealer = f.activePartner("DEALER", null);

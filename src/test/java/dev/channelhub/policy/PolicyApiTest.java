@@ -1,5 +1,7 @@
 package dev.channelhub.policy;
 
+import dev.channelhub.support.InvalidRequests;
+
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
@@ -239,6 +241,7 @@ class PolicyApiTest {
     }
 
     @Test
+    @InvalidRequests("a policy without a title, to see 400")
     void rolesAndValidation() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

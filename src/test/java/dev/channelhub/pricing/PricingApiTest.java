@@ -1,5 +1,7 @@
 package dev.channelhub.pricing;
 
+import dev.channelhub.support.InvalidRequests;
+
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.support.Api;
@@ -265,6 +267,7 @@ class PricingApiTest {
     }
 
     @Test
+    @InvalidRequests("quote lines with quantity 0, to see 400")
     void quoteValidation() {
         PricingFixture f = new PricingFixture();
         String ch = f.channel("D1", "DIRECT");

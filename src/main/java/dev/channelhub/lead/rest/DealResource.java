@@ -99,7 +99,7 @@ public class DealResource {
     @Path("/{id}/approve")
     @Operation(operationId = "approveDeal", summary = "Approve a deal",
             description = "Approves a pending registration. Managers only; 409 INVALID_TRANSITION when it is not pending.")
-    public Uni<DealView> approve(@PathParam("id") String id, DealActionRequest body) {
+    public Uni<DealView> approve(@PathParam("id") String id, @RequestBody(required = false) DealActionRequest body) {
         return service.approve(caller.get(), Ids.parseOrNotFound(id, "deal"), body == null ? null : body.reason());
     }
 
@@ -108,7 +108,7 @@ public class DealResource {
     @Operation(operationId = "rejectDeal", summary = "Reject a deal",
             description = "Rejects a pending registration with a reason. Managers only; 409 INVALID_TRANSITION when it is not "
                     + "pending.")
-    public Uni<DealView> reject(@PathParam("id") String id, DealActionRequest body) {
+    public Uni<DealView> reject(@PathParam("id") String id, @RequestBody(required = false) DealActionRequest body) {
         return service.reject(caller.get(), Ids.parseOrNotFound(id, "deal"), body == null ? null : body.reason());
     }
 
@@ -128,7 +128,7 @@ public class DealResource {
     @Operation(operationId = "approveDealExtension", summary = "Approve a protection extension",
             description = "Extends the deal's protection as requested. Managers only; 409 INVALID_TRANSITION without a pending "
                     + "request.")
-    public Uni<DealView> approveExtension(@PathParam("id") String id, DealActionRequest body) {
+    public Uni<DealView> approveExtension(@PathParam("id") String id, @RequestBody(required = false) DealActionRequest body) {
         return service.approveExtension(caller.get(), Ids.parseOrNotFound(id, "deal"), body == null ? null : body.days());
     }
 

@@ -86,7 +86,7 @@ public class LeadResource {
     @Operation(operationId = "rejectLead", summary = "Reject a lead",
             description = "The assigned channel gives the lead back with a reason; it is routed again. Sales, managers and the "
                     + "assigned partner; 409 INVALID_TRANSITION from another status.")
-    public Uni<LeadView> reject(@PathParam("id") String id, LeadActionRequest body) {
+    public Uni<LeadView> reject(@PathParam("id") String id, @RequestBody(required = false) LeadActionRequest body) {
         return service.reject(caller.get(), Ids.parseOrNotFound(id, "lead"), body == null ? null : body.reason());
     }
 
@@ -95,7 +95,7 @@ public class LeadResource {
     @Operation(operationId = "convertLead", summary = "Convert a lead",
             description = "Marks the lead won, optionally with the order that came of it. Sales, managers and the assigned "
                     + "partner; 409 INVALID_TRANSITION from another status.")
-    public Uni<LeadView> convert(@PathParam("id") String id, LeadActionRequest body) {
+    public Uni<LeadView> convert(@PathParam("id") String id, @RequestBody(required = false) LeadActionRequest body) {
         return service.convert(caller.get(), Ids.parseOrNotFound(id, "lead"), body == null ? null : body.orderId());
     }
 
@@ -104,7 +104,7 @@ public class LeadResource {
     @Operation(operationId = "loseLead", summary = "Mark a lead lost",
             description = "Closes the lead as lost with a reason. Sales, managers and the assigned partner; 409 "
                     + "INVALID_TRANSITION from another status.")
-    public Uni<LeadView> lose(@PathParam("id") String id, LeadActionRequest body) {
+    public Uni<LeadView> lose(@PathParam("id") String id, @RequestBody(required = false) LeadActionRequest body) {
         return service.lose(caller.get(), Ids.parseOrNotFound(id, "lead"), body == null ? null : body.reason());
     }
 

@@ -19,6 +19,11 @@ import java.util.Map;
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /**
+     * Schemas with a top-level {@code version} that is not the answer's own: reports about a versioned resource
+     * (PolicyReach: the policy version its counts are for; the counts change while it stays). No ETag on them.
+     */
+    private static final java.util.Set<String> NOT_VERSIONED = java.util.Set.of("PolicyReach");
     /** Schemas with a top-level version: one resource whose answers carry an ETag. */
     private final java.util.Set<String> versionedSchemas = new java.util.HashSet<>();
 
@@ -30,7 +35,8 @@ public class ProblemResponsesFilter implements OASFilter {
         versionedSchemas.clear();
         if (openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().forEach((name, schema) -> {
-                if (schema.getProperties() != null && schema.getProperties().containsKey("version") && !name.startsWith("Page")) {
+                if (schema.getProperties() != null && schema.getProperties().containsKey("version") && !name.startsWith("Page")
+                        && !NOT_VERSIONED.contains(name)) {
                     versionedSchemas.add(name);
                 }
             });
