@@ -100,7 +100,9 @@ public class PolicyResource {
     @Operation(operationId = "acknowledgePolicy", summary = "Acknowledge a policy",
             description = "The calling partner acknowledges the current version of a policy that targets its channel. Partners "
                     + "only; 412 VERSION_CONFLICT when the given version is not the current one.")
-    public Uni<InboxItem> acknowledge(@PathParam("id") String id, AcknowledgeRequest request) {
+    public Uni<InboxItem> acknowledge(@PathParam("id") String id,
+            // Optional: without a body the current version is acknowledged.
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false) AcknowledgeRequest request) {
         return service.acknowledge(caller.get(), Ids.parseOrNotFound(id, "policy"), request == null ? null : request.version());
     }
 
