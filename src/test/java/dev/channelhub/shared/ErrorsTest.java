@@ -1,6 +1,7 @@
 package dev.channelhub.shared;
 
 import dev.channelhub.support.Api;
+import dev.channelhub.support.InvalidRequests;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ class ErrorsTest {
     }
 
     @Test
+    @InvalidRequests("sends a body that is not JSON")
     void malformedJsonIs400() {
         Api.as(admin).body("{\"code\": \"A\", ").post("/api/v1/channels").then().statusCode(400)
                 .contentType("application/problem+json")
@@ -35,6 +37,7 @@ class ErrorsTest {
     }
 
     @Test
+    @InvalidRequests("sends fields of the wrong type")
     void wrongFieldTypeNamesTheField() {
         Api.as(admin).body("{\"code\":\"A\",\"name\":\"A\",\"type\":\"DIRECT\",\"creditLimit\":\"lots\"}")
                 .post("/api/v1/channels").then().statusCode(400)
@@ -47,6 +50,7 @@ class ErrorsTest {
     }
 
     @Test
+    @InvalidRequests("sends an enum value the document does not list")
     void unknownEnumValueIs400() {
         Api.as(admin).body("{\"code\":\"A\",\"name\":\"A\",\"type\":\"SPACESHIP\"}")
                 .post("/api/v1/channels").then().statusCode(400)
@@ -56,6 +60,7 @@ class ErrorsTest {
     }
 
     @Test
+    @InvalidRequests("leaves out required fields and sends an empty body")
     void missingFieldsAreEachNamed() {
         Api.as(admin).body("{\"type\":\"DIRECT\",\"currency\":\"TOOLONG\"}").post("/api/v1/channels").then().statusCode(400)
                 .body("errors.field", hasItem("code"))
@@ -87,6 +92,7 @@ class ErrorsTest {
     }
 
     @Test
+    @InvalidRequests("calls a path and a method the API does not have")
     void unknownPathAndMethodAreProblems() {
         Api.as(admin).get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         Api.as(admin).delete("/api/v1/channels").then().statusCode(405).contentType("application/problem+json");

@@ -118,6 +118,11 @@ public class ServiceCaseGraphQL {
         return service.commentsOf(caller.get(), list);
     }
 
+    @Name("timeline")
+    public Uni<AfterSalesEventConnection> timeline(@Source ServiceCaseView c, Integer first, String after) {
+        return service.timeline(caller.get(), c.uuid(), PageRequest.of(first, after, "first", "after")).map(AfterSalesEventConnection::of);
+    }
+
     @Name("serviceCases")
     @Description("The customer's service cases, newest first (partners: those assigned to their channel)")
     public Uni<List<@NonNull List<@NonNull ServiceCaseView>>> customerServiceCases(@Source List<CustomerView> list) {

@@ -15,6 +15,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -51,6 +53,9 @@ public class ImportResource {
             description = "Accepts a file of rows (202) and processes it in the background through the same services as the "
                     + "single-row API. Integrations only; 400 on an unknown kind or an unreadable file; Idempotency-Key "
                     + "honoured.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Uni<RestResponse<ImportJobView>> submit(@PathParam("kind") String kind, @QueryParam("format") String format,
                                 @HeaderParam("Content-Type") String contentType,
                                 @HeaderParam(Http.IDEMPOTENCY_KEY) String idempotencyKey, InputStream body) {
