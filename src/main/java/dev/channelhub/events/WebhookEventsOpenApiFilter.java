@@ -1,5 +1,7 @@
 package dev.channelhub.events;
 
+import dev.channelhub.shared.web.DescriptionsOpenApiFilter;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -150,7 +152,9 @@ public class WebhookEventsOpenApiFilter implements OASFilter {
         }
         Map<String, Schema> components = openAPI.getComponents().getSchemas() == null ? Map.of()
                 : openAPI.getComponents().getSchemas();
-        openAPI.getComponents().addSchema("WebhookEvent", envelope());
+        Schema envelope = envelope();
+        openAPI.getComponents().addSchema("WebhookEvent", envelope);
+        DescriptionsOpenApiFilter.describe("WebhookEvent", envelope); // texts from contract/descriptions (events.properties)
         for (EventDoc event : EVENTS) {
             Schema body = OASFactory.createSchema()
                     .allOf(List.of(OASFactory.createSchema().ref("#/components/schemas/WebhookEvent"),

@@ -71,6 +71,13 @@ public class DescriptionsOpenApiFilter implements OASFilter {
     public static List<String> lookupNames(Map<String, List<String>> graphqlNames, String schemaName) {
         Set<String> names = new LinkedHashSet<>(graphqlNames.getOrDefault(schemaName, List.of()));
         names.add(schemaName);
+        // SchemaShapes' request-side copy <X>Input of a record X used both ways: its own keys first, then X's
+        String suffix = "Input";
+        if (!graphqlNames.containsKey(schemaName) && schemaName.endsWith(suffix) && schemaName.length() > suffix.length()) {
+            String base = schemaName.substring(0, schemaName.length() - suffix.length());
+            names.addAll(graphqlNames.getOrDefault(base, List.of()));
+            names.add(base);
+        }
         return new ArrayList<>(names);
     }
 

@@ -106,16 +106,10 @@ public class ProblemResponsesFilter implements OASFilter {
             for (Parameter p : op.getParameters()) {
                 if (p.getIn() == Parameter.In.HEADER && Http.IDEMPOTENCY_KEY.equalsIgnoreCase(p.getName())) {
                     idempotent = true;
-                    p.description("Makes the create safe to retry: the same key with the same body within 24 hours answers "
-                            + "the original result (same ids, same status, header Idempotent-Replayed: true) and creates "
-                            + "nothing; the same key with another body, or on another endpoint, is 422 "
-                            + "IDEMPOTENCY_KEY_REUSED; a key whose first request still runs is 409, then 503 with "
-                            + "Retry-After. Keys are 1 to 255 characters, scoped to the tenant and the caller.")
-                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).minLength(1).maxLength(255));
+                    // the description comes from contract/descriptions (*.Idempotency-Key), like every parameter
+                    p.schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).minLength(1).maxLength(255));
                 } else if (p.getIn() == Parameter.In.HEADER && Http.IF_MATCH.equalsIgnoreCase(p.getName())) {
-                    p.description("Optimistic locking: the ETag of the version this change is based on (e.g. \"3\"); when "
-                            + "it is not the current version the answer is 412 VERSION_CONFLICT. Absent or * = no check.")
-                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
+                    p.schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
                 }
             }
         }
