@@ -8,6 +8,8 @@ import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -44,6 +46,9 @@ public class ImportRunner {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     record Line(long number, String text) {
     }
 
@@ -62,11 +67,23 @@ public class ImportRunner {
     }
 
     void start(Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, java.nio.charset.Charset charset, Path file) {
+        // The job outlives the request: it gets its own safe Vert.x sub-context, and every step after a read on a
+        // worker thread comes back to it, so services on Hibernate Reactive (channels) open their sessions there
+        // (a session used from a worker thread fails with HR000068).
+        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        java.util.concurrent.Executor onContext = task -> context.runOnContext(v -> task.run());
+        context.runOnContext(v -> run(caller, jobId, handler, format, charset, file, onContext));
+    }
+
+    private void run(Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, java.nio.charset.Charset charset,
+            Path file, java.util.concurrent.Executor onContext) {
         Db.Background db = database.background();
         db.query("update import_job set status = 'RUNNING', started_at = now() where tenant_id = $1 and id = $2",
                         Tuple.of(caller.tenant(), jobId))
-                .flatMap(x -> Uni.createFrom().item(() -> open(file, charset)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .flatMap(cursor -> chunks(db, caller, jobId, handler, format, cursor)
+                .flatMap(x -> Uni.createFrom().item(() -> open(file, charset)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .emitOn(onContext))
+                .flatMap(cursor -> chunks(db, caller, jobId, handler, format, cursor, onContext)
                         .eventually(() -> closeQuietly(cursor)))
                 .flatMap(x -> db.query("update import_job set status = 'COMPLETED', finished_at = now() where tenant_id = $1 and id = $2",
                         Tuple.of(caller.tenant(), jobId)))
@@ -79,8 +96,10 @@ public class ImportRunner {
                 .subscribe().with(x -> { }, t -> LOG.errorf("import %s could not record its end: %s", jobId, t.toString()));
     }
 
-    private Uni<Void> chunks(Db.Background db, Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, Cursor cursor) {
+    private Uni<Void> chunks(Db.Background db, Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, Cursor cursor,
+            java.util.concurrent.Executor onContext) {
         return Uni.createFrom().item(() -> read(cursor, format)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(onContext)
                 .flatMap(lines -> {
                     if (lines == null) {
                         return Uni.createFrom().voidItem();
@@ -90,7 +109,7 @@ public class ImportRunner {
                             .onItem().transformToUniAndConcatenate(line -> apply(caller, handler, format, cursor, line))
                             .collect().asList()
                             .flatMap(results -> record(db, caller.tenant(), jobId, cursor, results))
-                            .flatMap(x -> chunks(db, caller, jobId, handler, format, cursor));
+                            .flatMap(x -> chunks(db, caller, jobId, handler, format, cursor, onContext));
                 });
     }
 

@@ -282,6 +282,7 @@ class ImportApiTest {
         Api.as(Tokens.token(Tokens.newTenant(), "admin")).get("/api/v1/imports/jobs/" + id).then().statusCode(404);
         Api.as(Tokens.token(tenant, "sales")).get("/api/v1/imports/jobs/" + id).then().statusCode(403);
         Api.as(admin).get("/api/v1/imports/not-an-id").then().statusCode(404);
+        Api.as(admin).get("/api/v1/imports/jobs/not-an-id").then().statusCode(404);
         Api.as(admin).get("/api/v1/channels").then().body("items", hasSize(1));
     }
 }

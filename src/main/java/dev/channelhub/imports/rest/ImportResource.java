@@ -70,6 +70,15 @@ public class ImportResource {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "import"));
     }
 
+    /** The wave-1 path of {@link #get}: still answered so existing integrations keep working, left out of the document. */
+    @GET
+    @Path("/{id}")
+    @Operation(hidden = true)
+    @Deprecated
+    public Uni<ImportJobView> getAtOldPath(@PathParam("id") String id) {
+        return get(id);
+    }
+
     @GET
     @Operation(operationId = "listImports", summary = "List imports",
             description = "The tenant's imports, paged by cursor. Integrations only.")
