@@ -134,6 +134,7 @@ class DealApiTest {
     }
 
     @Test
+    @InvalidRequests("an extension of 0 days, to see 400")
     void approvalRejectionExpiryAndExtension() {
         String tenant = Tokens.newTenant();
         String admin = Tokens.token(tenant, "admin");

@@ -26,6 +26,8 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final java.util.Set<String> NOT_VERSIONED = java.util.Set.of("PolicyReach");
     /** Schemas with a top-level version: one resource whose answers carry an ETag. */
     private final java.util.Set<String> versionedSchemas = new java.util.HashSet<>();
+    /** Schemas with a top-level version, reports included: a request body of one names the version it expects. */
+    private final java.util.Set<String> withVersion = new java.util.HashSet<>();
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -33,8 +35,12 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         versionedSchemas.clear();
+        withVersion.clear();
         if (openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+                if (schema.getProperties() != null && schema.getProperties().containsKey("version")) {
+                    withVersion.add(name);
+                }
                 if (schema.getProperties() != null && schema.getProperties().containsKey("version") && !name.startsWith("Page")
                         && !NOT_VERSIONED.contains(name)) {
                     versionedSchemas.add(name);
@@ -87,7 +93,8 @@ public class ProblemResponsesFilter implements OASFilter {
             addProblem(op, "409", "Conflict with the current state (DUPLICATE, INVALID_TRANSITION, INSUFFICIENT_STOCK, DEAL_CONFLICT)");
             addProblem(op, "422", "A business rule refused the request (see code)");
         }
-        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.PUT || hasHeader(op, Http.IF_MATCH)) {
+        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.PUT || hasHeader(op, Http.IF_MATCH)
+                || bodyNamesAVersion(op)) {
             addProblem(op, "412", "If-Match does not match the current version (VERSION_CONFLICT)");
         }
         addProblem(op, "503", "The database is unavailable; retry (SERVICE_UNAVAILABLE)");
@@ -136,6 +143,19 @@ public class ProblemResponsesFilter implements OASFilter {
     private static boolean hasHeader(Operation op, String name) {
         return op.getParameters() != null && op.getParameters().stream()
                 .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    }
+
+    /** The request body names the version it was read at (a policy acknowledgement): a stale one is 412. */
+    private boolean bodyNamesAVersion(Operation op) {
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+            return false;
+        }
+        var json = op.getRequestBody().getContent().getMediaType("application/json");
+        if (json == null || json.getSchema() == null || json.getSchema().getRef() == null) {
+            return false;
+        }
+        String ref = json.getSchema().getRef();
+        return withVersion.contains(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     /** The body is one resource with a version (by schema reference), not a page or report. */
