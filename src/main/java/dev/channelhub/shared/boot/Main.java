@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,14 @@ public final class Main {
         Path dataDir = Path.of(setting("channelhub.data-dir", "CHANNELHUB_DATA_DIR", "data")).toAbsolutePath();
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(args, dataDir));
+        }
+        if (ProductionMode.on(Main::setting)) {
+            List<String> problems = ProductionMode.problems(Main::setting);
+            if (!problems.isEmpty()) {
+                System.err.println("ChannelHub does not start in production mode (CHANNELHUB_MODE=production) without:");
+                problems.forEach(p -> System.err.println("  - " + p));
+                System.exit(78); // EX_CONFIG
+            }
         }
         if (!EmbeddedDatabase.urlConfigured()) {
             // Durable by default: an acknowledged order survives a power cut (the embedded library's default is
@@ -67,6 +76,10 @@ public final class Main {
     private static boolean jwtKeyConfigured() {
         return setting("mp.jwt.verify.publickey.location", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", null) != null
                 || setting("mp.jwt.verify.publickey", "MP_JWT_VERIFY_PUBLICKEY", null) != null;
+    }
+
+    private static String setting(String property, String env) {
+        return setting(property, env, null);
     }
 
     private static String setting(String property, String env, String fallback) {
