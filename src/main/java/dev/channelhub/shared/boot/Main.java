@@ -22,6 +22,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(args, dataDir));
         }
+        if (args.length > 0 && args[0].equals("seed")) {
+            System.exit(SeedCommand.run(args, dataDir));
+        }
         if (ProductionMode.on(Main::setting)) {
             List<String> problems = ProductionMode.problems(Main::setting);
             if (!problems.isEmpty()) {
