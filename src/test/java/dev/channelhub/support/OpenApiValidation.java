@@ -184,6 +184,10 @@ public final class OpenApiValidation implements Filter {
             problems.add("response: status " + status + " is not documented (documented: " + names(op.path("responses")) + ")");
             return;
         }
+        if (declared.has("$ref")) {
+            // a shared answer under components/responses (RateLimited)
+            declared = doc.at(declared.get("$ref").asText().substring(1));
+        }
         declared.path("headers").fields().forEachRemaining(h -> {
             if (h.getValue().path("required").asBoolean(false) && response.getHeader(h.getKey()) == null) {
                 problems.add("response: required header " + h.getKey() + " is missing");

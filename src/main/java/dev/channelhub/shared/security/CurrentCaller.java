@@ -48,7 +48,7 @@ public class CurrentCaller {
     }
 
     /** Roles come from the token's groups (no augmentor adds any), so a token always derives the same caller. */
-    private static Caller derive(JsonWebToken jwt) {
+    static Caller derive(JsonWebToken jwt) {
         String tenant = claim(jwt, "tenant");
         if (tenant == null || tenant.isBlank()) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "the token has no tenant claim");

@@ -64,6 +64,17 @@ public class ProblemResponsesFilter implements OASFilter {
         fieldError.required(List.of("field", "message"));
         openAPI.getComponents().addSchema("Problem", problem);
         DescriptionsOpenApiFilter.describe("Problem", problem); // texts from contract/descriptions (it runs after that filter)
+        var rateLimited = OASFactory.createAPIResponse()
+                .description("Over the tenant's or the partner channel's request rate (RATE_LIMITED); retry after Retry-After")
+                .content(OASFactory.createContent().addMediaType("application/problem+json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+        for (String[] h : new String[][]{{"Retry-After", "Seconds until the next request is allowed"},
+                {"RateLimit-Limit", "Requests per period of the bucket that refused"},
+                {"RateLimit-Remaining", "Requests left in that bucket (0)"}, {"RateLimit-Reset", "Seconds until that bucket is full again"}}) {
+            rateLimited.addHeader(h[0], OASFactory.createHeader().required(true).description(h[1])
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+        }
+        openAPI.getComponents().addResponse("RateLimited", rateLimited);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -97,6 +108,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 || bodyNamesAVersion(op)) {
             addProblem(op, "412", "If-Match does not match the current version (VERSION_CONFLICT)");
         }
+        // One shared answer (components/responses/RateLimited) instead of a copy with four headers on every operation.
+        op.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref("#/components/responses/RateLimited"));
         addProblem(op, "503", "The database is unavailable; retry (SERVICE_UNAVAILABLE)");
         op.getResponses().getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().required(true)
                 .description("Seconds to wait before retrying").schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
