@@ -68,6 +68,14 @@ public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, T
 
     private static final String DELIVERIES = "select " + DELIVERY_COLUMNS + " from webhook_delivery where tenant_id = $1 and webhook_id = $2";
 
+    /** The secrets V9_6 marked as plaintext, locked for their re-encryption at start ({@link WebhookSecretUpgrade}). */
+    private static final String PLAINTEXT_SECRETS = """
+            select tenant_id, id, secret from webhook where secret like 'v0:%' for update""";
+
+    /** Stores a re-encrypted secret unless the row's secret changed meanwhile. */
+    private static final String STORE_SECRET = """
+            update webhook set secret = $3 where tenant_id = $1 and id = $2 and secret = $4""";
+
     @Inject
     Db db;
 
@@ -147,6 +155,17 @@ public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, T
                     e.aggregateId(), replay}));
         }
         return db.batch(tx, INSERT_DELIVERY, rows).replaceWithVoid();
+    }
+
+    // ---- start-up re-encryption of plaintext secrets, on the background pool (a set-based batch before any request)
+
+    Uni<List<Row>> plaintextSecrets(Db.Background bg, SqlClient tx) {
+        return bg.list(tx, PLAINTEXT_SECRETS, Tuple.tuple(), r -> r);
+    }
+
+    /** Each tuple: tenant, id, the sealed secret, the stored value it replaces. */
+    Uni<Void> storeSecrets(Db.Background bg, SqlClient tx, List<Tuple> updates) {
+        return bg.batch(tx, STORE_SECRET, updates).replaceWithVoid();
     }
 
     static WebhookView toView(Row r) {
