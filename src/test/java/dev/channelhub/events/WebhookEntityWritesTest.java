@@ -2,6 +2,7 @@ package dev.channelhub.events;
 
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
+import dev.channelhub.support.SqlCounter;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
@@ -105,6 +106,24 @@ class WebhookEntityWritesTest {
         Api.as(token).delete("/api/v1/webhooks/" + id).then().statusCode(204);
         Api.as(token).get("/api/v1/webhooks/" + id).then().statusCode(404);
         Api.as(token).delete("/api/v1/webhooks/" + id).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+
+    /** Hibernate's statements count into the same counter: the entity writes cost no more than the SQL they replace. */
+    @Test
+    void aCreateAndAPatchCostNoMoreStatementsThanBefore() {
+        String tenant = Tokens.newTenant();
+        String token = Tokens.token(tenant, "integration");
+        Api.as(token).get("/api/v1/webhooks").then().statusCode(200); // warm: whatever a tenant's first request loads
+        long before = SqlCounter.current();
+        String id = Api.as(token).header("Idempotency-Key", "count-" + UUID.randomUUID())
+                .body("{\"url\":\"https://example.com/in\",\"events\":[\"order.*\"]}").post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("id");
+        long create = SqlCounter.current() - before;
+        before = SqlCounter.current();
+        Api.as(token).body("{\"events\":[\"channel.*\"]}").patch("/api/v1/webhooks/" + id).then().statusCode(200);
+        long patch = SqlCounter.current() - before;
+        assertEquals(4, create, "the key's claim, the cursor, the insert, the answer (the SQL version: claim, insert, re-read, answer)");
+        assertEquals(2, patch, "the locked read and the update (the SQL version: lock, update, re-read)");
     }
 
     private Row row(String tenant, UUID id) {
