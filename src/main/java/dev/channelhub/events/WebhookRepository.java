@@ -2,12 +2,16 @@ package dev.channelhub.events;
 
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.TenantKey;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,38 +21,98 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for webhooks and their delivery log; every statement is scoped by tenant. */
+/**
+ * Webhook subscriptions and their delivery log. Subscription writes (create, patch, delete) are {@link WebhookEntity}
+ * changes in the service's Hibernate Reactive transaction, found by their {@link TenantKey}; the few statements an
+ * entity cannot express run as native statements on the same session. Reads, the replay's row lock and the delivery
+ * log stay SQL on the pool (a replay inserts deliveries set-based, as the dispatcher does). Every statement is scoped
+ * by tenant.
+ */
 @ApplicationScoped
-public class WebhookRepository {
+public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, TenantKey> {
 
     static final String COLUMNS = "id, url, events, status, disabled_reason, consecutive_failures, version, created_at, updated_at";
     static final String DELIVERY_COLUMNS = "id, webhook_id, event_id, event_seq, event_type, aggregate_id, replay, status, attempts, "
             + "last_status_code, last_error, last_attempt_at, next_attempt_at, delivered_at, created_at";
 
+    /**
+     * The fan-out cursor of a new webhook: "now", so events committed before it existed come only through a replay.
+     * Every transaction below the snapshot's xmin has ended; the cursor's seq is the largest, so (xmin - 1, max) is past
+     * every event of those transactions.
+     */
+    private static final String CURSOR_START = """
+            select cast(cast(pg_snapshot_xmin(pg_current_snapshot()) as text) as bigint) - 1""";
+
+    /** Re-enabling makes the deliveries that wait for the webhook due at once. */
+    private static final String WAKE_DELIVERIES = """
+            update webhook_delivery set next_attempt_at = now()
+            where tenant_id = ?1 and webhook_id = ?2 and status = 'PENDING'""";
+
+    private static final String FIND = """
+            select %s from webhook where tenant_id = $1 and id = $2""".formatted(COLUMNS);
+
+    /** The replay's lock: serialises with the dispatcher's fan-out ({@code for update skip locked}) and with patches. */
+    private static final String LOCK_FOR_REPLAY = """
+            select %s, secret, cursor_tx, cursor_seq from webhook where tenant_id = $1 and id = $2 for update""".formatted(COLUMNS);
+
+    private static final String LIST = "select " + COLUMNS + " from webhook where tenant_id = $1";
+
+    private static final String REPLAYABLE = """
+            select %s from event_outbox where tenant_id = $1 and seq >= $2
+            and occurred_at >= $3 and (tx_id, seq) <= ($4, $5) and seq > $6 order by seq limit $7""".formatted(OutboxEvent.COLUMNS);
+
+    /** One delivery per (webhook, event) unless it is a replay (index webhook_delivery_once). */
+    private static final String INSERT_DELIVERY = """
+            insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, replay, status)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING') on conflict do nothing""";
+
+    private static final String DELIVERIES = "select " + DELIVERY_COLUMNS + " from webhook_delivery where tenant_id = $1 and webhook_id = $2";
+
+    /** The secrets V9_6 marked as plaintext, locked for their re-encryption at start ({@link WebhookSecretUpgrade}). */
+    private static final String PLAINTEXT_SECRETS = """
+            select tenant_id, id, secret from webhook where secret like 'v0:%' for update""";
+
+    /** Stores a re-encrypted secret unless the row's secret changed meanwhile. */
+    private static final String STORE_SECRET = """
+            update webhook set secret = $3 where tenant_id = $1 and id = $2 and secret = $4""";
+
     @Inject
     Db db;
 
-    /** The cursor starts at "now": events committed before the webhook existed come only through a replay. */
-    public Uni<Void> insert(SqlClient tx, String tenant, UUID id, String url, List<String> events, String secret) {
-        return db.query(tx, "insert into webhook (tenant_id, id, url, events, secret, status, cursor_tx, cursor_seq) "
-                        + "values ($1, $2, $3, $4, $5, 'ACTIVE', pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1, "
-                        + "9223372036854775807)",
-                Tuple.of(tenant, id, url, events.toArray(new String[0]), secret)).replaceWithVoid();
+    // ---- entities, in the caller's Hibernate Reactive transaction
+
+    /** The webhook row locked for the rest of the transaction ({@code for no key update}); null when absent. */
+    public Uni<WebhookEntity> lockEntity(String tenant, UUID id) {
+        return findById(TenantKey.of(tenant, id), LockModeType.PESSIMISTIC_WRITE);
     }
+
+    /** The outbox transaction id a new webhook's fan-out starts after ({@link #CURSOR_START}). */
+    public Uni<Long> cursorStart(Mutiny.Session session) {
+        return session.createNativeQuery(CURSOR_START, Long.class).getSingleResult();
+    }
+
+    public Uni<Void> wakeDeliveries(Mutiny.Session session, String tenant, UUID id) {
+        return session.createNativeQuery(WAKE_DELIVERIES).setParameter(1, tenant).setParameter(2, id).executeUpdate().replaceWithVoid();
+    }
+
+    /** Deletes the webhook (its deliveries go with it: {@code on delete cascade}); the number of rows deleted. */
+    public Uni<Long> deleteEntity(String tenant, UUID id) {
+        return delete("tenantId = ?1 and id = ?2", tenant, id);
+    }
+
+    // ---- SQL on the pool (reads, replay)
 
     public Uni<Optional<WebhookView>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from webhook where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
-                WebhookRepository::toView);
+        return db.one(client, FIND, Tuple.of(tenant, id), WebhookRepository::toView);
     }
 
-    public Uni<Optional<Row>> findForUpdate(SqlClient tx, String tenant, UUID id) {
-        return db.one(tx, "select " + COLUMNS + ", secret, cursor_tx, cursor_seq from webhook where tenant_id = $1 and id = $2 for update",
-                Tuple.of(tenant, id), r -> r);
+    public Uni<Optional<Row>> lockForReplay(SqlClient tx, String tenant, UUID id) {
+        return db.one(tx, LOCK_FOR_REPLAY, Tuple.of(tenant, id), r -> r);
     }
 
     public Uni<List<WebhookView>> list(String tenant, PageRequest page) {
         List<Object> args = new ArrayList<>(List.of(tenant));
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from webhook where tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LIST);
         if (page.after() != null) {
             args.add(page.afterId());
             sql.append(" and id > $").append(args.size());
@@ -58,27 +122,9 @@ public class WebhookRepository {
         return db.list(sql.toString(), Tuple.from(args), WebhookRepository::toView);
     }
 
-    public Uni<Integer> update(SqlClient tx, String tenant, UUID id, String url, List<String> events, String secret,
-                               WebhookStatus status, boolean reenable) {
-        // Re-enabling starts a fresh failure count and makes waiting deliveries due at once.
-        return db.query(tx, "update webhook set url = $3, events = $4, secret = $5, status = $6::text, "
-                                + "disabled_reason = case when $6::text = 'ACTIVE' then null else coalesce(disabled_reason, 'disabled by a user') end, "
-                                + "consecutive_failures = case when $7 then 0 else consecutive_failures end, "
-                                + "version = version + 1, updated_at = now() where tenant_id = $1 and id = $2",
-                        Tuple.from(new Object[]{tenant, id, url, events.toArray(new String[0]), secret, status.name(), reenable}))
-                .flatMap(rows -> reenable
-                        ? db.query(tx, "update webhook_delivery set next_attempt_at = now() where tenant_id = $1 and webhook_id = $2 "
-                                + "and status = 'PENDING'", Tuple.of(tenant, id)).replaceWith(rows.rowCount())
-                        : Uni.createFrom().item(rows.rowCount()));
-    }
-
-    public Uni<Integer> delete(String tenant, UUID id) {
-        return db.query("delete from webhook where tenant_id = $1 and id = $2", Tuple.of(tenant, id)).map(r -> r.rowCount());
-    }
-
     public Uni<List<DeliveryView>> deliveries(String tenant, UUID webhookId, String status, PageRequest page) {
         List<Object> args = new ArrayList<>(List.of(tenant, webhookId));
-        StringBuilder sql = new StringBuilder("select " + DELIVERY_COLUMNS + " from webhook_delivery where tenant_id = $1 and webhook_id = $2");
+        StringBuilder sql = new StringBuilder(DELIVERIES);
         if (status != null) {
             args.add(status);
             sql.append(" and status = $").append(args.size());
@@ -95,9 +141,7 @@ public class WebhookRepository {
     /** Outbox events for a replay, keyset-paged on seq, up to the webhook's fan-out cursor. */
     public Uni<List<OutboxEvent>> replayable(SqlClient tx, String tenant, long fromSeq, Instant fromTime, long cursorTx, long cursorSeq,
                                              long afterSeq, int limit) {
-        return db.list(tx, "select " + OutboxEvent.COLUMNS + " from event_outbox where tenant_id = $1 and seq >= $2 "
-                        + "and occurred_at >= $3 and (tx_id, seq) <= ($4, $5) and seq > $6 order by seq limit $7",
-                Tuple.from(new Object[]{tenant, fromSeq, (fromTime == null ? Instant.EPOCH : fromTime).atOffset(java.time.ZoneOffset.UTC),
+        return db.list(tx, REPLAYABLE, Tuple.from(new Object[]{tenant, fromSeq, (fromTime == null ? Instant.EPOCH : fromTime).atOffset(java.time.ZoneOffset.UTC),
                         cursorTx, cursorSeq, afterSeq, limit}), OutboxEvent::from);
     }
 
@@ -110,8 +154,18 @@ public class WebhookRepository {
             rows.add(Tuple.from(new Object[]{tenant, dev.channelhub.shared.persistence.Ids.newId(), webhookId, e.seq(), e.id(), e.type(),
                     e.aggregateId(), replay}));
         }
-        return db.batch(tx, "insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, replay, status) "
-                + "values ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING') on conflict do nothing", rows).replaceWithVoid();
+        return db.batch(tx, INSERT_DELIVERY, rows).replaceWithVoid();
+    }
+
+    // ---- start-up re-encryption of plaintext secrets, on the background pool (a set-based batch before any request)
+
+    Uni<List<Row>> plaintextSecrets(Db.Background bg, SqlClient tx) {
+        return bg.list(tx, PLAINTEXT_SECRETS, Tuple.tuple(), r -> r);
+    }
+
+    /** Each tuple: tenant, id, the sealed secret, the stored value it replaces. */
+    Uni<Void> storeSecrets(Db.Background bg, SqlClient tx, List<Tuple> updates) {
+        return bg.batch(tx, STORE_SECRET, updates).replaceWithVoid();
     }
 
     static WebhookView toView(Row r) {

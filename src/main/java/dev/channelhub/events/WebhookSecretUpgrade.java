@@ -17,23 +17,18 @@ public class WebhookSecretUpgrade {
 
     private static final Logger LOG = Logger.getLogger(WebhookSecretUpgrade.class);
 
-    private static final String PLAINTEXT_ROWS = """
-            select tenant_id, id, secret from webhook where secret like 'v0:%' for update
-            """;
-    private static final String STORE = """
-            update webhook set secret = $3 where tenant_id = $1 and id = $2 and secret = $4
-            """;
-
     private final Db.Background db;
+    private final WebhookRepository webhooks;
     private final WebhookSecrets secrets;
 
-    WebhookSecretUpgrade(Db db, WebhookSecrets secrets) {
+    WebhookSecretUpgrade(Db db, WebhookRepository webhooks, WebhookSecrets secrets) {
         this.db = db.background();
+        this.webhooks = webhooks;
         this.secrets = secrets;
     }
 
     void onStart(@Observes StartupEvent event) {
-        int n = db.inTransaction(tx -> db.list(tx, PLAINTEXT_ROWS, Tuple.tuple(), r -> r).flatMap(rows -> {
+        int n = db.inTransaction(tx -> webhooks.plaintextSecrets(db, tx).flatMap(rows -> {
             List<Tuple> updates = new ArrayList<>(rows.size());
             for (var r : rows) {
                 String tenant = r.getString("tenant_id");
@@ -42,7 +37,7 @@ public class WebhookSecretUpgrade {
                 updates.add(Tuple.of(tenant, id, secrets.seal(tenant, id, secrets.open(tenant, id, stored)), stored));
             }
             return updates.isEmpty() ? io.smallrye.mutiny.Uni.createFrom().item(0)
-                    : db.batch(tx, STORE, updates).replaceWith(updates.size());
+                    : webhooks.storeSecrets(db, tx, updates).replaceWith(updates.size());
         })).await().indefinitely();
         if (n > 0) {
             LOG.infof("encrypted %d webhook secrets stored in plaintext", n);

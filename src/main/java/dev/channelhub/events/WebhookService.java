@@ -11,6 +11,7 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -59,12 +61,31 @@ public class WebhookService {
         targets.checkLiteral(URI.create(url).getHost(), "url");
         String secret = request.secret() != null ? request.secret() : "whsec_" + HexFormat.of().formatHex(randomBytes(24));
         // The secret is shown once: the stored idempotent answer (and so any replay of it) goes without it.
-        return idempotency.runRecording(caller, idempotencyKey, "POST /webhooks", request, WebhookView.class, completion -> {
-            UUID id = Ids.newId();
-            return db.inTransaction(tx -> webhooks.insert(tx, caller.tenant(), id, url, events, secrets.seal(caller.tenant(), id, secret))
-                    .flatMap(x -> webhooks.find(tx, caller.tenant(), id))
-                    .flatMap(found -> completion.record(tx, Outcome.created(found.orElseThrow()))));
-        }).map(outcome -> outcome.replayed() ? outcome
+        // One Hibernate Reactive transaction: the webhook row and the idempotency answer commit together
+        // (docs/DEVELOPING.md "Persistence").
+        return idempotency.runRecording(caller, idempotencyKey, "POST /webhooks", request, WebhookView.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> webhooks.cursorStart(session)
+                        .flatMap(cursorTx -> {
+                            UUID id = Ids.newId();
+                            Instant now = now();
+                            WebhookEntity webhook = new WebhookEntity();
+                            webhook.tenantId = caller.tenant();
+                            webhook.id = id;
+                            webhook.url = url;
+                            webhook.events = events.toArray(new String[0]);
+                            webhook.secret = secrets.seal(caller.tenant(), id, secret);
+                            webhook.status = WebhookStatus.ACTIVE;
+                            webhook.consecutiveFailures = 0;
+                            webhook.cursorTx = cursorTx;
+                            webhook.cursorSeq = Long.MAX_VALUE;
+                            webhook.version = 1;
+                            webhook.createdAt = now;
+                            webhook.updatedAt = now;
+                            return session.persist(webhook).call(session::flush)
+                                    .map(x -> webhook.toView())
+                                    .flatMap(view -> completion.record(session, Outcome.created(view)));
+                        }))))
+                .map(outcome -> outcome.replayed() ? outcome
                 : new Outcome<>(outcome.status(), outcome.body().withSecret(secret), false));
     }
 
@@ -86,27 +107,40 @@ public class WebhookService {
         if (url != null) {
             targets.checkLiteral(URI.create(url).getHost(), "url");
         }
-        return db.inTransaction(tx -> webhooks.findForUpdate(tx, caller.tenant(), id).flatMap(found -> {
-            Row row = found.orElseThrow(() -> ApiException.notFound("webhook", id));
-            int version = row.getInteger("version");
-            if (expectedVersion != null && expectedVersion != version) {
-                throw ApiException.versionConflict("webhook " + id, expectedVersion, version);
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> lock(caller, id).flatMap(webhook -> {
+            if (expectedVersion != null && expectedVersion != webhook.version) {
+                throw ApiException.versionConflict("webhook " + id, expectedVersion, webhook.version);
             }
-            WebhookStatus current = WebhookStatus.valueOf(row.getString("status"));
+            WebhookStatus current = webhook.status;
             WebhookStatus next = patch.status() == null ? current : patch.status();
+            // Re-enabling starts a fresh failure count and makes waiting deliveries due at once.
             boolean reenable = current == WebhookStatus.DISABLED && next == WebhookStatus.ACTIVE;
-            return webhooks.update(tx, caller.tenant(), id,
-                            url != null ? url : row.getString("url"),
-                            events != null ? events : Arrays.asList(row.getArrayOfStrings("events")),
-                            patch.secret() != null ? secrets.seal(caller.tenant(), id, patch.secret()) : row.getString("secret"),
-                            next, reenable)
-                    .flatMap(n -> webhooks.find(tx, caller.tenant(), id)).map(o -> o.orElseThrow());
-        }));
+            if (url != null) {
+                webhook.url = url;
+            }
+            if (events != null) {
+                webhook.events = events.toArray(new String[0]);
+            }
+            if (patch.secret() != null) {
+                webhook.secret = secrets.seal(caller.tenant(), id, patch.secret());
+            }
+            webhook.status = next;
+            webhook.disabledReason = next == WebhookStatus.ACTIVE ? null
+                    : webhook.disabledReason != null ? webhook.disabledReason : "disabled by a user";
+            if (reenable) {
+                webhook.consecutiveFailures = 0;
+            }
+            // Every accepted patch is a new version (updated_at always moves, so Hibernate always writes and bumps it).
+            webhook.updatedAt = now();
+            return session.flush()
+                    .call(() -> reenable ? webhooks.wakeDeliveries(session, caller.tenant(), id) : Uni.createFrom().voidItem())
+                    .map(x -> webhook.toView());
+        })));
     }
 
     public Uni<Void> delete(Caller caller, UUID id) {
         caller.require(Role.INTEGRATION);
-        return webhooks.delete(caller.tenant(), id).map(n -> {
+        return Panache.withTransaction(() -> webhooks.deleteEntity(caller.tenant(), id)).map(n -> {
             if (n == 0) {
                 throw ApiException.notFound("webhook", id);
             }
@@ -141,7 +175,7 @@ public class WebhookService {
             fromSeq = 0;
             fromTime = dev.channelhub.shared.web.Params.instant(from, "from");
         }
-        return db.inTransaction(tx -> webhooks.findForUpdate(tx, caller.tenant(), id).flatMap(found -> {
+        return db.inTransaction(tx -> webhooks.lockForReplay(tx, caller.tenant(), id).flatMap(found -> {
             Row row = found.orElseThrow(() -> ApiException.notFound("webhook", id));
             List<String> patterns = Arrays.asList(row.getArrayOfStrings("events"));
             return replayChunk(tx, caller.tenant(), id, patterns, fromSeq, fromTime, row.getLong("cursor_tx"), row.getLong("cursor_seq"),
@@ -161,6 +195,20 @@ public class WebhookService {
                     .flatMap(x -> events.size() < REPLAY_CHUNK ? Uni.createFrom().item(count + matching.size())
                             : replayChunk(tx, tenant, id, patterns, fromSeq, fromTime, cursorTx, cursorSeq, last, count + matching.size()));
         });
+    }
+
+    /** The webhook's entity locked in the current Hibernate Reactive transaction; NOT_FOUND when absent. */
+    private Uni<WebhookEntity> lock(Caller caller, UUID id) {
+        return webhooks.lockEntity(caller.tenant(), id).map(w -> {
+            if (w == null) {
+                throw ApiException.notFound("webhook", id);
+            }
+            return w;
+        });
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static List<String> checkEvents(List<String> events, String field) {

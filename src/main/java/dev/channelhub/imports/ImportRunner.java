@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -42,6 +41,9 @@ public class ImportRunner {
 
     @Inject
     Db database;
+
+    @Inject
+    ImportJobRepository jobs;
 
     @Inject
     ObjectMapper mapper;
@@ -79,18 +81,15 @@ public class ImportRunner {
     private void run(Caller caller, UUID jobId, ImportRowHandler handler, ImportFormat format, java.nio.charset.Charset charset,
             Path file, java.util.concurrent.Executor onContext) {
         Db.Background db = database.background();
-        db.query("update import_job set status = 'RUNNING', started_at = now() where tenant_id = $1 and id = $2",
-                        Tuple.of(caller.tenant(), jobId))
+        jobs.markRunning(db, caller.tenant(), jobId)
                 .flatMap(x -> Uni.createFrom().item(() -> open(file, charset)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .emitOn(onContext))
                 .flatMap(cursor -> chunks(db, caller, jobId, handler, format, cursor, onContext)
                         .eventually(() -> closeQuietly(cursor)))
-                .flatMap(x -> db.query("update import_job set status = 'COMPLETED', finished_at = now() where tenant_id = $1 and id = $2",
-                        Tuple.of(caller.tenant(), jobId)))
+                .flatMap(x -> jobs.markCompleted(db, caller.tenant(), jobId))
                 .onFailure().recoverWithUni(t -> {
                     LOG.warnf("import %s failed: %s", jobId, t.toString());
-                    return db.query("update import_job set status = 'FAILED', finished_at = now(), message = $3 where tenant_id = $1 and id = $2",
-                            Tuple.of(caller.tenant(), jobId, "the import stopped: " + ApiErrors.from(t).getMessage()));
+                    return jobs.markFailed(db, caller.tenant(), jobId, "the import stopped: " + ApiErrors.from(t).getMessage());
                 })
                 .eventually(() -> ImportService.deleteQuietly(file))
                 .subscribe().with(x -> { }, t -> LOG.errorf("import %s could not record its end: %s", jobId, t.toString()));
@@ -213,9 +212,7 @@ public class ImportRunner {
                     .put("field", e.errors().isEmpty() ? null : e.errors().get(0).field())
                     .put("message", e.getMessage()));
         }
-        return db.query("update import_job set processed = processed + $3, succeeded = succeeded + $4, failed = failed + $5, "
-                        + "errors = errors || $6::jsonb where tenant_id = $1 and id = $2",
-                Tuple.from(new Object[]{tenant, jobId, results.size(), ok, failed.size(), errors})).replaceWithVoid();
+        return jobs.recordChunk(db, tenant, jobId, results.size(), ok, failed.size(), errors);
     }
 
     private static Cursor open(Path file, java.nio.charset.Charset charset) {

@@ -6,14 +6,15 @@ import dev.channelhub.shared.idempotency.IdempotencyService;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
-import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -34,12 +35,12 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /** Bulk imports (admin and integration clients): accepts a file, then {@link ImportRunner} works through it. */
 @ApplicationScoped
@@ -49,7 +50,10 @@ public class ImportService {
     Instance<ImportRowHandler> handlers;
 
     @Inject
-    Db db;
+    ImportJobRepository jobs;
+
+    @Inject
+    Vertx vertx;
 
     @Inject
     IdempotencyService idempotency;
@@ -98,11 +102,25 @@ public class ImportService {
             throw e;
         }
         UUID id = Ids.newId();
-        return idempotency.run(caller, idempotencyKey, "POST /imports/" + kind, new Fingerprint(kind, fmt.name(), charset.name(), sha), ImportJobView.class,
-                        () -> db.query("insert into import_job (tenant_id, id, kind, format, status, created_by) values ($1, $2, $3, $4, 'PENDING', $5)",
-                                        Tuple.of(caller.tenant(), id, kind, fmt.name(), caller.subject()))
-                                .flatMap(x -> find(caller.tenant(), id))
-                                .map(job -> new Outcome<>(202, job, false)))
+        // The file was streamed on this worker thread; the job and its idempotency answer are written from the request's
+        // Vert.x context (a Hibernate Reactive session is opened there, never on a worker thread: HR000068), in one
+        // Hibernate Reactive transaction (docs/DEVELOPING.md "Persistence").
+        return Uni.createFrom().voidItem().emitOn(vertxContext())
+                .flatMap(x -> idempotency.runRecording(caller, idempotencyKey, "POST /imports/" + kind,
+                        new Fingerprint(kind, fmt.name(), charset.name(), sha), ImportJobView.class,
+                        completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+                            ImportJobEntity job = new ImportJobEntity();
+                            job.tenantId = caller.tenant();
+                            job.id = id;
+                            job.kind = kind;
+                            job.format = fmt.name();
+                            job.status = "PENDING";
+                            job.createdBy = caller.subject();
+                            job.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                            return session.persist(job).call(session::flush)
+                                    .map(v -> job.toView())
+                                    .flatMap(view -> completion.record(session, new Outcome<>(202, view, false)));
+                        }))))
                 .invoke(outcome -> {
                     if (outcome.replayed() || !outcome.body().id().equals(id.toString())) {
                         deleteQuietly(file);
@@ -120,39 +138,27 @@ public class ImportService {
 
     public Uni<Page<ImportJobView>> list(Caller caller, PageRequest page) {
         caller.require(Role.INTEGRATION, Role.MANAGER);
-        List<Object> args = new ArrayList<>(List.of(caller.tenant()));
-        String sql = "select * from import_job where tenant_id = $1";
-        if (page.after() != null) {
-            args.add(page.afterId());
-            sql += " and id > $2";
-        }
-        args.add(page.fetchSize());
-        sql += " order by id limit $" + args.size();
-        return db.list(sql, Tuple.from(args), this::toView).map(rows -> Page.of(rows, page, ImportJobView::id));
+        return jobs.list(caller.tenant(), page).map(rows -> Page.of(rows, page, ImportJobView::id));
     }
 
     private Uni<ImportJobView> find(String tenant, UUID id) {
-        return db.one("select * from import_job where tenant_id = $1 and id = $2", Tuple.of(tenant, id), this::toView)
-                .map(o -> o.orElseThrow(() -> ApiException.notFound("import", id)));
+        return jobs.find(tenant, id).map(o -> o.orElseThrow(() -> ApiException.notFound("import", id)));
     }
 
-    private ImportJobView toView(Row r) {
-        Object raw = r.getValue("errors");
-        List<ImportJobView.RowError> errors = new ArrayList<>();
-        if (raw instanceof JsonArray arr) {
-            for (int i = 0; i < arr.size(); i++) {
-                var e = arr.getJsonObject(i);
-                errors.add(new ImportJobView.RowError(e.getLong("line"), e.getString("code"), e.getString("field"), e.getString("message")));
-            }
+    /**
+     * Where the upload's database work continues: the caller's Vert.x duplicated context (a REST or GraphQL request's;
+     * {@code @Blocking} keeps it current on the worker thread), or else a new safe one.
+     */
+    private Executor vertxContext() {
+        Context current = Vertx.currentContext();
+        Context context;
+        if (current != null && VertxContext.isDuplicatedContext(current)) {
+            context = current;
+        } else {
+            context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
         }
-        return new ImportJobView(r.getUUID("id").toString(), r.getString("kind"), r.getString("format"), r.getString("status"),
-                r.getInteger("processed"), r.getInteger("succeeded"), r.getInteger("failed"), errors, r.getString("message"),
-                instant(r, "created_at"), instant(r, "started_at"), instant(r, "finished_at"));
-    }
-
-    private static Instant instant(Row r, String column) {
-        OffsetDateTime t = r.getOffsetDateTime(column);
-        return t == null ? null : t.toInstant();
+        return task -> context.runOnContext(v -> task.run());
     }
 
     /** The upload's text encoding: the Content-Type's {@code charset}, UTF-8 when it names none. */
