@@ -44,7 +44,6 @@ class ArchitectureTest {
                     + "idempotency protocol (claim, wait, record) on its own table; it is shared, not a feature"),
             Map.entry(BASE + "imports.ImportService", PANACHE),
             Map.entry(BASE + "imports.ImportRunner", PANACHE),
-            Map.entry(BASE + "analytics.survey.SurveyService", PANACHE),
             Map.entry(BASE + "events.WebhookSecretUpgrade", PANACHE),
             Map.entry(BASE + "events.WebhookDispatcher", "delivery claiming stays SQL (skip locked), but its statements also update the "
                     + "webhook table that feat/panache moves to Hibernate Reactive; it moves into a WebhookDeliveryRepository once "
