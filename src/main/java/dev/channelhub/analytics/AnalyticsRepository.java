@@ -211,18 +211,6 @@ public class AnalyticsRepository {
         return db.list(client, sql.toString(), Tuple.from(args), r -> r);
     }
 
-    public Uni<Optional<Row>> setThreshold(SqlClient client, String tenant, String sku, long threshold, Integer expectedVersion, String actor) {
-        if (expectedVersion == null) {
-            return db.one(client, "insert into stock_threshold as t (tenant_id, sku, threshold, updated_by) values ($1, $2, $3, $4)"
-                            + " on conflict (tenant_id, sku) do update set threshold = excluded.threshold, version = t.version + 1,"
-                            + " updated_by = excluded.updated_by, updated_at = now() returning sku, threshold, version, updated_at",
-                    Tuple.of(tenant, sku, threshold, actor), r -> r);
-        }
-        return db.one(client, "update stock_threshold set threshold = $3, version = version + 1, updated_by = $5, updated_at = now()"
-                        + " where tenant_id = $1 and sku = $2 and version = $4 returning sku, threshold, version, updated_at",
-                Tuple.of(tenant, sku, threshold, expectedVersion, actor), r -> r);
-    }
-
     public Uni<Optional<Row>> threshold(SqlClient client, String tenant, String sku) {
         return db.one(client, "select sku, threshold, version, updated_at from stock_threshold where tenant_id = $1 and sku = $2",
                 Tuple.of(tenant, sku), r -> r);

@@ -17,6 +17,7 @@ import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import dev.channelhub.shared.web.Params;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,6 +48,9 @@ public class AnalyticsService {
 
     @Inject
     Db db;
+
+    @Inject
+    StockThresholdRepository thresholds;
 
     @Inject
     ChannelService channels;
@@ -210,12 +216,35 @@ public class AnalyticsService {
                         }
                         return m;
                     })
-                    .flatMap(m -> repo.setThreshold(db.pool(), tenant, sku, request.threshold(), expectedVersion, caller.subject()))
-                    .flatMap(row -> row.isPresent() ? Uni.createFrom().item(thresholdView(row.get()))
-                            : repo.threshold(db.pool(), tenant, sku).map(current -> {
-                                throw current.map(c -> ApiException.versionConflict("threshold of " + sku, expectedVersion, c.getInteger("version")))
-                                        .orElseGet(() -> ApiException.notFound("threshold", sku));
-                            }));
+                    .flatMap(m -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> thresholds.lockEntity(tenant, sku)
+                            .flatMap(found -> found != null || expectedVersion != null ? Uni.createFrom().item(found)
+                                    // The first setting of this SKU: wait for a concurrent first setting, then look again.
+                                    : thresholds.lockKey(session, tenant, sku).flatMap(x -> thresholds.lockEntity(tenant, sku)))
+                            .flatMap(current -> {
+                                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                                if (current == null) {
+                                    if (expectedVersion != null) {
+                                        throw ApiException.notFound("threshold", sku);
+                                    }
+                                    StockThresholdEntity created = new StockThresholdEntity();
+                                    created.tenantId = tenant;
+                                    created.sku = sku;
+                                    created.threshold = request.threshold();
+                                    created.version = 1;
+                                    created.updatedBy = caller.subject();
+                                    created.createdAt = now;
+                                    created.updatedAt = now;
+                                    return session.persist(created).call(session::flush).map(x -> created.toView());
+                                }
+                                if (expectedVersion != null && expectedVersion != current.version) {
+                                    throw ApiException.versionConflict("threshold of " + sku, expectedVersion, current.version);
+                                }
+                                current.threshold = request.threshold();
+                                current.updatedBy = caller.subject();
+                                // A new updatedAt makes the row dirty: every setting is a new version, as before.
+                                current.updatedAt = now;
+                                return session.flush().map(x -> current.toView());
+                            }))));
         });
     }
 

@@ -2,68 +2,72 @@ package dev.channelhub.inventory;
 
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.TenantKey;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for stock locations. */
+/**
+ * Stock locations. Writes are {@link LocationEntity} in the service's Hibernate Reactive transaction, found by their
+ * {@link TenantKey}. Reads stay SQL on the pool: GraphQL resolves sibling fields in parallel and a Hibernate Reactive
+ * session allows one operation at a time (quarkus#32870), and stock changes look locations up by code inside their
+ * own pool transactions. Every statement is scoped by tenant.
+ */
 @ApplicationScoped
-public class LocationRepository {
+public class LocationRepository implements PanacheRepositoryBase<LocationEntity, TenantKey> {
 
     static final String COLUMNS = "id, code, name, type, region, channel_ids, priority, version, created_at, updated_at";
+
+    private static final String FIND = """
+            select %s from stock_location where tenant_id = $1 and id = $2""".formatted(COLUMNS);
+
+    private static final String FIND_BY_CODE = """
+            select %s from stock_location where tenant_id = $1 and code = $2""".formatted(COLUMNS);
+
+    // The list is one statement assembled from these fragments: only the filters given are added.
+    private static final String LIST = "select " + COLUMNS + " from stock_location where tenant_id = $1";
+    /** A location serves the channel when it names it or serves every channel (null). */
+    private static final String LIST_SERVING = " and (channel_ids is null or $2 = any(channel_ids))";
 
     @Inject
     Db db;
 
-    public Uni<Void> insert(SqlClient tx, String tenant, UUID id, CreateLocationRequest r, UUID[] channelIds, Instant now) {
-        return db.query(tx, "insert into stock_location (tenant_id, id, code, name, type, region, channel_ids, priority, version, "
-                        + "created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)",
-                Tuple.from(new Object[]{tenant, id, r.code(), r.name(), r.type().name(), r.region(), channelIds,
-                        r.priority() == null ? 0 : r.priority(), now.atOffset(ZoneOffset.UTC)})).replaceWithVoid();
+    // ---- entities, in the caller's Hibernate Reactive transaction
+
+    /** The location row locked for the rest of the transaction ({@code for no key update}); null when absent. */
+    public Uni<LocationEntity> lockEntity(String tenant, UUID id) {
+        return findById(TenantKey.of(tenant, id), LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Applies a patch if the row is at {@code expectedVersion} (when given); empty when no row matched. */
-    public Uni<Optional<LocationView>> update(SqlClient tx, String tenant, UUID id, LocationPatch p, UUID[] channelIds,
-                                              Integer expectedVersion, Instant now) {
-        return db.one(tx, "update stock_location set name = coalesce($3, name),"
-                        + " region = case when $4 then null else coalesce($5, region) end,"
-                        + " channel_ids = case when $6 then null when $7::uuid[] is not null then $7 else channel_ids end,"
-                        + " priority = coalesce($8, priority), version = version + 1, updated_at = $9"
-                        + " where tenant_id = $1 and id = $2 and ($10::int is null or version = $10) returning " + COLUMNS,
-                Tuple.from(new Object[]{tenant, id, p.name(), p.clears("region"), p.region(), p.clears("channelIds"), channelIds,
-                        p.priority(), now.atOffset(ZoneOffset.UTC), expectedVersion}),
-                LocationRepository::toView);
-    }
+    // ---- SQL on the pool (reads) or on another feature's transaction
 
     public Uni<Optional<LocationView>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from stock_location where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
-                LocationRepository::toView);
+        return db.one(client, FIND, Tuple.of(tenant, id), LocationRepository::toView);
     }
 
     public Uni<Optional<LocationView>> findByCode(SqlClient client, String tenant, String code) {
-        return db.one(client, "select " + COLUMNS + " from stock_location where tenant_id = $1 and code = $2", Tuple.of(tenant, code),
-                LocationRepository::toView);
+        return db.one(client, FIND_BY_CODE, Tuple.of(tenant, code), LocationRepository::toView);
     }
 
     /** Locations in id order; {@code servingChannel} keeps only those that serve it. */
     public Uni<List<LocationView>> list(String tenant, UUID servingChannel, PageRequest page) {
         List<Object> args = new ArrayList<>();
         args.add(tenant);
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from stock_location where tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LIST);
         if (servingChannel != null) {
             args.add(servingChannel);
-            sql.append(" and (channel_ids is null or $2 = any(channel_ids))");
+            sql.append(LIST_SERVING);
         }
         if (page.after() != null) {
             args.add(page.afterId());

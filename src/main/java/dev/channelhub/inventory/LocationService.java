@@ -1,5 +1,6 @@
 package dev.channelhub.inventory;
 
+import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
@@ -13,6 +14,7 @@ import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import dev.channelhub.shared.web.MergePatch;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +25,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-/** Stock locations: where stock lies and which channels each one serves. */
+/**
+ * Stock locations: where stock lies and which channels each one serves. Creates and patches are {@link LocationEntity}
+ * writes in a Hibernate Reactive transaction; reads (and other inventory use cases' lookups by code) are SQL.
+ */
 @ApplicationScoped
 public class LocationService {
 
@@ -46,20 +50,35 @@ public class LocationService {
         caller.require(Role.MANAGER, Role.INTEGRATION);
         validator.check(request);
         UUID[] channelIds = parseChannelIds(request.channelIds());
-        return idempotency.run(caller, idempotencyKey, "POST /locations", request, LocationView.class,
-                () -> db.inTransaction(tx -> {
-                    UUID id = Ids.newId();
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return locations.insert(tx, caller.tenant(), id, request, channelIds, now)
-                            .onFailure(LocationService::isUniqueViolation).transform(e ->
+        // One Hibernate Reactive transaction: the location and the idempotency answer commit together
+        // (docs/DEVELOPING.md "Persistence").
+        return idempotency.runRecording(caller, idempotencyKey, "POST /locations", request, LocationView.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+                    Instant now = now();
+                    LocationEntity location = new LocationEntity();
+                    location.tenantId = caller.tenant();
+                    location.id = Ids.newId();
+                    location.code = request.code();
+                    location.name = request.name();
+                    location.type = request.type();
+                    location.region = request.region();
+                    location.channelIds = channelIds;
+                    location.priority = request.priority() == null ? 0 : request.priority();
+                    location.version = 1;
+                    location.createdAt = now;
+                    location.updatedAt = now;
+                    return session.persist(location).call(session::flush)
+                            .onFailure(ApiErrors::isUniqueViolation).transform(e ->
                                     new ApiException(ErrorCode.DUPLICATE, "location code " + request.code() + " already exists"))
-                            .flatMap(x -> locations.find(tx, caller.tenant(), id))
-                            .map(Optional::orElseThrow)
-                            .map(Outcome::created);
-                }));
+                            .map(x -> location.toView())
+                            .flatMap(view -> completion.record(session, Outcome.created(view)));
+                })));
     }
 
-    /** Renames, re-prioritises or re-targets a location; the code and type stay. Reservations follow at once. */
+    /**
+     * Renames, re-prioritises or re-targets a location; the code and type stay. Reservations follow at once. Every
+     * accepted patch (even one that changes no value) is a new version, as the contract's ETag promises.
+     */
     public Uni<LocationView> update(Caller caller, UUID id, LocationPatch patch, Integer expectedVersion) {
         caller.require(Role.MANAGER, Role.INTEGRATION);
         validator.check(patch);
@@ -69,13 +88,26 @@ public class LocationService {
             }
         }
         UUID[] channelIds = parseChannelIds(patch.channelIds());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return db.inTransaction(tx -> locations.update(tx, caller.tenant(), id, patch, channelIds, expectedVersion, now)
-                .flatMap(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
-                        : locations.find(tx, caller.tenant(), id).map(current -> {
-                            LocationView found = current.orElseThrow(() -> ApiException.notFound("location", id));
-                            throw ApiException.versionConflict("location " + found.code(), expectedVersion, found.version());
-                        })));
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> locations.lockEntity(caller.tenant(), id)
+                .flatMap(current -> {
+                    if (current == null) {
+                        throw ApiException.notFound("location", id);
+                    }
+                    if (expectedVersion != null && expectedVersion != current.version) {
+                        throw ApiException.versionConflict("location " + current.code, expectedVersion, current.version);
+                    }
+                    if (patch.name() != null) {
+                        current.name = patch.name();
+                    }
+                    current.region = patch.clears("region") ? null : patch.region() != null ? patch.region() : current.region;
+                    current.channelIds = patch.clears("channelIds") ? null : channelIds != null ? channelIds : current.channelIds;
+                    if (patch.priority() != null) {
+                        current.priority = patch.priority();
+                    }
+                    // A new updatedAt makes the row dirty, so the flush always writes it and bumps the version.
+                    current.updatedAt = now();
+                    return session.flush().map(x -> current.toView());
+                })));
     }
 
     public Uni<LocationView> get(Caller caller, UUID id) {
@@ -120,7 +152,7 @@ public class LocationService {
         return out.toArray(new UUID[0]);
     }
 
-    static boolean isUniqueViolation(Throwable t) {
-        return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -42,7 +42,6 @@ class ArchitectureTest {
     static final Map<String, String> SQL_OUTSIDE_REPOSITORIES = Map.ofEntries(
             Map.entry(BASE + "shared.idempotency.IdempotencyService", "persistence infrastructure: the one class that implements the "
                     + "idempotency protocol (claim, wait, record) on its own table; it is shared, not a feature"),
-            Map.entry(BASE + "analytics.survey.SurveyService", PANACHE),
             Map.entry(BASE + "events.WebhookDispatcher", "delivery claiming stays SQL (skip locked), but its statements also update the "
                     + "webhook table that feat/panache moves to Hibernate Reactive; it moves into a WebhookDeliveryRepository once "
                     + "that mapping is merged"));

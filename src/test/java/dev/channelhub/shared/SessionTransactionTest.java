@@ -1,5 +1,6 @@
 package dev.channelhub.shared;
 
+import dev.channelhub.analytics.survey.NpsResponseEntity;
 import dev.channelhub.channel.ChannelEntity;
 import dev.channelhub.channel.ChannelStatus;
 import dev.channelhub.channel.ChannelType;
@@ -98,6 +99,54 @@ class SessionTransactionTest {
                 () -> ChannelEntity.count("tenantId = ?1", Tokens.newTenant())));
         assertEquals(0L, channels);
         assertEquals(1, SqlCounter.current() - before, "one Hibernate statement counted");
+    }
+
+    @Test
+    void aRolledBackSurveyAnswerLeavesNoEventAndNoIdempotencyAnswer() throws Throwable {
+        // The survey's write (analytics/survey/SurveyService.recordNps) in the same shape: the answer entity, its
+        // survey.nps_recorded event and the idempotency answer, all on the session; a failure at the end undoes all three.
+        String tenant = Tokens.newTenant();
+        Caller caller = Caller.of(tenant, "tester", Set.of(Role.ADMIN), null);
+        UUID id = Ids.newId();
+        UUID channelId = Ids.newId();
+        String key = "nps-rollback-" + id;
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> surveyUseCase(caller, id, channelId, key, true)));
+        assertEquals("fails after the answer, the event and the idempotency answer were written", failure.getMessage());
+        assertEquals(0, count("select count(*) from nps_response where tenant_id = $1 and id = $2", tenant, id), "no answer");
+        assertEquals(0, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2", tenant, channelId), "no event");
+        assertEquals(0, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2", tenant, key),
+                "no idempotency answer, and the key is released");
+
+        Outcome<Answer> committed = VertxContextSupport.subscribeAndAwait(() -> surveyUseCase(caller, id, channelId, key, false));
+        assertEquals(201, committed.status());
+        assertEquals(1, count("select count(*) from nps_response where tenant_id = $1 and id = $2", tenant, id));
+        assertEquals(1, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2 and type = 'survey.nps_recorded'",
+                tenant, channelId));
+        assertEquals(1, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2 and state = 'DONE'", tenant, key));
+    }
+
+    private Uni<Outcome<Answer>> surveyUseCase(Caller caller, UUID id, UUID channelId, String key, boolean failAtTheEnd) {
+        return idempotency.runRecording(caller, key, "POST /session-transaction-test/nps", Map.of("id", "fixed"), Answer.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+                    NpsResponseEntity answer = new NpsResponseEntity();
+                    answer.tenantId = caller.tenant();
+                    answer.id = id;
+                    answer.channelId = channelId;
+                    answer.score = 9;
+                    answer.recordedBy = caller.subject();
+                    answer.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return session.persist(answer).call(session::flush)
+                            .call(() -> outbox.append(session, caller, "survey.nps_recorded", "channel", channelId, channelId,
+                                    Map.of("id", id.toString())))
+                            .flatMap(x -> completion.record(session, Outcome.created(new Answer("recorded " + id))))
+                            .invoke(o -> {
+                                if (failAtTheEnd) {
+                                    throw new IllegalStateException("fails after the answer, the event and the idempotency answer were written");
+                                }
+                            });
+                })));
     }
 
     private Uni<Outcome<Answer>> useCase(Caller caller, UUID id, String key, boolean failAtTheEnd) {
