@@ -50,6 +50,9 @@ public class DealService {
     LeadRepository leads;
 
     @Inject
+    LeadSettingsRepository settingsRepo;
+
+    @Inject
     CustomerResolver customers;
 
     @Inject
@@ -88,7 +91,7 @@ public class DealService {
                             if (active.isPresent()) {
                                 throw conflict(active.get(), channelId);
                             }
-                            return leads.settings(tx, caller.tenant()).flatMap(settings -> {
+                            return settingsRepo.settings(tx, caller.tenant()).flatMap(settings -> {
                                 UUID id = Ids.newId();
                                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                                 Instant until = now.plus(Duration.ofDays(settings.dealProtectionDays()));

@@ -15,22 +15,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for leads, routing rules, assignments, rejections and settings. Every statement is scoped by tenant. */
+/**
+ * SQL for leads, assignments and rejections (routing rules: {@link LeadRoutingRuleRepository}; settings:
+ * {@link LeadSettingsRepository}). Every statement is scoped by tenant.
+ */
 @ApplicationScoped
 public class LeadRepository {
 
     static final String COLUMNS = "id, status, customer_id, source_channel_id, assigned_channel_id, conversion_channel_id, order_id, "
             + "region, category, estimated_value, currency, note, routing_rule_id, assigned_at, accept_deadline, accepted_at, "
             + "closed_at, closed_reason, version, created_at, updated_at";
-
-    static final String RULE_COLUMNS = "id, priority, match_regions, match_categories, match_min_value, target_channel_id, "
-            + "target_group_id, version, created_at, updated_at";
 
     @Inject
     Db db;
@@ -195,71 +194,6 @@ public class LeadRepository {
                 Tuple.of(tenant, orderId), r -> new OrderRef(r.getUUID("channel_id"), r.getUUID("customer_id")));
     }
 
-    // ---- routing rules
-
-    public Uni<List<RoutingRuleView>> rules(SqlClient client, String tenant) {
-        return db.list(client, "select " + RULE_COLUMNS + " from lead_routing_rule where tenant_id = $1 order by priority desc, id",
-                Tuple.of(tenant), LeadRepository::toRule);
-    }
-
-    public Uni<List<RoutingRuleView>> rulePage(String tenant, PageRequest page) {
-        List<Object> args = new ArrayList<>(List.of(tenant));
-        String sql = "select " + RULE_COLUMNS + " from lead_routing_rule where tenant_id = $1";
-        if (page.after() != null) {
-            args.add(page.afterId());
-            sql += " and id > $2";
-        }
-        args.add(page.fetchSize());
-        sql += " order by id limit $" + args.size();
-        return db.list(sql, Tuple.from(args), LeadRepository::toRule);
-    }
-
-    public Uni<Optional<RoutingRuleView>> rule(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + RULE_COLUMNS + " from lead_routing_rule where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
-                LeadRepository::toRule);
-    }
-
-    public Uni<Void> insertRule(SqlClient tx, String tenant, UUID id, RoutingRuleRequest r, UUID channel, UUID group) {
-        RuleMatch m = r.match() == null ? new RuleMatch(null, null, null) : r.match();
-        return db.query(tx, "insert into lead_routing_rule (tenant_id, id, priority, match_regions, match_categories, match_min_value, "
-                        + "target_channel_id, target_group_id) values ($1, $2, $3, $4, $5, $6, $7, $8)",
-                Tuple.from(new Object[]{tenant, id, r.priority(), array(m.regions()), array(m.categories()), m.minValue(), channel, group}))
-                .replaceWithVoid();
-    }
-
-    public Uni<Boolean> updateRule(SqlClient tx, String tenant, UUID id, RoutingRuleRequest r, UUID channel, UUID group, Integer expected) {
-        RuleMatch m = r.match() == null ? new RuleMatch(null, null, null) : r.match();
-        List<Object> args = new ArrayList<>(Arrays.asList(tenant, id, r.priority(), array(m.regions()), array(m.categories()), m.minValue(),
-                channel, group));
-        String sql = "update lead_routing_rule set priority = $3, match_regions = $4, match_categories = $5, match_min_value = $6, "
-                + "target_channel_id = $7, target_group_id = $8, version = version + 1, updated_at = now() where tenant_id = $1 and id = $2";
-        if (expected != null) {
-            args.add(expected);
-            sql += " and version = $9";
-        }
-        return db.query(tx, sql, Tuple.from(args)).map(rs -> rs.rowCount() == 1);
-    }
-
-    public Uni<Boolean> deleteRule(SqlClient tx, String tenant, UUID id) {
-        return db.query(tx, "delete from lead_routing_rule where tenant_id = $1 and id = $2", Tuple.of(tenant, id))
-                .map(rs -> rs.rowCount() == 1);
-    }
-
-    // ---- settings
-
-    public Uni<LeadSettings> settings(SqlClient client, String tenant) {
-        return db.one(client, "select accept_deadline_minutes, deal_protection_days from lead_settings where tenant_id = $1",
-                        Tuple.of(tenant), r -> new LeadSettings(r.getInteger("accept_deadline_minutes"), r.getInteger("deal_protection_days")))
-                .map(o -> o.orElse(LeadSettings.defaults()));
-    }
-
-    public Uni<Void> saveSettings(SqlClient tx, String tenant, LeadSettings s) {
-        return db.query(tx, "insert into lead_settings (tenant_id, accept_deadline_minutes, deal_protection_days) values ($1, $2, $3) "
-                        + "on conflict (tenant_id) do update set accept_deadline_minutes = excluded.accept_deadline_minutes, "
-                        + "deal_protection_days = excluded.deal_protection_days, version = lead_settings.version + 1, updated_at = now()",
-                Tuple.of(tenant, s.acceptDeadlineMinutes(), s.dealProtectionDays())).replaceWithVoid();
-    }
-
     // ---- cross-feature reads
 
     private static final String OPEN_LEADS = """
@@ -295,22 +229,6 @@ public class LeadRepository {
                 r.getString("note"), str(r.getUUID("routing_rule_id")), instant(r, "assigned_at"), instant(r, "accept_deadline"),
                 instant(r, "accepted_at"), instant(r, "closed_at"), r.getString("closed_reason"), r.getInteger("version"),
                 instant(r, "created_at"), instant(r, "updated_at"));
-    }
-
-    static RoutingRuleView toRule(Row r) {
-        return new RoutingRuleView(r.getUUID("id").toString(), r.getInteger("priority"),
-                new RuleMatch(list(r.getArrayOfStrings("match_regions")), list(r.getArrayOfStrings("match_categories")),
-                        Money.round(r.getBigDecimal("match_min_value"), Money.DEFAULT_CURRENCY)),
-                new RuleTarget(str(r.getUUID("target_channel_id")), str(r.getUUID("target_group_id"))),
-                r.getInteger("version"), instant(r, "created_at"), instant(r, "updated_at"));
-    }
-
-    private static List<String> list(String[] values) {
-        return values == null ? null : List.of(values);
-    }
-
-    private static String[] array(List<String> values) {
-        return values == null || values.isEmpty() ? null : values.stream().map(String::trim).distinct().toArray(String[]::new);
     }
 
     static String blankToNull(String s) {

@@ -12,13 +12,15 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Routing rules: managers write them, sales and managers read them. */
@@ -26,7 +28,7 @@ import java.util.UUID;
 public class LeadRoutingRules {
 
     @Inject
-    LeadRepository leads;
+    LeadRoutingRuleRepository rules;
 
     @Inject
     ChannelService channels;
@@ -46,36 +48,46 @@ public class LeadRoutingRules {
     public Uni<Outcome<RoutingRuleView>> create(Caller caller, RoutingRuleRequest request, String idempotencyKey) {
         caller.require(Role.MANAGER);
         Target target = check(request);
-        return idempotency.run(caller, idempotencyKey, "POST /lead-routing-rules", request, RoutingRuleView.class,
-                () -> requireChannel(caller, target).flatMap(x -> db.inTransaction(tx -> {
-                    UUID id = Ids.newId();
-                    return leads.insertRule(tx, caller.tenant(), id, request, target.channel(), target.group())
-                            .flatMap(y -> leads.rule(tx, caller.tenant(), id)).map(Optional::orElseThrow).map(Outcome::created);
-                })));
+        // One Hibernate Reactive transaction: the rule and the idempotency answer commit together.
+        return idempotency.runRecording(caller, idempotencyKey, "POST /lead-routing-rules", request, RoutingRuleView.class,
+                completion -> requireChannel(caller, target).flatMap(x -> Panache.withTransaction(() -> Panache.getSession()
+                        .flatMap(session -> {
+                            Instant now = now();
+                            LeadRoutingRuleEntity rule = new LeadRoutingRuleEntity();
+                            rule.tenantId = caller.tenant();
+                            rule.id = Ids.newId();
+                            rule.set(request, target.channel(), target.group());
+                            rule.version = 1;
+                            rule.createdAt = now;
+                            rule.updatedAt = now;
+                            return session.persist(rule).call(session::flush)
+                                    .flatMap(y -> completion.record(session, Outcome.created(rule.toView())));
+                        }))));
     }
 
+    /** {@code PUT /lead-routing-rules/{id}}: replaces the rule; {@code expected} (If-Match / {@code version}) must match. */
     public Uni<RoutingRuleView> update(Caller caller, UUID id, RoutingRuleRequest request, Integer expected) {
         caller.require(Role.MANAGER);
         Target target = check(request);
-        return requireChannel(caller, target).flatMap(x -> db.inTransaction(tx -> leads.rule(tx, caller.tenant(), id).flatMap(found -> {
-            RoutingRuleView cur = found.orElseThrow(() -> ApiException.notFound("routing rule", id));
-            if (expected != null && expected != cur.version()) {
-                throw ApiException.versionConflict("routing rule " + id, expected, cur.version());
-            }
-            return leads.updateRule(tx, caller.tenant(), id, request, target.channel(), target.group(), cur.version())
-                    .flatMap(ok -> {
-                        if (!ok) {
-                            throw ApiException.versionConflict("routing rule " + id, cur.version(), cur.version() + 1);
-                        }
-                        return leads.rule(tx, caller.tenant(), id).map(Optional::orElseThrow);
-                    });
-        })));
+        return requireChannel(caller, target).flatMap(x -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> rules.lockEntity(caller.tenant(), id).flatMap(rule -> {
+                    if (rule == null) {
+                        throw ApiException.notFound("routing rule", id);
+                    }
+                    if (expected != null && expected != rule.version) {
+                        throw ApiException.versionConflict("routing rule " + id, expected, rule.version);
+                    }
+                    rule.set(request, target.channel(), target.group());
+                    rule.updatedAt = now();
+                    return session.flush().map(y -> rule.toView());
+                }))));
     }
 
+    /** {@code DELETE /lead-routing-rules/{id}}: one statement; leads already routed keep their assignee. */
     public Uni<Void> delete(Caller caller, UUID id) {
         caller.require(Role.MANAGER);
-        return db.inTransaction(tx -> leads.deleteRule(tx, caller.tenant(), id)).map(ok -> {
-            if (!ok) {
+        return Panache.withTransaction(() -> rules.deleteEntity(caller.tenant(), id)).map(deleted -> {
+            if (!deleted) {
                 throw ApiException.notFound("routing rule", id);
             }
             return null;
@@ -84,12 +96,16 @@ public class LeadRoutingRules {
 
     public Uni<RoutingRuleView> get(Caller caller, UUID id) {
         caller.require(Role.MANAGER, Role.SALES);
-        return leads.rule(db.pool(), caller.tenant(), id).map(o -> o.orElseThrow(() -> ApiException.notFound("routing rule", id)));
+        return rules.find(db.pool(), caller.tenant(), id).map(o -> o.orElseThrow(() -> ApiException.notFound("routing rule", id)));
     }
 
     public Uni<Page<RoutingRuleView>> list(Caller caller, PageRequest page) {
         caller.require(Role.MANAGER, Role.SALES);
-        return leads.rulePage(caller.tenant(), page).map(rows -> Page.of(rows, page, RoutingRuleView::id));
+        return rules.page(caller.tenant(), page).map(rows -> Page.of(rows, page, RoutingRuleView::id));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Target check(RoutingRuleRequest request) {

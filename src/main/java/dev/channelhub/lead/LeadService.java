@@ -16,6 +16,7 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,6 +27,7 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,6 +49,12 @@ public class LeadService {
 
     @Inject
     LeadRepository leads;
+
+    @Inject
+    LeadRoutingRuleRepository rules;
+
+    @Inject
+    LeadSettingsRepository settingsRepo;
 
     @Inject
     ChannelService channels;
@@ -110,7 +118,7 @@ public class LeadService {
                                 .flatMap(customerId -> leads.insert(tx, caller.tenant(), id, customerId, request, sourceChannel, currency,
                                         caller.subject()))
                                 .flatMap(y -> pick.isEmpty() ? Uni.createFrom().voidItem()
-                                        : leads.settings(tx, caller.tenant()).flatMap(s -> assignTo(tx, caller.tenant(), caller.subject(),
+                                        : settingsRepo.settings(tx, caller.tenant()).flatMap(s -> assignTo(tx, caller.tenant(), caller.subject(),
                                         id, pick.get(), s, "RULE")))
                                 .flatMap(y -> leads.find(tx, caller.tenant(), id, false)).map(Optional::orElseThrow);
                     })
@@ -202,7 +210,7 @@ public class LeadService {
             }
             return act(caller, id, true, (tx, lead) -> {
                 LeadLifecycle.require(lead.id(), lead.status(), LeadLifecycle.Action.ASSIGN);
-                return leads.settings(tx, caller.tenant()).flatMap(s -> assignTo(tx, caller.tenant(), caller.subject(), id,
+                return settingsRepo.settings(tx, caller.tenant()).flatMap(s -> assignTo(tx, caller.tenant(), caller.subject(), id,
                         new Pick(channelId, null), s, "MANUAL"));
             });
         });
@@ -249,21 +257,32 @@ public class LeadService {
 
     public Uni<LeadSettings> settings(Caller caller) {
         caller.require(Role.MANAGER, Role.SALES);
-        return leads.settings(db.pool(), caller.tenant());
+        return settingsRepo.settings(db.pool(), caller.tenant());
     }
 
+    /**
+     * {@code PUT /lead-settings}: sets the settings given. The tenant's row is an entity, created with the defaults at the
+     * first change (an insert that does nothing when a concurrent first change created it), then locked and changed.
+     */
     public Uni<LeadSettings> updateSettings(Caller caller, LeadSettings patch) {
         caller.require(Role.MANAGER);
         validator.check(patch);
         if (patch.acceptDeadlineMinutes() == null && patch.dealProtectionDays() == null) {
             throw ApiException.invalid("body", "names no setting to change");
         }
-        return db.inTransaction(tx -> leads.settings(tx, caller.tenant()).flatMap(cur -> {
-            LeadSettings next = new LeadSettings(
-                    patch.acceptDeadlineMinutes() == null ? cur.acceptDeadlineMinutes() : patch.acceptDeadlineMinutes(),
-                    patch.dealProtectionDays() == null ? cur.dealProtectionDays() : patch.dealProtectionDays());
-            return leads.saveSettings(tx, caller.tenant(), next).replaceWith(next);
-        }));
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> settingsRepo.lockEntity(caller.tenant())
+                .flatMap(found -> found != null ? Uni.createFrom().item(found)
+                        : settingsRepo.createDefaults(session, caller.tenant()).flatMap(x -> settingsRepo.lockEntity(caller.tenant())))
+                .flatMap(s -> {
+                    if (patch.acceptDeadlineMinutes() != null) {
+                        s.acceptDeadlineMinutes = patch.acceptDeadlineMinutes();
+                    }
+                    if (patch.dealProtectionDays() != null) {
+                        s.dealProtectionDays = patch.dealProtectionDays();
+                    }
+                    s.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return session.flush().map(x -> s.toView());
+                })));
     }
 
     // ---- analytics
@@ -346,14 +365,14 @@ public class LeadService {
                     if (pick.isEmpty()) {
                         return leads.unassign(tx, tenant, id);
                     }
-                    return leads.settings(tx, tenant).flatMap(s -> assignTo(tx, tenant, actor, id, pick.get(), s, reason));
+                    return settingsRepo.settings(tx, tenant).flatMap(s -> assignTo(tx, tenant, actor, id, pick.get(), s, reason));
                 })
                 .flatMap(x -> leads.find(tx, tenant, id, false)).map(Optional::orElseThrow);
     }
 
     /** The channel a lead with these attributes goes to (caller holds the routing lock). */
     private Uni<Optional<Pick>> pick(SqlClient tx, String tenant, String region, String category, BigDecimal value, Set<UUID> excluded) {
-        return leads.rules(tx, tenant).flatMap(rules -> tryRules(tx, tenant, rules.stream().sorted(LeadRouter.order())
+        return rules.rules(tx, tenant).flatMap(rules -> tryRules(tx, tenant, rules.stream().sorted(LeadRouter.order())
                 .filter(r -> LeadRouter.matches(r.match(), region, category, value)).toList(), 0, excluded));
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.TenantKey;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +14,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,14 +26,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for policies, their versions, targets and acknowledgements. Every statement is scoped by tenant. */
+/**
+ * Policies, their versions, targets and acknowledgements. The policy row is an entity ({@link PolicyEntity}) written in
+ * the service's Hibernate Reactive transaction, with its version copy and targets as native statements on the same
+ * session. Reads stay SQL on the pool (GraphQL resolves sibling fields in parallel; a Hibernate Reactive session allows
+ * one operation at a time), and so do the partner's read/acknowledge rows and the lazy targeting of channels that match
+ * later: set-based, idempotent upserts keyed by (policy, channel[, version]), not entities. Every statement is scoped by
+ * tenant.
+ */
 @ApplicationScoped
-public class PolicyRepository {
+public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, TenantKey> {
 
     static final String COLUMNS = "p.id, p.title, p.kind, p.body, p.attachments, p.audience, p.requires_ack, p.effective_from, "
             + "p.expires_at, p.version, p.published_at, p.updated_at";
 
     private static final String IN_EFFECT = "p.effective_from <= now() and (p.expires_at is null or p.expires_at > now())";
+
+    /** A target row that exists is kept; a dropped one is targeted again (its history kept). */
+    private static final String ON_TARGET_CONFLICT = """
+             on conflict (tenant_id, policy_id, channel_id) do update
+            set dropped_at = null, added_by = excluded.added_by, targeted_at = now()
+            where policy_target.dropped_at is not null""";
 
     @Inject
     Db db;
@@ -45,48 +62,83 @@ public class PolicyRepository {
                            Instant droppedAt, Integer readVersion, Integer ackVersion) {
     }
 
-    public Uni<Void> insert(SqlClient tx, String tenant, UUID id, PublishPolicyRequest r, Audience audience, boolean requiresAck,
-                            Instant effectiveFrom, Instant now, String publishedBy) {
-        return db.query(tx, "insert into policy (tenant_id, id, title, kind, body, attachments, audience, requires_ack, effective_from, "
-                        + "expires_at, version, created_by, published_at, updated_at) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12)",
-                Tuple.from(new Object[]{tenant, id, r.title().trim(), r.kind().name(), r.body(), attachments(r.attachments()),
-                        json(audience), requiresAck, utc(effectiveFrom), utc(r.expiresAt()), publishedBy, utc(now)}))
-                .replaceWithVoid();
+    // ---- in the service's Hibernate Reactive transaction: the policy is an entity, its version copy and targets are rows
+
+    /** The policy row locked for the rest of the transaction ({@code for no key update}); null when absent. */
+    public Uni<PolicyEntity> lockEntity(String tenant, UUID id) {
+        return findById(TenantKey.of(tenant, id), LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Overwrites the current version with {@code v} and bumps the version; false when {@code expected} does not match. */
-    public Uni<Boolean> update(SqlClient tx, String tenant, UUID id, PolicyView v, Integer expected, Instant now) {
-        List<Object> args = new ArrayList<>(List.of(tenant, id, v.title(), v.kind().name(), v.body()));
-        args.add(attachments(v.attachments()));
-        args.add(json(v.audience()));
-        args.add(v.requiresAcknowledgement());
-        args.add(utc(v.effectiveFrom()));
-        args.add(utc(v.expiresAt()));
-        args.add(utc(now));
-        String sql = "update policy set title = $3, kind = $4, body = $5, attachments = $6, audience = $7, requires_ack = $8, "
-                + "effective_from = $9, expires_at = $10, updated_at = $11, version = version + 1 where tenant_id = $1 and id = $2";
-        if (expected != null) {
-            args.add(expected);
-            sql += " and version = $12";
+    /** Copies the current version (as flushed) into the history. */
+    private static final String RECORD_VERSION = """
+            insert into policy_version (tenant_id, policy_id, version, title, kind, body, attachments, audience, requires_ack,
+            effective_from, expires_at, published_by, published_at)
+            select tenant_id, id, version, title, kind, body, attachments, audience, requires_ack, effective_from, expires_at,
+            ?3, updated_at from policy where tenant_id = ?1 and id = ?2""";
+
+    /** {@link #ADD_TARGETS} on the session: ?3 is the channels as a uuid[] literal ({a,b}). */
+    private static final String ADD_TARGETS_ON_SESSION = """
+            insert into policy_target (tenant_id, policy_id, channel_id, added_by)
+            select ?1, p.id, c, ?4 from (select id from policy where tenant_id = ?1 and id = ?2 and version = ?5 for share) p,
+                 unnest(cast(cast(?3 as text) as uuid[])) as c""" + ON_TARGET_CONFLICT;
+
+    /** {@link #DROP_TARGETS} on the session: ?3 is the channels kept, as a uuid[] literal. */
+    private static final String DROP_TARGETS_ON_SESSION = """
+            update policy_target set dropped_at = now()
+            where tenant_id = ?1 and policy_id = ?2 and dropped_at is null
+            and not (channel_id = any(cast(cast(?3 as text) as uuid[])))""";
+
+    /** Copies the policy's current version into {@code policy_version}; flush the entity first. */
+    public Uni<Void> recordVersion(Mutiny.Session session, String tenant, UUID id, String publishedBy) {
+        return session.createNativeQuery(RECORD_VERSION).setParameter(1, tenant).setParameter(2, id).setParameter(3, publishedBy)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    /** {@link #addTargets(SqlClient, String, UUID, int, Collection, String)} in the session's transaction. */
+    public Uni<Void> addTargets(Mutiny.Session session, String tenant, UUID policyId, int version, Collection<UUID> channelIds,
+                                String addedBy) {
+        if (channelIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return db.query(tx, sql, Tuple.from(args)).map(rs -> rs.rowCount() == 1);
+        return session.createNativeQuery(ADD_TARGETS_ON_SESSION).setParameter(1, tenant).setParameter(2, policyId)
+                .setParameter(3, uuidArray(channelIds)).setParameter(4, addedBy).setParameter(5, version)
+                .executeUpdate().replaceWithVoid();
     }
 
-    /** Copies the current version into the history. */
-    public Uni<Void> recordVersion(SqlClient tx, String tenant, UUID id, String publishedBy) {
-        return db.query(tx, "insert into policy_version (tenant_id, policy_id, version, title, kind, body, attachments, audience, "
-                        + "requires_ack, effective_from, expires_at, published_by, published_at) "
-                        + "select tenant_id, id, version, title, kind, body, attachments, audience, requires_ack, effective_from, "
-                        + "expires_at, $3, updated_at from policy where tenant_id = $1 and id = $2",
-                Tuple.of(tenant, id, publishedBy)).replaceWithVoid();
+    /** After a PATCH of the audience: every target not in {@code keep} is dropped (its row stays, as history). */
+    public Uni<Void> dropTargetsExcept(Mutiny.Session session, String tenant, UUID policyId, Collection<UUID> keep) {
+        return session.createNativeQuery(DROP_TARGETS_ON_SESSION).setParameter(1, tenant).setParameter(2, policyId)
+                .setParameter(3, uuidArray(keep)).executeUpdate().replaceWithVoid();
     }
 
-    /** A target row that exists is kept; a dropped one is targeted again (its history kept). */
-    private static final String ON_TARGET_CONFLICT = """
-             on conflict (tenant_id, policy_id, channel_id) do update
-            set dropped_at = null, added_by = excluded.added_by, targeted_at = now()
-            where policy_target.dropped_at is not null""";
+    private static String uuidArray(Collection<UUID> ids) {
+        StringBuilder sb = new StringBuilder("{");
+        for (UUID id : ids) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append(id);
+        }
+        return sb.append('}').toString();
+    }
+
+    /** The view of an entity (after its flush: the version is the one written). */
+    PolicyView toView(PolicyEntity e) {
+        return e.toView(readAttachments(e.attachmentsJson), readAudience(e.audienceJson));
+    }
+
+    /** The attachments as the {@code jsonb} text {@link PolicyEntity} holds. */
+    String attachmentsJson(List<Attachment> list) {
+        return attachments(list).encode();
+    }
+
+    /** The audience as the {@code jsonb} text {@link PolicyEntity} holds. */
+    String audienceJson(Audience audience) {
+        return json(audience).encode();
+    }
+
+    // ---- SQL on the pool: reads, and the set-based target, read and acknowledgement rows
+
 
     /**
      * Targets {@code channelIds} with the policy, provided it is still at {@code version} (the audience they were matched
@@ -122,15 +174,6 @@ public class PolicyRepository {
             insert into policy_target (tenant_id, policy_id, channel_id, added_by)
             select $1, p.id, $3, 'LATER' from (select p.id from policy p join unnest($2::uuid[], $4::int[]) as m(id, v)
                  on p.id = m.id and p.version = m.v where p.tenant_id = $1 for share of p) p""" + ON_TARGET_CONFLICT;
-
-    private static final String DROP_TARGETS = """
-            update policy_target set dropped_at = now()
-            where tenant_id = $1 and policy_id = $2 and dropped_at is null and not (channel_id = any($3::uuid[]))""";
-
-    /** After a PATCH of the audience: every target not in {@code keep} is dropped (its row stays, as history). */
-    public Uni<Void> dropTargetsExcept(SqlClient tx, String tenant, UUID policyId, Collection<UUID> keep) {
-        return db.query(tx, DROP_TARGETS, Tuple.of(tenant, policyId, keep.toArray(new UUID[0]))).replaceWithVoid();
-    }
 
     public Uni<Optional<PolicyView>> find(SqlClient client, String tenant, UUID id) {
         return db.one(client, "select " + COLUMNS + " from policy p where p.tenant_id = $1 and p.id = $2", Tuple.of(tenant, id),

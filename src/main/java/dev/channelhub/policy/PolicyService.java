@@ -16,6 +16,7 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,19 +68,35 @@ public class PolicyService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant effectiveFrom = request.effectiveFrom() == null ? now : request.effectiveFrom();
         checkWindow(effectiveFrom, request.expiresAt());
-        return idempotency.run(caller, idempotencyKey, "POST /policies", request, PolicyView.class,
-                () -> requireChannelsExist(caller, audience).flatMap(x -> db.inTransaction(tx -> {
-                    UUID id = Ids.newId();
-                    return policies.insert(tx, caller.tenant(), id, request, audience,
-                                    Boolean.TRUE.equals(request.requiresAcknowledgement()), effectiveFrom, now, caller.subject())
-                            .flatMap(y -> policies.recordVersion(tx, caller.tenant(), id, caller.subject()))
-                            .flatMap(y -> resolveAudience(tx, caller, audience))
-                            .flatMap(targets -> policies.addTargets(tx, caller.tenant(), id, 1, targets, "PUBLICATION")
-                                    .flatMap(y -> policies.find(tx, caller.tenant(), id)).map(Optional::orElseThrow)
-                                    .call(view -> outbox.append(tx, caller, "policy.published", "policy", id, null,
-                                            Map.of("policy", view, "targeted", targets.size()))))
-                            .map(Outcome::created);
-                })));
+        // The audience is resolved on the pool (channel reads), then one Hibernate Reactive transaction holds the policy,
+        // its first version, its targets, policy.published and the idempotency answer (docs/DEVELOPING.md "Persistence").
+        return idempotency.runRecording(caller, idempotencyKey, "POST /policies", request, PolicyView.class,
+                completion -> requireChannelsExist(caller, audience)
+                        .flatMap(x -> resolveAudience(db.pool(), caller, audience))
+                        .flatMap(targets -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+                            PolicyEntity policy = new PolicyEntity();
+                            policy.tenantId = caller.tenant();
+                            policy.id = Ids.newId();
+                            policy.title = request.title().trim();
+                            policy.kind = request.kind();
+                            policy.body = request.body();
+                            policy.attachmentsJson = policies.attachmentsJson(request.attachments());
+                            policy.audienceJson = policies.audienceJson(audience);
+                            policy.requiresAck = Boolean.TRUE.equals(request.requiresAcknowledgement());
+                            policy.effectiveFrom = effectiveFrom;
+                            policy.expiresAt = request.expiresAt();
+                            policy.version = 1;
+                            policy.createdBy = caller.subject();
+                            policy.publishedAt = now;
+                            policy.updatedAt = now;
+                            return session.persist(policy).call(session::flush)
+                                    .call(x -> policies.recordVersion(session, caller.tenant(), policy.id, caller.subject()))
+                                    .call(x -> policies.addTargets(session, caller.tenant(), policy.id, 1, targets, "PUBLICATION"))
+                                    .map(x -> policies.toView(policy))
+                                    .call(view -> outbox.append(session, caller, "policy.published", "policy", policy.id, null,
+                                            Map.of("policy", view, "targeted", targets.size())))
+                                    .flatMap(view -> completion.record(session, Outcome.created(view)));
+                        }))));
     }
 
     /** Edits a policy: a new version, so earlier acknowledgements stay with the version they were given for. */
@@ -91,42 +108,54 @@ public class PolicyService {
             throw ApiException.invalid("body", "names no field to change");
         }
         Audience newAudience = patch.audience() == null ? null : checkAudience(patch.audience(), "audience");
-        Uni<Void> channelCheck = newAudience == null ? Uni.createFrom().voidItem() : requireChannelsExist(caller, newAudience);
-        return channelCheck.flatMap(x -> db.inTransaction(tx -> policies.find(tx, caller.tenant(), id).flatMap(found -> {
-            PolicyView cur = found.orElseThrow(() -> ApiException.notFound("policy", id));
-            if (expectedVersion != null && expectedVersion != cur.version()) {
-                throw ApiException.versionConflict("policy " + id, expectedVersion, cur.version());
-            }
-            PolicyView next = new PolicyView(cur.id(), patch.title() == null ? cur.title() : patch.title().trim(),
-                    patch.kind() == null ? cur.kind() : patch.kind(), patch.body() == null ? cur.body() : patch.body(),
-                    patch.attachments() == null ? cur.attachments() : patch.attachments(),
-                    newAudience == null ? cur.audience() : newAudience,
-                    patch.requiresAcknowledgement() == null ? cur.requiresAcknowledgement() : patch.requiresAcknowledgement(),
-                    patch.effectiveFrom() == null ? cur.effectiveFrom() : patch.effectiveFrom(),
-                    patch.expiresAt() == null ? cur.expiresAt() : patch.expiresAt(), cur.version(), cur.publishedAt(), cur.updatedAt());
-            checkWindow(next.effectiveFrom(), next.expiresAt());
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return policies.update(tx, caller.tenant(), id, next, cur.version(), now)
-                    .flatMap(ok -> {
-                        if (!ok) {
-                            return policies.find(tx, caller.tenant(), id).map(again -> {
-                                throw ApiException.versionConflict("policy " + id, cur.version(),
-                                        again.map(PolicyView::version).orElse(cur.version()));
-                            });
-                        }
-                        return policies.recordVersion(tx, caller.tenant(), id, caller.subject());
-                    })
-                    .flatMap(y -> newAudience == null ? Uni.createFrom().<Void>voidItem()
-                            : resolveAudience(tx, caller, newAudience).flatMap(targets -> {
-                                Uni<Void> added = policies.addTargets(tx, caller.tenant(), id, cur.version() + 1, targets, "LATER");
-                                // A changed audience is the targeted set from now on, exactly: channels that no longer match
-                                // are dropped (their reads and acknowledgements stay, as history shown in the reach).
-                                return newAudience.equals(cur.audience()) ? added
-                                        : added.flatMap(z -> policies.dropTargetsExcept(tx, caller.tenant(), id, targets));
-                            }))
-                    .flatMap(y -> policies.find(tx, caller.tenant(), id)).map(Optional::orElseThrow)
-                    .call(view -> outbox.append(tx, caller, "policy.published", "policy", id, null, Map.of("policy", view)));
-        })));
+        Uni<List<UUID>> resolved = newAudience == null ? Uni.createFrom().item(List.<UUID>of())
+                : requireChannelsExist(caller, newAudience).flatMap(x -> resolveAudience(db.pool(), caller, newAudience));
+        // The new audience is resolved on the pool first; the policy row is then locked, changed and flushed (Hibernate checks
+        // and bumps the version), and its version copy, targets and event are written on the same session.
+        return resolved.flatMap(targets -> Panache.withTransaction(() -> Panache.getSession().flatMap(session ->
+                policies.lockEntity(caller.tenant(), id).flatMap(cur -> {
+                    if (cur == null) {
+                        throw ApiException.notFound("policy", id);
+                    }
+                    if (expectedVersion != null && expectedVersion != cur.version) {
+                        throw ApiException.versionConflict("policy " + id, expectedVersion, cur.version);
+                    }
+                    Instant effectiveFrom = patch.effectiveFrom() == null ? cur.effectiveFrom : patch.effectiveFrom();
+                    Instant expiresAt = patch.expiresAt() == null ? cur.expiresAt : patch.expiresAt();
+                    checkWindow(effectiveFrom, expiresAt);
+                    boolean audienceChanged = newAudience != null && !newAudience.equals(policies.toView(cur).audience());
+                    if (patch.title() != null) {
+                        cur.title = patch.title().trim();
+                    }
+                    if (patch.kind() != null) {
+                        cur.kind = patch.kind();
+                    }
+                    if (patch.body() != null) {
+                        cur.body = patch.body();
+                    }
+                    if (patch.attachments() != null) {
+                        cur.attachmentsJson = policies.attachmentsJson(patch.attachments());
+                    }
+                    if (newAudience != null) {
+                        cur.audienceJson = policies.audienceJson(newAudience);
+                    }
+                    if (patch.requiresAcknowledgement() != null) {
+                        cur.requiresAck = patch.requiresAcknowledgement();
+                    }
+                    cur.effectiveFrom = effectiveFrom;
+                    cur.expiresAt = expiresAt;
+                    cur.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return session.flush()
+                            .call(x -> policies.recordVersion(session, caller.tenant(), id, caller.subject()))
+                            .call(x -> newAudience == null ? Uni.createFrom().voidItem()
+                                    : policies.addTargets(session, caller.tenant(), id, cur.version, targets, "LATER"))
+                            // A changed audience is the targeted set from now on, exactly: channels that no longer match are
+                            // dropped (their reads and acknowledgements stay, as history shown in the reach).
+                            .call(x -> !audienceChanged ? Uni.createFrom().voidItem()
+                                    : policies.dropTargetsExcept(session, caller.tenant(), id, targets))
+                            .map(x -> policies.toView(cur))
+                            .call(view -> outbox.append(session, caller, "policy.published", "policy", id, null, Map.of("policy", view)));
+                }))));
     }
 
     /** Managers see every policy; a partner sees a policy in effect that targets its channel, anything else is 404. */
