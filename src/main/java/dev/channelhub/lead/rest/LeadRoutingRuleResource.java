@@ -51,7 +51,7 @@ public class LeadRoutingRuleResource {
 
     @GET
     @Operation(operationId = "listLeadRoutingRules", summary = "List lead routing rules",
-            description = "The routing rules by descending priority, paged by cursor. Managers and sales.")
+            description = "The routing rules in creation order, paged by cursor (they apply by descending priority). Managers and sales.")
     public Uni<Page<RoutingRuleView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), PageRequest.of(limit, cursor));
     }

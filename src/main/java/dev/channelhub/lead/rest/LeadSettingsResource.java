@@ -38,8 +38,7 @@ public class LeadSettingsResource {
 
     @PUT
     @Operation(operationId = "updateLeadSettings", summary = "Replace the lead settings",
-            description = "Replaces the tenant's lead and deal settings; If-Match is honoured (412 VERSION_CONFLICT). Managers "
-                    + "only.")
+            description = "Replaces the tenant's lead and deal settings (settings not given keep their values). Managers only.")
     public Uni<LeadSettings> put(@RequestBody(required = true) LeadSettings settings) {
         if (settings == null) {
             throw ApiException.invalid("body", "must be a JSON object");
