@@ -10,6 +10,7 @@ import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
 import dev.channelhub.shared.idempotency.IdempotencyService;
+import dev.channelhub.shared.idempotency.IdempotencyService.Completion;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.Page;
@@ -79,12 +80,17 @@ public class PriceListService implements PriceFloorCheck {
         // (an entity), its entries (a native statement on the same session), price_list.created and the idempotency answer.
         return idempotency.runRecording(caller, idempotencyKey, "POST /price-lists", request, PriceListView.class,
                 completion -> checkFloors(db.pool(), caller.tenant(), currency, entries)
-                        .flatMap(checked -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
-                            PriceListEntity list = newList(caller.tenant(), request, currency, scope, entries.size());
-                            return insert(session, list, entries)
-                                    .call(view -> outbox.append(session, caller, "price_list.created", "price_list", list.id, null, view))
-                                    .flatMap(view -> completion.record(session, Outcome.created(view)));
-                        }))));
+                        .flatMap(checked -> Panache.withTransaction(() -> Panache.getSession().flatMap(session ->
+                                created(session, caller, newList(caller.tenant(), request, currency, scope, entries.size()), entries,
+                                        completion)))));
+    }
+
+    /** What {@link #create} writes in its transaction: header, entries, price_list.created, then the idempotency answer. */
+    Uni<Outcome<PriceListView>> created(Mutiny.Session session, Caller caller, PriceListEntity list, List<PriceEntry> entries,
+                                        Completion completion) {
+        return insert(session, list, entries)
+                .call(view -> outbox.append(session, caller, "price_list.created", "price_list", list.id, null, view))
+                .flatMap(view -> completion.record(session, Outcome.created(view)));
     }
 
     public Uni<PriceListView> get(Caller caller, UUID id) {
@@ -207,7 +213,7 @@ public class PriceListService implements PriceFloorCheck {
     }
 
     /** A new header (version 1) with its entry count; {@code scope} is normalized. */
-    private static PriceListEntity newList(String tenant, CreatePriceListRequest request, String currency, PriceScope scope,
+    static PriceListEntity newList(String tenant, CreatePriceListRequest request, String currency, PriceScope scope,
                                            int entryCount) {
         Instant now = now();
         PriceListEntity list = new PriceListEntity();
