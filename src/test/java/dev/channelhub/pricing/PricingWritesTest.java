@@ -28,6 +28,7 @@ class PricingWritesTest {
         PricingFixture f = new PricingFixture();
         f.product("W-A", "5");
         f.product("W-B", null);
+        f.product("NULL", null);
         String channel = f.channel("W-CH", "AGENT");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", "W");
@@ -73,10 +74,14 @@ class PricingWritesTest {
         assertEquals(3, read.getInt("entryCount"));
 
         before = SqlCounter.current();
-        Api.graphql(f.admin, upsert, Map.of("in", Map.of("code", "W-NEW", "name", "n", "entries", List.of(Map.of("sku", "W-B", "price", "1")))))
+        // entries travel to the session's native statement as array literals: a SKU spelt NULL stays a SKU
+        String created2 = Api.graphql(f.admin, upsert, Map.of("in", Map.of("code", "W-NEW", "name", "n", "entries",
+                        List.of(Map.of("sku", "W-B", "price", "1"), Map.of("sku", "NULL", "price", "2")))))
                 .then().body("errors", nullValue()).body("data.upsertPriceList.version", equalTo(1))
-                .body("data.upsertPriceList.entryCount", equalTo(1));
+                .body("data.upsertPriceList.entryCount", equalTo(2)).extract().path("data.upsertPriceList.id");
         long upsertCreate = SqlCounter.current() - before;
+        assertEquals(List.of("NULL", "W-B"), Api.as(f.admin).get("/api/v1/price-lists/" + created2 + "/entries").then().statusCode(200)
+                .extract().jsonPath().getList("items.sku"));
 
         Api.as(f.admin).body(Map.of("code", "W", "name", "again")).post("/api/v1/price-lists")
                 .then().statusCode(409).body("code", equalTo("DUPLICATE"));
