@@ -8,7 +8,11 @@ import dev.channelhub.channel.ChannelType;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.TenantKey;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -28,9 +32,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for price lists and their entries. Set-based throughout: one statement per call, whatever the row count. */
+/**
+ * Price lists and their entries. The header is {@link PriceListEntity}, written in the service's Hibernate Reactive
+ * transaction; entries are rows written set-based (one statement per call, whatever the row count): by native
+ * statements on the same session when a header write carries them, on the pool by {@code PUT .../entries}. Reads,
+ * the quote statement and the catalogue page stay SQL on the pool (the hot paths; GraphQL resolves them in parallel).
+ */
 @ApplicationScoped
-public class PriceListRepository {
+public class PriceListRepository implements PanacheRepositoryBase<PriceListEntity, TenantKey> {
 
     static final String COLUMNS = "l.id, l.code, l.name, l.currency, l.priority, l.channel_ids, l.channel_group_ids, "
             + "l.channel_types, l.customer_groups, l.valid_from, l.valid_to, l.version, l.created_at, l.updated_at, "
@@ -39,15 +48,65 @@ public class PriceListRepository {
     @Inject
     Db db;
 
-    public Uni<Void> insert(SqlClient client, String tenant, UUID id, String code, String name, String currency, Integer priority,
-                            PriceScope scope, Instant validFrom, Instant validTo, Instant now) {
-        return db.query(client, "insert into price_list (tenant_id, id, code, name, currency, priority, channel_ids, channel_group_ids, "
-                        + "channel_types, customer_groups, valid_from, valid_to, version, created_at, updated_at) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13)",
-                Tuple.from(new Object[]{tenant, id, code, name, currency, priority, uuids(scope.channelIds()),
-                        uuids(scope.channelGroupIds()), types(scope.channelTypes()), scope.customerGroups().toArray(new String[0]),
-                        utc(validFrom), utc(validTo), utc(now)})).replaceWithVoid();
+    // ---- in the service's Hibernate Reactive transaction: the header is an entity, the entries rows
+
+    /**
+     * Inserts or updates the entries with one statement, whatever their number: ?3 SKUs, ?4 tiers and ?5 prices travel
+     * as array literals ({"a","b"}) cast on the server, like the pool's form ({@link #upsertEntries(SqlClient, String,
+     * UUID, List)}) unnests bound arrays.
+     */
+    private static final String UPSERT_ENTRIES_ON_SESSION = """
+            insert into price_list_entry (tenant_id, price_list_id, sku, min_quantity, price)
+            select ?1, ?2, u.sku, u.tier, u.price from unnest(cast(cast(?3 as text) as varchar[]), cast(cast(?4 as text) as int[]),
+            cast(cast(?5 as text) as numeric[])) as u(sku, tier, price)
+            on conflict (tenant_id, price_list_id, sku, min_quantity) do update set price = excluded.price""";
+
+    private static final String ENTRY_COUNT = """
+            select count(*) from price_list_entry where tenant_id = ?1 and price_list_id = ?2""";
+
+    /** The header, row-locked ({@code for no key update}) until the transaction ends; null when there is none. */
+    public Uni<PriceListEntity> lockEntity(String tenant, UUID id) {
+        return findById(TenantKey.of(tenant, id), LockModeType.PESSIMISTIC_WRITE);
     }
+
+    /** The header with this code, row-locked; null when there is none. */
+    public Uni<PriceListEntity> lockByCode(String tenant, String code) {
+        return find("tenantId = ?1 and code = ?2", tenant, code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** {@link #upsertEntries(SqlClient, String, UUID, List)} on the session: one statement, none for no entries. */
+    public Uni<Void> upsertEntries(Mutiny.Session session, String tenant, UUID listId, List<PriceEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.createNativeQuery(UPSERT_ENTRIES_ON_SESSION).setParameter(1, tenant).setParameter(2, listId)
+                .setParameter(3, arrayLiteral(entries.stream().map(PriceEntry::sku).toList(), true))
+                .setParameter(4, arrayLiteral(entries.stream().map(e -> String.valueOf(e.tier())).toList(), false))
+                .setParameter(5, arrayLiteral(entries.stream().map(e -> e.price().toPlainString()).toList(), false))
+                .executeUpdate().replaceWithVoid();
+    }
+
+    public Uni<Long> entryCount(Mutiny.Session session, String tenant, UUID listId) {
+        return session.createNativeQuery(ENTRY_COUNT, Long.class).setParameter(1, tenant).setParameter(2, listId).getSingleResult();
+    }
+
+    /** A PostgreSQL array literal; {@code quoted} elements are double-quoted (so a SKU named NULL stays a string). */
+    private static String arrayLiteral(List<String> values, boolean quoted) {
+        StringBuilder sb = new StringBuilder("{");
+        for (String v : values) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            if (quoted) {
+                sb.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                sb.append(v);
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    // ---- SQL on the pool: reads, entry replacement, the quote statement and the catalogue page
 
     public Uni<Optional<PriceListView>> find(SqlClient client, String tenant, UUID id) {
         return db.one(client, "select " + COLUMNS + " from price_list l where l.tenant_id = $1 and l.id = $2", Tuple.of(tenant, id),
@@ -79,17 +138,6 @@ public class PriceListRepository {
         args.add(page.fetchSize());
         sql.append(" order by l.id limit $").append(args.size());
         return db.list(sql.toString(), Tuple.from(args), PriceListRepository::toView);
-    }
-
-    public Uni<Integer> update(SqlClient client, String tenant, UUID id, String name, Integer priority, PriceScope scope,
-                               Instant validFrom, Instant validTo, Integer expectedVersion, Instant now) {
-        return db.query(client, "update price_list set name = $3, priority = $4, channel_ids = $5, channel_group_ids = $6, "
-                                + "channel_types = $7, customer_groups = $8, valid_from = $9, valid_to = $10, version = version + 1, "
-                                + "updated_at = $11 where tenant_id = $1 and id = $2 and ($12::int is null or version = $12)",
-                        Tuple.from(new Object[]{tenant, id, name, priority, uuids(scope.channelIds()), uuids(scope.channelGroupIds()),
-                                types(scope.channelTypes()), scope.customerGroups().toArray(new String[0]), utc(validFrom), utc(validTo),
-                                utc(now), expectedVersion}))
-                .map(rows -> rows.rowCount());
     }
 
     /** Bumps the version after an entry change; 0 rows when {@code expectedVersion} no longer matches. */
@@ -340,14 +388,6 @@ public class PriceListRepository {
 
     static OffsetDateTime utc(Instant t) {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
-    }
-
-    static UUID[] uuids(List<String> ids) {
-        return ids.stream().map(UUID::fromString).toArray(UUID[]::new);
-    }
-
-    static String[] types(List<ChannelType> types) {
-        return types.stream().map(Enum::name).toArray(String[]::new);
     }
 
     private static <T> T[] nz(T[] a, T[] empty) {

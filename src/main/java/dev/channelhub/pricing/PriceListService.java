@@ -5,10 +5,12 @@ import dev.channelhub.catalog.PriceFloorCheck;
 import dev.channelhub.catalog.ProductService;
 import dev.channelhub.catalog.ProductView;
 import dev.channelhub.events.EventOutbox;
+import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
 import dev.channelhub.shared.idempotency.IdempotencyService;
+import dev.channelhub.shared.idempotency.IdempotencyService.Completion;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.Page;
@@ -18,7 +20,9 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,21 +76,21 @@ public class PriceListService implements PriceFloorCheck {
         checkWindow(request.validFrom(), request.validTo());
         List<PriceEntry> entries = request.entries() == null ? List.of() : request.entries();
         checkDuplicates(entries);
-        return idempotency.run(caller, idempotencyKey, "POST /price-lists", request, PriceListView.class,
-                () -> db.inTransaction(tx -> {
-                    UUID id = Ids.newId();
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return checkFloors(tx, caller.tenant(), currency, entries)
-                            .flatMap(x -> lists.insert(tx, caller.tenant(), id, request.code(), request.name(), currency,
-                                    request.priority(), scope, request.validFrom(), request.validTo(), now))
-                            .onFailure(PriceListService::isUniqueViolation).transform(e ->
-                                    new ApiException(ErrorCode.DUPLICATE, "price list code " + request.code() + " already exists"))
-                            .flatMap(x -> lists.upsertEntries(tx, caller.tenant(), id, entries))
-                            .flatMap(x -> lists.find(tx, caller.tenant(), id))
-                            .map(Optional::orElseThrow)
-                            .call(view -> outbox.append(tx, caller, "price_list.created", "price_list", id, null, view))
-                            .map(Outcome::created);
-                }));
+        // The floor check reads the catalogue on the pool first; then one Hibernate Reactive transaction: the header
+        // (an entity), its entries (a native statement on the same session), price_list.created and the idempotency answer.
+        return idempotency.runRecording(caller, idempotencyKey, "POST /price-lists", request, PriceListView.class,
+                completion -> checkFloors(db.pool(), caller.tenant(), currency, entries)
+                        .flatMap(checked -> Panache.withTransaction(() -> Panache.getSession().flatMap(session ->
+                                created(session, caller, newList(caller.tenant(), request, currency, scope, entries.size()), entries,
+                                        completion)))));
+    }
+
+    /** What {@link #create} writes in its transaction: header, entries, price_list.created, then the idempotency answer. */
+    Uni<Outcome<PriceListView>> created(Mutiny.Session session, Caller caller, PriceListEntity list, List<PriceEntry> entries,
+                                        Completion completion) {
+        return insert(session, list, entries)
+                .call(view -> outbox.append(session, caller, "price_list.created", "price_list", list.id, null, view))
+                .flatMap(view -> completion.record(session, Outcome.created(view)));
     }
 
     public Uni<PriceListView> get(Caller caller, UUID id) {
@@ -126,18 +130,30 @@ public class PriceListService implements PriceFloorCheck {
         caller.require(WRITERS);
         validator.check(patch);
         PriceScope newScope = patch.scope() == null ? null : patch.scope().normalized("scope");
-        return db.inTransaction(tx -> lists.find(tx, caller.tenant(), id).flatMap(found -> {
-            PriceListView old = found.orElseThrow(() -> ApiException.notFound("price list", id));
-            checkVersion(old, expectedVersion);
-            Instant from = patch.validFrom() == null ? old.validFrom() : patch.validFrom();
-            Instant to = patch.validTo() == null ? old.validTo() : patch.validTo();
-            checkWindow(from, to);
-            return lists.update(tx, caller.tenant(), id, patch.name() == null ? old.name() : patch.name(),
-                            patch.priority() == null ? old.priority() : patch.priority(), newScope == null ? old.scope() : newScope,
-                            from, to, expectedVersion, Instant.now().truncatedTo(ChronoUnit.MICROS))
-                    .flatMap(n -> reload(tx, caller, id, n))
-                    .call(view -> outbox.append(tx, caller, "price_list.updated", "price_list", id, null, view));
-        }));
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> lists.lockEntity(caller.tenant(), id)
+                .flatMap(current -> {
+                    if (current == null) {
+                        throw ApiException.notFound("price list", id);
+                    }
+                    checkVersion(current.code, expectedVersion, current.version);
+                    Instant from = patch.validFrom() == null ? current.validFrom : patch.validFrom();
+                    Instant to = patch.validTo() == null ? current.validTo : patch.validTo();
+                    checkWindow(from, to);
+                    if (patch.name() != null) {
+                        current.name = patch.name();
+                    }
+                    if (patch.priority() != null) {
+                        current.priority = patch.priority();
+                    }
+                    if (newScope != null) {
+                        current.setScope(newScope);
+                    }
+                    current.setValidity(from, to);
+                    current.updatedAt = now();
+                    // The flush checks and bumps version (the ETag); entries are untouched, so entryCount is the one read.
+                    return session.flush().map(x -> current.toView())
+                            .call(view -> outbox.append(session, caller, "price_list.updated", "price_list", id, null, view));
+                })));
     }
 
     /** {@code PUT /price-lists/{id}/entries}: thousands of rows, one transaction, a constant number of statements. */
@@ -163,35 +179,66 @@ public class PriceListService implements PriceFloorCheck {
         checkWindow(request.validFrom(), request.validTo());
         List<PriceEntry> entries = request.entries() == null ? List.of() : request.entries();
         checkDuplicates(entries);
-        return db.inTransaction(tx -> lists.findByCode(tx, caller.tenant(), request.code()).flatMap(found -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            if (found.isEmpty()) {
-                if (expectedVersion != null) {
-                    throw ApiException.notFound("price list", request.code());
-                }
-                UUID id = Ids.newId();
-                return checkFloors(tx, caller.tenant(), currency, entries)
-                        .flatMap(x -> lists.insert(tx, caller.tenant(), id, request.code(), request.name(), currency,
-                                request.priority(), scope, request.validFrom(), request.validTo(), now))
-                        .flatMap(x -> lists.upsertEntries(tx, caller.tenant(), id, entries))
-                        .flatMap(x -> lists.find(tx, caller.tenant(), id)).map(Optional::orElseThrow)
-                        .call(view -> outbox.append(tx, caller, "price_list.created", "price_list", id, null, view));
-            }
-            PriceListView old = found.get();
-            checkVersion(old, expectedVersion);
-            if (!old.currency().equals(currency)) {
-                throw ApiException.invalid("currency", "a price list's currency cannot change (it is " + old.currency() + ")");
-            }
-            UUID id = UUID.fromString(old.id());
-            return lists.update(tx, caller.tenant(), id, request.name(), request.priority(), scope, request.validFrom(),
-                            request.validTo(), expectedVersion, now)
-                    .flatMap(n -> reload(tx, caller, id, n))
-                    .flatMap(updated -> entries.isEmpty() ? Uni.createFrom().item(updated)
-                            : checkFloors(tx, caller.tenant(), currency, entries)
-                            .flatMap(x -> lists.upsertEntries(tx, caller.tenant(), id, entries))
-                            .flatMap(x -> lists.find(tx, caller.tenant(), id)).map(Optional::orElseThrow))
-                    .call(view -> outbox.append(tx, caller, "price_list.updated", "price_list", id, null, view));
-        }));
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> lists.lockByCode(caller.tenant(), request.code())
+                .flatMap(found -> {
+                    if (found == null) {
+                        if (expectedVersion != null) {
+                            throw ApiException.notFound("price list", request.code());
+                        }
+                        PriceListEntity list = newList(caller.tenant(), request, currency, scope, entries.size());
+                        return checkFloors(db.pool(), caller.tenant(), currency, entries)
+                                .flatMap(x -> insert(session, list, entries))
+                                .call(view -> outbox.append(session, caller, "price_list.created", "price_list", list.id, null, view));
+                    }
+                    checkVersion(found.code, expectedVersion, found.version);
+                    if (!found.currency.equals(currency)) {
+                        throw ApiException.invalid("currency", "a price list's currency cannot change (it is " + found.currency + ")");
+                    }
+                    found.name = request.name();
+                    found.priority = request.priority();
+                    found.setScope(scope);
+                    found.setValidity(request.validFrom(), request.validTo());
+                    found.updatedAt = now();
+                    return session.flush()
+                            .flatMap(x -> entries.isEmpty() ? Uni.createFrom().item(found.toView())
+                                    : checkFloors(db.pool(), caller.tenant(), currency, entries)
+                                    .flatMap(y -> lists.upsertEntries(session, caller.tenant(), found.id, entries))
+                                    .flatMap(y -> lists.entryCount(session, caller.tenant(), found.id))
+                                    .map(count -> {
+                                        found.entryCount = count;
+                                        return found.toView();
+                                    }))
+                            .call(view -> outbox.append(session, caller, "price_list.updated", "price_list", found.id, null, view));
+                })));
+    }
+
+    /** A new header (version 1) with its entry count; {@code scope} is normalized. */
+    static PriceListEntity newList(String tenant, CreatePriceListRequest request, String currency, PriceScope scope,
+                                           int entryCount) {
+        Instant now = now();
+        PriceListEntity list = new PriceListEntity();
+        list.tenantId = tenant;
+        list.id = Ids.newId();
+        list.code = request.code();
+        list.name = request.name();
+        list.currency = currency;
+        list.priority = request.priority();
+        list.setScope(scope);
+        list.setValidity(request.validFrom(), request.validTo());
+        list.entryCount = entryCount;
+        list.version = 1;
+        list.createdAt = now;
+        list.updatedAt = now;
+        return list;
+    }
+
+    /** Persists the header (a taken code is DUPLICATE), then its entries on the same session (none checked twice). */
+    private Uni<PriceListView> insert(Mutiny.Session session, PriceListEntity list, List<PriceEntry> entries) {
+        return session.persist(list).call(session::flush)
+                .onFailure(ApiErrors::isUniqueViolation).transform(e ->
+                        new ApiException(ErrorCode.DUPLICATE, "price list code " + list.code + " already exists"))
+                .call(x -> lists.upsertEntries(session, list.tenantId, list.id, entries))
+                .map(x -> list.toView());
     }
 
     /** Entries of lists in {@code currency} that price {@code sku} below {@code floor} (for a floor change). */
@@ -278,12 +325,16 @@ public class PriceListService implements PriceFloorCheck {
     }
 
     private static void checkVersion(PriceListView old, Integer expected) {
-        if (expected != null && expected != old.version()) {
-            throw ApiException.versionConflict("price list " + old.code(), expected, old.version());
+        checkVersion(old.code(), expected, old.version());
+    }
+
+    private static void checkVersion(String code, Integer expected, int version) {
+        if (expected != null && expected != version) {
+            throw ApiException.versionConflict("price list " + code, expected, version);
         }
     }
 
-    static boolean isUniqueViolation(Throwable t) {
-        return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

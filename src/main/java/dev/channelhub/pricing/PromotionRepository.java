@@ -2,6 +2,8 @@ package dev.channelhub.pricing;
 
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.TenantKey;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -19,30 +21,20 @@ import java.util.Set;
 import java.util.UUID;
 
 import static dev.channelhub.pricing.PriceListRepository.instant;
-import static dev.channelhub.pricing.PriceListRepository.types;
 import static dev.channelhub.pricing.PriceListRepository.utc;
-import static dev.channelhub.pricing.PriceListRepository.uuids;
 
-/** SQL for promotions. */
+/**
+ * Promotions: written as {@link PromotionEntity} in the service's Hibernate Reactive transaction; reads (and what
+ * {@link PricingCache} and the price resolution load) stay SQL on the pool.
+ */
 @ApplicationScoped
-public class PromotionRepository {
+public class PromotionRepository implements PanacheRepositoryBase<PromotionEntity, TenantKey> {
 
     static final String COLUMNS = "id, code, name, kind, value, currency, channel_ids, channel_group_ids, channel_types, customer_groups, "
             + "skus, categories, min_quantity, valid_from, valid_to, version, created_at, updated_at";
 
     @Inject
     Db db;
-
-    public Uni<Void> insert(SqlClient client, String tenant, UUID id, CreatePromotionRequest r, String currency, PriceScope scope,
-                            List<String> skus, List<String> categories, int minQuantity, Instant now) {
-        return db.query(client, "insert into promotion (tenant_id, id, code, name, kind, value, currency, channel_ids, channel_group_ids, "
-                        + "channel_types, customer_groups, skus, categories, min_quantity, valid_from, valid_to, version, created_at, updated_at) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17)",
-                Tuple.from(new Object[]{tenant, id, r.code(), r.name(), r.kind().name(), r.value(), currency,
-                        uuids(scope.channelIds()), uuids(scope.channelGroupIds()), types(scope.channelTypes()),
-                        scope.customerGroups().toArray(new String[0]), skus.toArray(new String[0]), categories.toArray(new String[0]),
-                        minQuantity, utc(r.validFrom()), utc(r.validTo()), utc(now)})).replaceWithVoid();
-    }
 
     public Uni<Optional<PromotionView>> find(SqlClient client, String tenant, UUID id) {
         return db.one(client, "select " + COLUMNS + " from promotion where tenant_id = $1 and id = $2", Tuple.of(tenant, id),

@@ -1,6 +1,7 @@
 package dev.channelhub.pricing;
 
 import dev.channelhub.events.EventOutbox;
+import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.idempotency.IdempotencyService;
@@ -12,16 +13,17 @@ import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Promotions: same readers and writers as price lists; partners never see them. */
@@ -56,18 +58,35 @@ public class PromotionService {
         List<String> skus = request.skus() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.skus()));
         List<String> categories = request.categories() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.categories()));
         int minQuantity = request.minQuantity() == null ? 1 : request.minQuantity();
-        return idempotency.run(caller, idempotencyKey, "POST /promotions", request, PromotionView.class,
-                () -> db.inTransaction(tx -> {
+        // One Hibernate Reactive transaction: the promotion, promotion.created and the idempotency answer commit together.
+        return idempotency.runRecording(caller, idempotencyKey, "POST /promotions", request, PromotionView.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
                     UUID id = Ids.newId();
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return promotions.insert(tx, caller.tenant(), id, request, currency, scope, skus, categories, minQuantity, now)
-                            .onFailure(PriceListService::isUniqueViolation).transform(e ->
+                    PromotionEntity promotion = new PromotionEntity();
+                    promotion.tenantId = caller.tenant();
+                    promotion.id = id;
+                    promotion.code = request.code();
+                    promotion.name = request.name();
+                    promotion.kind = request.kind();
+                    promotion.value = request.value().setScale(4, RoundingMode.HALF_UP);
+                    promotion.currency = currency;
+                    promotion.setScope(scope);
+                    promotion.skus = skus.toArray(new String[0]);
+                    promotion.categories = categories.toArray(new String[0]);
+                    promotion.minQuantity = minQuantity;
+                    promotion.validFrom = PriceListEntity.micros(request.validFrom());
+                    promotion.validTo = PriceListEntity.micros(request.validTo());
+                    promotion.version = 1;
+                    promotion.createdAt = now;
+                    promotion.updatedAt = now;
+                    return session.persist(promotion).call(session::flush)
+                            .onFailure(ApiErrors::isUniqueViolation).transform(e ->
                                     new ApiException(ErrorCode.DUPLICATE, "promotion code " + request.code() + " already exists"))
-                            .flatMap(x -> promotions.find(tx, caller.tenant(), id))
-                            .map(Optional::orElseThrow)
-                            .call(view -> outbox.append(tx, caller, "promotion.created", "promotion", id, null, view))
-                            .map(Outcome::created);
-                }));
+                            .map(x -> promotion.toView())
+                            .call(view -> outbox.append(session, caller, "promotion.created", "promotion", id, null, view))
+                            .flatMap(view -> completion.record(session, Outcome.created(view)));
+                })));
     }
 
     public Uni<PromotionView> get(Caller caller, UUID id) {
