@@ -1,7 +1,7 @@
 package dev.channelhub.catalog;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,6 +12,9 @@ import java.util.List;
  */
 public interface PriceFloorCheck {
 
-    /** Entries of lists in {@code currency} that price {@code sku} below {@code floor}, read on {@code client} (the caller's transaction). */
-    Uni<List<FloorConflict>> entriesBelow(SqlClient client, String tenant, String sku, String currency, BigDecimal floor);
+    /**
+     * Entries of lists in {@code currency} that price {@code sku} below {@code floor}, read on {@code session} (the product
+     * update's Hibernate Reactive transaction, which holds the product row's lock): one statement.
+     */
+    Uni<List<FloorConflict>> entriesBelow(Mutiny.Session session, String tenant, String sku, String currency, BigDecimal floor);
 }

@@ -3,46 +3,68 @@ package dev.channelhub.catalog;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.TenantKey;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for products; every statement is scoped by tenant. */
+/**
+ * Products. Writes (create, update) are {@link ProductEntity} entities in the service's Hibernate Reactive transaction;
+ * reads stay SQL on the pool: the catalogue page and GraphQL batched fields resolve in parallel (a Hibernate Reactive
+ * session allows one operation at a time, quarkus#32870) and orders read products inside their own pool transactions.
+ * Every statement is scoped by tenant.
+ */
 @ApplicationScoped
-public class ProductRepository {
+public class ProductRepository implements PanacheRepositoryBase<ProductEntity, TenantKey> {
 
     public static final String COLUMNS = "id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at";
+
+    private static final String FIND_BY_SKU = """
+            select %s from product where tenant_id = $1 and sku = $2""".formatted(COLUMNS);
+
+    private static final String BY_SKUS = """
+            select %s from product where tenant_id = $1 and sku = any($2)""".formatted(COLUMNS);
+
+    /** Products by id, for Query.node/nodes: one statement however many ids. */
+    private static final String BY_IDS = """
+            select %s from product where tenant_id = $1 and id = any($2)""".formatted(COLUMNS);
 
     @Inject
     Db db;
 
-    public Uni<Void> insert(SqlClient client, String tenant, UUID id, CreateProductRequest r, String unit, ProductStatus status,
-                            String currency, Instant now) {
-        return db.query(client, "insert into product (tenant_id, id, sku, name, category, unit, status, floor_price, currency, "
-                        + "version, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10)",
-                Tuple.from(new Object[]{tenant, id, r.sku(), r.name(), r.category(), unit, status.name(), r.floorPrice(), currency,
-                        now.atOffset(ZoneOffset.UTC)})).replaceWithVoid();
+    // ---- entities, in the service's Hibernate Reactive transaction
+
+    /** The product row with this SKU, locked for the rest of the transaction ({@code for no key update}); null when absent. */
+    public Uni<ProductEntity> lockBySku(String tenant, String sku) {
+        return find("tenantId = ?1 and sku = ?2", tenant, sku).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    // ---- SQL on the pool (reads) or on another feature's transaction
+
     public Uni<Optional<ProductView>> findBySku(SqlClient client, String tenant, String sku) {
-        return db.one(client, "select " + COLUMNS + " from product where tenant_id = $1 and sku = $2", Tuple.of(tenant, sku),
+        return db.one(client, FIND_BY_SKU, Tuple.of(tenant, sku),
                 ProductRepository::toView);
     }
 
     public Uni<List<ProductView>> bySkus(SqlClient client, String tenant, Collection<String> skus) {
-        return db.list(client, "select " + COLUMNS + " from product where tenant_id = $1 and sku = any($2)",
+        return db.list(client, BY_SKUS,
                 Tuple.of(tenant, skus.toArray(new String[0])), ProductRepository::toView);
+    }
+
+    /** The products with these ids (absent ones are missing), in no particular order; one statement on the pool. */
+    public Uni<List<ProductView>> byIds(String tenant, Collection<UUID> ids) {
+        return db.list(BY_IDS, Tuple.of(tenant, ids.toArray(new UUID[0])), ProductRepository::toView);
     }
 
     public Uni<List<ProductView>> list(String tenant, ProductFilter f, PageRequest page) {
@@ -74,15 +96,6 @@ public class ProductRepository {
             sql.append(" and (lower(").append(alias).append("sku) like $").append(args.size())
                     .append(" or lower(").append(alias).append("name) like $").append(args.size()).append(")");
         }
-    }
-
-    /** Writes the merged state; 0 rows when {@code expectedVersion} no longer matches. */
-    public Uni<Integer> update(SqlClient client, String tenant, UUID id, ProductView v, Integer expectedVersion, Instant now) {
-        return db.query(client, "update product set name = $3, category = $4, unit = $5, status = $6, floor_price = $7, currency = $8, "
-                                + "version = version + 1, updated_at = $9 where tenant_id = $1 and id = $2 and ($10::int is null or version = $10)",
-                        Tuple.from(new Object[]{tenant, id, v.name(), v.category(), v.unit(), v.status().name(), v.floorPrice(), v.currency(),
-                                now.atOffset(ZoneOffset.UTC), expectedVersion}))
-                .map(rows -> rows.rowCount());
     }
 
     public static ProductView toView(Row r) {

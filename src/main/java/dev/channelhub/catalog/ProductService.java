@@ -1,6 +1,7 @@
 package dev.channelhub.catalog;
 
 import dev.channelhub.events.EventOutbox;
+import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
@@ -14,6 +15,7 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,18 +60,49 @@ public class ProductService {
         String currency = Money.currency(request.currency(), "currency");
         String unit = request.unit() == null ? "EA" : request.unit();
         ProductStatus status = request.status() == null ? ProductStatus.ACTIVE : request.status();
-        return idempotency.run(caller, idempotencyKey, "POST /products", request, ProductView.class,
-                () -> db.inTransaction(tx -> {
+        // One Hibernate Reactive transaction: the product, product.created and the idempotency answer commit together
+        // (docs/DEVELOPING.md "Persistence").
+        return idempotency.runRecording(caller, idempotencyKey, "POST /products", request, ProductView.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
                     UUID id = Ids.newId();
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return products.insert(tx, caller.tenant(), id, request, unit, status, currency, now)
-                            .onFailure(ProductService::isUniqueViolation).transform(e ->
+                    Instant now = now();
+                    ProductEntity product = new ProductEntity();
+                    product.tenantId = caller.tenant();
+                    product.id = id;
+                    product.sku = request.sku();
+                    product.name = request.name();
+                    product.category = request.category();
+                    product.unit = unit;
+                    product.status = status;
+                    product.floorPrice = request.floorPrice();
+                    product.currency = currency;
+                    product.version = 1;
+                    product.createdAt = now;
+                    product.updatedAt = now;
+                    return session.persist(product).call(session::flush)
+                            .onFailure(ApiErrors::isUniqueViolation).transform(e ->
                                     new ApiException(ErrorCode.DUPLICATE, "sku " + request.sku() + " already exists"))
-                            .flatMap(x -> products.findBySku(tx, caller.tenant(), request.sku()))
-                            .map(java.util.Optional::orElseThrow)
-                            .call(view -> outbox.append(tx, caller, "product.created", "product", id, null, view))
-                            .map(Outcome::created);
-                }));
+                            .map(x -> product.toView())
+                            .call(view -> outbox.append(session, caller, "product.created", "product", id, null, view))
+                            .flatMap(view -> completion.record(session, Outcome.created(view)));
+                })));
+    }
+
+    /** Query.node(id) for a product: the same answer as {@link #get} (partners without the floor); unknown ids are NOT_FOUND. */
+    public Uni<ProductView> get(Caller caller, UUID id) {
+        caller.require(READERS);
+        return products.byIds(caller.tenant(), List.of(id)).map(found -> {
+            if (found.isEmpty()) {
+                throw ApiException.notFound("product", id);
+            }
+            return shown(caller, found.get(0));
+        });
+    }
+
+    /** Query.nodes(ids) for products: {@link #get(Caller, UUID)} for many ids in one statement; unknown ids are absent. */
+    public Uni<List<ProductView>> getAll(Caller caller, Collection<UUID> ids) {
+        caller.require(READERS);
+        return products.byIds(caller.tenant(), ids).map(found -> found.stream().map(v -> shown(caller, v)).toList());
     }
 
     public Uni<ProductView> get(Caller caller, String sku) {
@@ -105,49 +138,66 @@ public class ProductService {
         });
     }
 
+    /**
+     * {@code PATCH /products/{sku}}: fields given are set. {@code expectedVersion} (If-Match / GraphQL {@code version}) must
+     * match or nothing changes (VERSION_CONFLICT). A floor that rises (or a new currency) above price-list entries is
+     * refused with PRICE_BELOW_FLOOR unless {@code force}; the check runs in the update's transaction, under the row lock.
+     */
     public Uni<ProductView> update(Caller caller, String sku, ProductPatch patch, Integer expectedVersion) {
         caller.require(WRITERS);
         validator.check(patch);
         String newCurrency = patch.currency() == null ? null : Money.currency(patch.currency(), "currency");
         boolean force = Boolean.TRUE.equals(patch.force());
-        return db.inTransaction(tx -> products.findBySku(tx, caller.tenant(), sku).flatMap(found -> {
-            ProductView old = found.orElseThrow(() -> ApiException.notFound("product", sku));
-            if (expectedVersion != null && expectedVersion != old.version()) {
-                throw ApiException.versionConflict("product " + sku, expectedVersion, old.version());
-            }
-            String currency = newCurrency == null ? old.currency() : newCurrency;
-            BigDecimal floor = patch.floorPrice() == null ? old.floorPrice() : Money.round(patch.floorPrice(), currency);
-            ProductView merged = new ProductView(old.id(), old.sku(),
-                    patch.name() == null ? old.name() : patch.name(),
-                    patch.category() == null ? old.category() : blankToNull(patch.category()),
-                    patch.unit() == null ? old.unit() : patch.unit(),
-                    patch.status() == null ? old.status() : patch.status(),
-                    floor, currency, old.version(), old.createdAt(), old.updatedAt());
-            boolean floorTightened = floor != null && (old.floorPrice() == null || floor.compareTo(old.floorPrice()) > 0
-                    || !currency.equals(old.currency()));
-            Uni<List<FloorConflict>> conflicts = floorTightened
-                    ? priceLists.entriesBelow(tx, caller.tenant(), sku, currency, floor)
-                    : Uni.createFrom().item(List.of());
-            UUID id = UUID.fromString(old.id());
-            return conflicts.flatMap(below -> {
-                if (!below.isEmpty() && !force) {
-                    throw new ApiException(ErrorCode.PRICE_BELOW_FLOOR, below.size() + " price-list entries for " + sku
-                            + " are below the new floor " + floor.toPlainString() + " " + currency
-                            + "; fix them first or send force: true",
-                            below.stream().map(c -> new FieldError("floorPrice", c.describe())).toList());
-                }
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                return products.update(tx, caller.tenant(), id, merged, expectedVersion, now)
-                        .flatMap(n -> {
-                            if (n == 0) {
-                                throw new ApiException(ErrorCode.VERSION_CONFLICT, "product " + sku + " changed meanwhile");
-                            }
-                            return products.findBySku(tx, caller.tenant(), sku).map(java.util.Optional::orElseThrow);
-                        })
-                        .call(view -> outbox.append(tx, caller, "product.updated", "product", id, null,
-                                below.isEmpty() ? view : Map.of("product", view, "forcedOverEntries", below)));
-            });
-        }));
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> products.lockBySku(caller.tenant(), sku)
+                .flatMap(current -> {
+                    if (current == null) {
+                        throw ApiException.notFound("product", sku);
+                    }
+                    if (expectedVersion != null && expectedVersion != current.version) {
+                        throw ApiException.versionConflict("product " + sku, expectedVersion, current.version);
+                    }
+                    BigDecimal oldFloor = Money.round(current.floorPrice, current.currency);
+                    String currency = newCurrency == null ? current.currency : newCurrency;
+                    BigDecimal floor = patch.floorPrice() == null ? oldFloor : Money.round(patch.floorPrice(), currency);
+                    boolean floorTightened = floor != null && (oldFloor == null || floor.compareTo(oldFloor) > 0
+                            || !currency.equals(current.currency));
+                    Uni<List<FloorConflict>> conflicts = floorTightened
+                            ? priceLists.entriesBelow(session, caller.tenant(), sku, currency, floor)
+                            : Uni.createFrom().item(List.of());
+                    UUID id = current.id;
+                    return conflicts.flatMap(below -> {
+                        if (!below.isEmpty() && !force) {
+                            throw new ApiException(ErrorCode.PRICE_BELOW_FLOOR, below.size() + " price-list entries for " + sku
+                                    + " are below the new floor " + floor.toPlainString() + " " + currency
+                                    + "; fix them first or send force: true",
+                                    below.stream().map(c -> new FieldError("floorPrice", c.describe())).toList());
+                        }
+                        if (patch.name() != null) {
+                            current.name = patch.name();
+                        }
+                        if (patch.category() != null) {
+                            current.category = blankToNull(patch.category());
+                        }
+                        if (patch.unit() != null) {
+                            current.unit = patch.unit();
+                        }
+                        if (patch.status() != null) {
+                            current.status = patch.status();
+                        }
+                        current.floorPrice = floor;
+                        current.currency = currency;
+                        // Every accepted update moves the version and updated_at, as before (an empty patch too).
+                        current.updatedAt = now();
+                        return session.flush()
+                                .map(x -> current.toView())
+                                .call(view -> outbox.append(session, caller, "product.updated", "product", id, null,
+                                        below.isEmpty() ? view : Map.of("product", view, "forcedOverEntries", below)));
+                    });
+                })));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String blankToNull(String s) {
@@ -156,9 +206,5 @@ public class ProductService {
 
     private static ProductView shown(Caller caller, ProductView v) {
         return caller.isPartnerOnly() ? v.withoutFloor() : v;
-    }
-
-    static boolean isUniqueViolation(Throwable t) {
-        return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
     }
 }

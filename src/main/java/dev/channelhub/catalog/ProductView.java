@@ -1,5 +1,6 @@
 package dev.channelhub.catalog;
 
+import dev.channelhub.shared.relay.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -21,7 +22,7 @@ public record ProductView(
         @NonNull String currency,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) {
+        @NonNull Instant updatedAt) implements Node {
 
     public boolean active() {
         return status == ProductStatus.ACTIVE;

@@ -196,14 +196,20 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
                 r.getBigDecimal("price"), r.getInteger("min_quantity")));
     }
 
-    /** Entries of lists in {@code currency} that price {@code sku} below {@code floor}. */
-    public Uni<List<FloorConflict>> entriesBelow(SqlClient client, String tenant, String sku, String currency, BigDecimal floor) {
-        return db.list(client, "select l.id, l.code, l.currency, e.sku, e.min_quantity, e.price from price_list_entry e "
-                        + "join price_list l on l.tenant_id = e.tenant_id and l.id = e.price_list_id "
-                        + "where e.tenant_id = $1 and e.sku = $2 and l.currency = $3 and e.price < $4 order by l.code, e.min_quantity",
-                Tuple.of(tenant, sku, currency, floor),
-                r -> new FloorConflict(r.getUUID("id").toString(), r.getString("code"), r.getString("sku"), r.getInteger("min_quantity"),
-                        r.getBigDecimal("price"), r.getString("currency")));
+    /** Entries of lists in {@code currency} that price {@code sku} below {@code floor}; native form for a product update's session. */
+    private static final String ENTRIES_BELOW = """
+            select cast(l.id as text), l.code, l.currency, e.sku, e.min_quantity, e.price from price_list_entry e
+            join price_list l on l.tenant_id = e.tenant_id and l.id = e.price_list_id
+            where e.tenant_id = ?1 and e.sku = ?2 and l.currency = ?3 and e.price < ?4 order by l.code, e.min_quantity""";
+
+    /** Entries of lists in {@code currency} that price {@code sku} below {@code floor}, in the session's transaction. */
+    public Uni<List<FloorConflict>> entriesBelow(org.hibernate.reactive.mutiny.Mutiny.Session session, String tenant, String sku,
+                                                 String currency, BigDecimal floor) {
+        return session.createNativeQuery(ENTRIES_BELOW, Object[].class)
+                .setParameter(1, tenant).setParameter(2, sku).setParameter(3, currency).setParameter(4, floor)
+                .getResultList()
+                .map(rows -> rows.stream().map(r -> new FloorConflict((String) r[0], (String) r[1], (String) r[3],
+                        ((Number) r[4]).intValue(), (BigDecimal) r[5], (String) r[2])).toList());
     }
 
     /** The tenant's pricing epoch (0 before its first pricing change); see {@code V8_0__pricing_epoch.sql}. */

@@ -243,8 +243,9 @@ public class PriceListService implements PriceFloorCheck {
 
     /** Entries of lists in {@code currency} that price {@code sku} below {@code floor} (for a floor change). */
     @Override
-    public Uni<List<FloorConflict>> entriesBelow(SqlClient client, String tenant, String sku, String currency, BigDecimal floor) {
-        return lists.entriesBelow(client, tenant, sku, currency, floor);
+    public Uni<List<FloorConflict>> entriesBelow(org.hibernate.reactive.mutiny.Mutiny.Session session, String tenant, String sku,
+                                                 String currency, BigDecimal floor) {
+        return lists.entriesBelow(session, tenant, sku, currency, floor);
     }
 
     private Uni<PriceListView> writeEntries(SqlClient tx, Caller caller, PriceListView list, List<PriceEntry> entries, boolean replace,

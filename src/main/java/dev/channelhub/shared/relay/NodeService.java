@@ -80,13 +80,29 @@ public class NodeService {
         return kindsOf.flatMap(kindOf -> {
             Map<UUID, Object> loaded = new HashMap<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
+            Map<NodeKind, List<UUID>> batches = new LinkedHashMap<>();
             // one after another: nodes is bounded by MAX_IDS, and the services' reads need nothing in common
             for (UUID id : distinct) {
                 String kind = kindOf.get(id);
                 if (kind == null) {
                     continue;
                 }
-                chain = chain.flatMap(v -> load(caller, kinds.get(kind), id).invoke(result -> loaded.put(id, result))).replaceWithVoid();
+                NodeKind nodeKind = kinds.get(kind);
+                if (nodeKind.batched()) {
+                    batches.computeIfAbsent(nodeKind, k -> new ArrayList<>()).add(id);
+                    continue;
+                }
+                chain = chain.flatMap(v -> load(caller, nodeKind, id).invoke(result -> loaded.put(id, result))).replaceWithVoid();
+            }
+            // batched kinds: one read per kind for all its ids
+            for (Map.Entry<NodeKind, List<UUID>> batch : batches.entrySet()) {
+                chain = chain.flatMap(v -> loadAll(caller, batch.getKey(), batch.getValue()).invoke(results -> {
+                    if (results instanceof ApiException e) {
+                        batch.getValue().forEach(id -> loaded.put(id, e));
+                    } else {
+                        ((List<?>) results).forEach(n -> loaded.put(UUID.fromString(((Node) n).id()), n));
+                    }
+                })).replaceWithVoid();
             }
             return chain.map(v -> {
                 List<Node> nodes = new ArrayList<>(parsed.size());
@@ -114,6 +130,18 @@ public class NodeService {
         Uni<? extends Node> read;
         try {
             read = kind.load(caller, id);
+        } catch (ApiException e) {
+            read = Uni.createFrom().failure(e);
+        }
+        return read.<Object>map(n -> n).onFailure(e -> e instanceof ApiException a
+                && (a.code() == ErrorCode.NOT_FOUND || a.code() == ErrorCode.FORBIDDEN)).recoverWithItem(e -> e);
+    }
+
+    /** The nodes a batched kind read (a List), or the ApiException (NOT_FOUND / FORBIDDEN) its service answered for all. */
+    private static Uni<Object> loadAll(Caller caller, NodeKind kind, List<UUID> ids) {
+        Uni<? extends List<? extends Node>> read;
+        try {
+            read = kind.loadAll(caller, ids);
         } catch (ApiException e) {
             read = Uni.createFrom().failure(e);
         }

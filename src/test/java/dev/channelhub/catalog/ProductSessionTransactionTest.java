@@ -1,0 +1,96 @@
+package dev.channelhub.catalog;
+
+import dev.channelhub.events.EventOutbox;
+import dev.channelhub.shared.idempotency.IdempotencyService;
+import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.security.Caller;
+import dev.channelhub.shared.security.Role;
+import dev.channelhub.support.Tokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The product create's shape (ProductService.create) in one Hibernate Reactive transaction: the {@link ProductEntity},
+ * {@code product.created} on the session and the idempotency answer on the session roll back together, and commit together.
+ */
+@QuarkusTest
+class ProductSessionTransactionTest {
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    Db db;
+
+    @Test
+    void aRolledBackProductWriteLeavesNoEventAndNoIdempotencyAnswer() throws Throwable {
+        String tenant = Tokens.newTenant();
+        Caller caller = Caller.of(tenant, "tester", Set.of(Role.ADMIN), null);
+        UUID id = Ids.newId();
+        String key = "product-rollback-" + id;
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> useCase(caller, id, key, true)));
+        assertEquals("fails after the product, the event and the answer were written", failure.getMessage());
+
+        assertEquals(0, count("select count(*) from product where tenant_id = $1 and id = $2", tenant, id), "no product");
+        assertEquals(0, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2", tenant, id), "no event");
+        assertEquals(0, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2", tenant, key),
+                "no answer, and the key is released for a retry");
+
+        Outcome<ProductView> outcome = VertxContextSupport.subscribeAndAwait(() -> useCase(caller, id, key, false));
+        assertEquals(201, outcome.status());
+        assertEquals(1, count("select count(*) from product where tenant_id = $1 and id = $2 and version = 1", tenant, id));
+        assertEquals(1, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2 and type = 'product.created'",
+                tenant, id));
+        assertEquals(1, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2 and state = 'DONE' and status = 201",
+                tenant, key));
+    }
+
+    private Uni<Outcome<ProductView>> useCase(Caller caller, UUID id, String key, boolean failAtTheEnd) {
+        return idempotency.runRecording(caller, key, "POST /product-session-test", java.util.Map.of("id", "fixed"), ProductView.class,
+                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+                    ProductEntity product = new ProductEntity();
+                    product.tenantId = caller.tenant();
+                    product.id = id;
+                    product.sku = "S-" + id;
+                    product.name = "rollback test";
+                    product.unit = "EA";
+                    product.status = ProductStatus.ACTIVE;
+                    product.currency = "CNY";
+                    product.version = 1;
+                    product.createdAt = product.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return session.persist(product).call(session::flush)
+                            .map(x -> product.toView())
+                            .call(view -> outbox.append(session, caller, "product.created", "product", id, null, view))
+                            .flatMap(view -> completion.record(session, Outcome.created(view)))
+                            .invoke(o -> {
+                                if (failAtTheEnd) {
+                                    throw new IllegalStateException("fails after the product, the event and the answer were written");
+                                }
+                            });
+                })));
+    }
+
+    private long count(String sql, String tenant, Object arg) {
+        return db.pool().preparedQuery(sql).execute(Tuple.of(tenant, arg)).await().indefinitely().iterator().next().getLong(0);
+    }
+}
