@@ -10,6 +10,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,7 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PricingCache {
 
-    /** Bounds memory with many tenants: past this, snapshots are dropped and rebuilt on demand. */
+    /**
+     * Bounds memory with many tenants: past this, the least used snapshots are dropped (Caffeine) and rebuilt on
+     * demand; an idle tenant's snapshot leaves after an hour. Neither affects correctness (the epoch does that).
+     */
     static final int MAX_TENANTS = 1_000;
 
     @Inject
@@ -38,7 +45,8 @@ public class PricingCache {
     @Inject
     ChannelService channels;
 
-    private final ConcurrentHashMap<String, Snapshot> tenants = new ConcurrentHashMap<>();
+    private final Cache<String, Snapshot> tenants = Caffeine.newBuilder().maximumSize(MAX_TENANTS)
+            .expireAfterAccess(Duration.ofHours(1)).executor(Runnable::run).build();
 
     /** A channel as pricing sees it. */
     record Channel(String type, String currency, List<UUID> groupIds) {
@@ -60,7 +68,7 @@ public class PricingCache {
 
     /** The tenant's snapshot, loaded with three statements when there is none. {@code client} must be one connection. */
     Uni<Snapshot> snapshot(SqlClient client, String tenant) {
-        Snapshot known = tenants.get(tenant);
+        Snapshot known = tenants.getIfPresent(tenant);
         return known != null ? Uni.createFrom().item(known) : load(client, tenant);
     }
 
@@ -70,9 +78,6 @@ public class PricingCache {
                 .unis(lists.headers(client, tenant), promotions.all(client, tenant))
                 .with((headers, promos) -> {
                     Snapshot s = new Snapshot(epoch, List.copyOf(headers), List.copyOf(promos));
-                    if (tenants.size() >= MAX_TENANTS) {
-                        tenants.clear();
-                    }
                     tenants.put(tenant, s);
                     return s;
                 }));
@@ -95,7 +100,7 @@ public class PricingCache {
 
     /** The quote saw another epoch: this snapshot is out of date (another may already have replaced it). */
     void stale(String tenant, Snapshot seen) {
-        tenants.remove(tenant, seen);
+        tenants.asMap().remove(tenant, seen);
     }
 
     private static Channel toChannel(ChannelWithGroups cg) {

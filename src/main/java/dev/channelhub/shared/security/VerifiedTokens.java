@@ -14,7 +14,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -32,13 +36,30 @@ import java.util.function.Function;
 @ApplicationScoped
 public class VerifiedTokens implements JWTParser {
 
-    /** Bounds memory: when this many tokens are cached the cache starts afresh (cheap, and rare in practice). */
+    /** Bounds memory: past this many tokens, the least recently and frequently used ones go first (Caffeine). */
     static final int MAX_ENTRIES = 10_000;
 
     @Inject
     DefaultJWTParser parser;
 
-    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+    /** Each entry leaves at its token's {@code exp}; maintenance runs on the calling thread (a few map operations). */
+    private final Cache<String, Entry> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).executor(Runnable::run)
+            .expireAfter(new Expiry<String, Entry>() {
+                @Override
+                public long expireAfterCreate(String key, Entry entry, long currentTime) {
+                    return TimeUnit.SECONDS.toNanos(Math.max(0, entry.expiresAtSeconds - System.currentTimeMillis() / 1000));
+                }
+
+                @Override
+                public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+                    return expireAfterCreate(key, entry, currentTime);
+                }
+
+                @Override
+                public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+                    return currentDuration;
+                }
+            }).build();
 
     private static final class Entry {
         final JsonWebToken token;
@@ -57,19 +78,16 @@ public class VerifiedTokens implements JWTParser {
 
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
-        Entry hit = cache.get(bearerToken);
+        Entry hit = cache.getIfPresent(bearerToken);
         if (hit != null) {
             if (hit.live()) {
                 return hit.token;
             }
-            cache.remove(bearerToken, hit);
+            cache.asMap().remove(bearerToken, hit);
         }
         JsonWebToken verified = parser.parse(bearerToken);
         Object exp = verified.getClaim(Claims.exp.name());
         if (exp instanceof Number seconds && seconds.longValue() > System.currentTimeMillis() / 1000) {
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear();
-            }
             cache.put(bearerToken, new Entry(verified, seconds.longValue()));
         }
         return verified;
@@ -81,7 +99,7 @@ public class VerifiedTokens implements JWTParser {
      */
     Caller callerOf(JsonWebToken token, Function<JsonWebToken, Caller> derive) {
         String raw = token.getRawToken();
-        Entry entry = raw == null ? null : cache.get(raw);
+        Entry entry = raw == null ? null : cache.getIfPresent(raw);
         if (entry == null || entry.token != token) {
             return derive.apply(token);
         }
@@ -94,7 +112,8 @@ public class VerifiedTokens implements JWTParser {
     }
 
     int size() {
-        return cache.size();
+        cache.cleanUp();
+        return (int) cache.estimatedSize();
     }
 
     @Override

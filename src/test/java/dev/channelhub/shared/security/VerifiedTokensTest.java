@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -104,12 +105,20 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void theCacheIsBounded() throws Exception {
-        VerifiedTokens t = tokens(new CountingParser());
-        for (int i = 0; i <= VerifiedTokens.MAX_ENTRIES; i++) {
+    void theCacheIsBoundedWithoutForgettingEverything() throws Exception {
+        CountingParser parser = new CountingParser();
+        VerifiedTokens t = tokens(parser);
+        for (int i = 0; i < VerifiedTokens.MAX_ENTRIES + 500; i++) {
             t.parse("t" + i + ":600");
+            if (i % 10 == 0) {
+                t.parse("hot:600"); // one client sending the same token all along
+            }
         }
-        assertEquals(1, t.size(), "full: started afresh");
+        assertTrue(t.size() <= VerifiedTokens.MAX_ENTRIES, "bounded: " + t.size());
+        assertTrue(t.size() > VerifiedTokens.MAX_ENTRIES / 2, "full, not emptied: " + t.size());
+        int calls = parser.calls.get();
+        t.parse("hot:600");
+        assertEquals(calls, parser.calls.get(), "a token in use stays cached when the cache is full");
     }
 
     private static void assertDoesNotThrow(org.junit.jupiter.api.function.Executable e) {
