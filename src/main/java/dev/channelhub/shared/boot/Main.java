@@ -28,7 +28,7 @@ public final class Main {
         if (ProductionMode.on(Main::setting)) {
             List<String> problems = ProductionMode.problems(Main::setting);
             if (!problems.isEmpty()) {
-                System.err.println("ChannelHub does not start in production mode (CHANNELHUB_MODE=production) without:");
+                System.err.println("ChannelHub does not start in production mode (CHANNELHUB_MODE=production) until these are configured:");
                 problems.forEach(p -> System.err.println("  - " + p));
                 System.exit(78); // EX_CONFIG
             }
