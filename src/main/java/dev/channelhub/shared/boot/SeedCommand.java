@@ -44,22 +44,14 @@ public final class SeedCommand {
     }
 
     static int run(String[] args, Path dataDir) throws Exception {
-        String tenant = null;
-        String url = "http://localhost:" + System.getenv().getOrDefault("PORT", "8080");
-        for (int i = 1; i < args.length; i++) {
-            String flag = args[i];
-            String value = i + 1 < args.length ? args[++i] : null;
-            if (value == null) {
-                return usage("missing value for " + flag);
-            }
-            switch (flag) {
-                case "--tenant" -> tenant = value;
-                case "--url" -> url = value;
-                default -> {
-                    return usage("unknown option " + flag);
-                }
-            }
+        Map<String, String> options;
+        try {
+            options = CommandOptions.parse(args, java.util.Set.of("--tenant", "--url"));
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
         }
+        String tenant = options.get("--tenant");
+        String url = options.getOrDefault("--url", "http://localhost:" + System.getenv().getOrDefault("PORT", "8080"));
         if (tenant == null) {
             return usage("--tenant is required");
         }

@@ -3,6 +3,8 @@ package dev.channelhub.shared.boot;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code java -jar quarkus-run.jar token --tenant demo --roles admin [--channel ID] [--sub NAME] [--ttl SECONDS]}
@@ -14,28 +16,17 @@ final class TokenCommand {
     }
 
     static int run(String[] args, Path dataDir) throws Exception {
-        String tenant = null;
-        String roles = "admin";
-        String channel = null;
-        String sub = "dev-user";
-        long ttl = 8 * 3600;
-        for (int i = 1; i < args.length; i++) {
-            String flag = args[i];
-            String value = i + 1 < args.length ? args[++i] : null;
-            if (value == null) {
-                return usage("missing value for " + flag);
-            }
-            switch (flag) {
-                case "--tenant" -> tenant = value;
-                case "--roles" -> roles = value;
-                case "--channel" -> channel = value;
-                case "--sub" -> sub = value;
-                case "--ttl" -> ttl = Long.parseLong(value);
-                default -> {
-                    return usage("unknown option " + flag);
-                }
-            }
+        Map<String, String> options;
+        try {
+            options = CommandOptions.parse(args, Set.of("--tenant", "--roles", "--channel", "--sub", "--ttl"));
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
         }
+        String tenant = options.get("--tenant");
+        String roles = options.getOrDefault("--roles", "admin");
+        String channel = options.get("--channel");
+        String sub = options.getOrDefault("--sub", "dev-user");
+        long ttl = Long.parseLong(options.getOrDefault("--ttl", Long.toString(8 * 3600)));
         if (tenant == null) {
             return usage("--tenant is required");
         }
