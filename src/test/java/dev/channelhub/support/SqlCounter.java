@@ -8,13 +8,23 @@ public final class SqlCounter {
     private SqlCounter() {
     }
 
+    /** Statements run for HTTP requests. */
     public static long current() {
+        return read("channelhub_sql_statements_total");
+    }
+
+    /** Statements run by background work (sweeps, imports, webhook delivery), outside any request. */
+    public static long background() {
+        return read("channelhub_sql_background_statements_total");
+    }
+
+    private static long read(String name) {
         String metrics = RestAssured.given().get("/q/metrics").asString();
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("channelhub_sql_statements_total")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
                 return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
-        throw new IllegalStateException("channelhub_sql_statements_total not exported");
+        throw new IllegalStateException(name + " not exported");
     }
 }

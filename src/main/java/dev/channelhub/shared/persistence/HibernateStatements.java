@@ -13,6 +13,9 @@ import java.util.logging.Logger;
 /**
  * Counts every statement Hibernate Reactive sends into the same {@code channelhub.sql.statements} counter that
  * {@link Db} increments, so the statement-count tests ({@code support/SqlCounter}) see entity reads and writes too.
+ * Statements run outside an HTTP request (scheduled sweeps, imports, webhook delivery, all on Panache now) go to
+ * {@code channelhub.sql.background.statements} instead, as {@link Db#background()} does for the pool; which is which
+ * is told by the Vert.x context the statement is sent from ({@link RequestContexts}).
  * <p>
  * Hibernate Reactive has no statement listener of its own (a {@code StatementInspector} is not applied on its
  * connections), but every statement it runs, entity or native, passes {@code SqlClientConnection.feedback}, which logs
@@ -34,25 +37,29 @@ public class HibernateStatements {
     @PostConstruct
     void install() {
         Counter statements = registry.counter("channelhub.sql.statements");
+        Counter background = registry.counter("channelhub.sql.background.statements");
         Logger logger = Logger.getLogger(CATEGORY);
         for (Handler h : logger.getHandlers()) {
             if (h instanceof CountingHandler) {
                 logger.removeHandler(h); // a restarted application in the same JVM (tests, dev mode)
             }
         }
-        logger.addHandler(new CountingHandler(statements));
+        logger.addHandler(new CountingHandler(statements, background));
     }
 
     private static final class CountingHandler extends Handler {
         private final Counter statements;
+        private final Counter background;
 
-        CountingHandler(Counter statements) {
+        CountingHandler(Counter statements, Counter background) {
             this.statements = statements;
+            this.background = background;
         }
 
         @Override
         public void publish(LogRecord record) {
-            statements.increment();
+            // Logged from SqlClientConnection when the statement is sent, on the session's own context.
+            (RequestContexts.inRequest() ? statements : background).increment();
         }
 
         @Override
