@@ -1,10 +1,9 @@
 package dev.channelhub.aftersales;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -14,15 +13,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "service_case_comment")
 @IdClass(TenantKey.class)
-public class ServiceCaseCommentEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ServiceCaseCommentEntity extends TenantEntity {
 
     @Column(name = "case_id", nullable = false)
     public UUID caseId;

@@ -1,15 +1,13 @@
 package dev.channelhub.aftersales;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,15 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "service_case")
 @IdClass(TenantKey.class)
-public class ServiceCaseEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ServiceCaseEntity extends VersionedTenantEntity {
 
     @Column(name = "number", length = 32, nullable = false)
     public String number;
@@ -83,15 +73,6 @@ public class ServiceCaseEntity extends PanacheEntityBase {
     public String createdBy;
 
     /** Hibernate's optimistic-lock counter, 0 on insert; the API's version (ETag) is this + 1, so it starts at 1 like every resource. */
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public ServiceCaseView toView(Instant now) {
         return new ServiceCaseView(id.toString(), number, str(customerId), str(orderId), str(channelId), assignedChannelId.toString(),

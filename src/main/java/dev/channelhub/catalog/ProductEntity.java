@@ -2,19 +2,15 @@ package dev.channelhub.catalog;
 
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A product row ({@code product}, V4_0). {@code version} is the contract's version (ETag / If-Match): Hibernate adds one
@@ -24,15 +20,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "product")
 @IdClass(TenantKey.class)
-public class ProductEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ProductEntity extends VersionedTenantEntity {
 
     @Column(name = "sku", length = 64, nullable = false)
     public String sku;
@@ -55,16 +43,6 @@ public class ProductEntity extends PanacheEntityBase {
 
     @Column(name = "currency", length = 3, nullable = false)
     public String currency;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** The view {@link ProductRepository#toView} reads from the same row (floor rounded to the currency). */
     public ProductView toView() {

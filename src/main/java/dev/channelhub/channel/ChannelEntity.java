@@ -2,18 +2,15 @@ package dev.channelhub.channel;
 
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -24,15 +21,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "channel")
 @IdClass(TenantKey.class)
-public class ChannelEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ChannelEntity extends VersionedTenantEntity {
 
     @Column(name = "code", length = 64, nullable = false)
     public String code;
@@ -71,16 +60,6 @@ public class ChannelEntity extends PanacheEntityBase {
 
     @Column(name = "contact_email", length = 320)
     public String contactEmail;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public ChannelView toView() {
         ContactView contact = contactName == null && contactPhone == null && contactEmail == null ? null

@@ -1,17 +1,14 @@
 package dev.channelhub.channel;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -26,15 +23,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "channel_group")
 @IdClass(TenantKey.class)
-public class ChannelGroupEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ChannelGroupEntity extends VersionedTenantEntity {
 
     @Column(name = "code", length = 64, nullable = false)
     public String code;
@@ -56,16 +45,6 @@ public class ChannelGroupEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "rule_regions", columnDefinition = "_text")
     public String[] ruleRegions;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     GroupRule rule() {
         if (!hasRule) {

@@ -1,10 +1,9 @@
 package dev.channelhub.channel;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -15,15 +14,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "channel_rating")
 @IdClass(TenantKey.class)
-public class ChannelRatingEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ChannelRatingEntity extends TenantEntity {
 
     @Column(name = "channel_id", nullable = false)
     public UUID channelId;

@@ -1,21 +1,17 @@
 package dev.channelhub.events;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A webhook subscription row ({@code webhook}, V7_0/V9_6). {@code version} is the contract's version (ETag / If-Match):
@@ -29,15 +25,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "webhook")
 @IdClass(TenantKey.class)
-public class WebhookEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class WebhookEntity extends VersionedTenantEntity {
 
     @Column(name = "url", length = 2000, nullable = false)
     public String url;
@@ -65,16 +53,6 @@ public class WebhookEntity extends PanacheEntityBase {
 
     @Column(name = "cursor_seq", nullable = false, updatable = false)
     public long cursorSeq;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     WebhookView toView() {
         return new WebhookView(id.toString(), url, List.of(events), status, disabledReason, consecutiveFailures, version,

@@ -1,16 +1,14 @@
 package dev.channelhub.imports;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * An import job's header row ({@code import_job}, V7_2), persisted when a file is accepted. The progress is
@@ -22,15 +20,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "import_job")
 @IdClass(TenantKey.class)
-public class ImportJobEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ImportJobEntity extends TenantEntity {
 
     @Column(name = "kind", length = 32, nullable = false)
     public String kind;

@@ -1,19 +1,16 @@
 package dev.channelhub.inventory;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -27,15 +24,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "stock_location")
 @IdClass(TenantKey.class)
-public class LocationEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class LocationEntity extends VersionedTenantEntity {
 
     @Column(name = "code", length = 64, nullable = false)
     public String code;
@@ -56,16 +45,6 @@ public class LocationEntity extends PanacheEntityBase {
 
     @Column(name = "priority", nullable = false)
     public int priority;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     LocationView toView() {
         return new LocationView(id.toString(), code, name, type, region,

@@ -2,18 +2,15 @@ package dev.channelhub.lead;
 
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,15 +24,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "lead_routing_rule")
 @IdClass(TenantKey.class)
-public class LeadRoutingRuleEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class LeadRoutingRuleEntity extends VersionedTenantEntity {
 
     @Column(name = "priority", nullable = false)
     public int priority;
@@ -56,16 +45,6 @@ public class LeadRoutingRuleEntity extends PanacheEntityBase {
 
     @Column(name = "target_group_id")
     public UUID targetGroupId;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** Sets priority, match and target from a (checked) request; an empty match list is stored as not set. */
     void set(RoutingRuleRequest r, UUID channel, UUID group) {

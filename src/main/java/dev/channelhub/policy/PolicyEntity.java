@@ -1,12 +1,11 @@
 package dev.channelhub.policy;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -14,7 +13,6 @@ import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A policy at its current version ({@code policy}, V6_0). {@code version} is the contract's version (ETag / If-Match):
@@ -31,15 +29,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "policy")
 @IdClass(TenantKey.class)
-public class PolicyEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class PolicyEntity extends TenantEntity {
 
     @Column(name = "title", length = 300, nullable = false)
     public String title;

@@ -146,9 +146,10 @@ class ArchitectureTest {
                 && !c.getPackageName().startsWith(BASE + "shared");
     }
 
+    /** Entities of a feature; the mapped superclasses in {@code shared.persistence} ({@code TenantEntity}, ...) are every feature's. */
     static boolean isEntity(JavaClass c) {
-        return c.isAnnotatedWith("jakarta.persistence.Entity") || c.isAnnotatedWith("jakarta.persistence.Embeddable")
-                || c.isAssignableTo("io.quarkus.hibernate.reactive.panache.PanacheEntityBase");
+        return !c.getPackageName().startsWith(BASE + "shared") && (c.isAnnotatedWith("jakarta.persistence.Entity") || c.isAnnotatedWith("jakarta.persistence.Embeddable")
+                || c.isAssignableTo("io.quarkus.hibernate.reactive.panache.PanacheEntityBase"));
     }
 
     /** The nested classes of a repository (its row records) count as the repository. */

@@ -1,10 +1,9 @@
 package dev.channelhub.analytics.survey;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -18,15 +17,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "nps_response")
 @IdClass(TenantKey.class)
-public class NpsResponseEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class NpsResponseEntity extends TenantEntity {
 
     @Column(name = "channel_id", nullable = false)
     public UUID channelId;
