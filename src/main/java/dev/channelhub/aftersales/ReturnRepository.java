@@ -29,14 +29,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReturnRepository {
 
-    private static final String HEAD = "r.id, r.number, r.order_id, r.channel_id, r.customer_id, r.status, r.currency, r.refund_total, "
-            + "r.note, r.reject_reason, r.location_code, r.refunded_amount, r.credited_amount, r.refund_method, r.refund_reference, "
-            + "r.created_at, r.updated_at, r.version";
+    private static final String HEAD = """
+            r.id, r.number, r.order_id, r.channel_id, r.customer_id, r.status, r.currency, r.refund_total, r.note, r.reject_reason,
+            r.location_code, r.refunded_amount, r.credited_amount, r.refund_method, r.refund_reference, r.created_at, r.updated_at,
+            r.version""";
 
-    private static final String LINES = "l.line_no, l.sku, l.quantity, l.reason, l.unit_price, l.received_quantity, l.disposition";
+    private static final String LINES = """
+            l.line_no, l.sku, l.quantity, l.reason, l.unit_price, l.received_quantity, l.disposition""";
 
-    private static final String WITH_LINES = "select " + HEAD + ", " + LINES + " from %s r"
-            + " join return_line l on l.tenant_id = r.tenant_id and l.return_id = r.id %s order by %s";
+    /** Headers with their lines; %%s the returns' source, then the condition, then the order. */
+    private static final String WITH_LINES = """
+            select %s, %s from %%s r
+            join return_line l on l.tenant_id = r.tenant_id and l.return_id = r.id %%s order by %%s""".formatted(HEAD, LINES);
 
     private static final String NEXT_NUMBER = """
             insert into return_number (tenant_id, day, last) values ($1, $2, 1) on conflict (tenant_id, day)
@@ -79,8 +83,9 @@ public class ReturnRepository {
             e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) select $1, $2, 'REFUNDED', $8, $9::varchar::jsonb, $7 from u)
             select count(*) as n from u""";
 
-    private static final String BY_ORDERS = "select r.order_id, r.id, r.number, r.status from return_order r"
-            + " where r.tenant_id = $1 and r.order_id = any($2) order by r.order_id, r.id";
+    private static final String BY_ORDERS = """
+            select r.order_id, r.id, r.number, r.status from return_order r
+            where r.tenant_id = $1 and r.order_id = any($2) order by r.order_id, r.id""";
 
     private static final String TIMELINE = """
             select seq, type, actor, details, occurred_at from return_event where tenant_id = $1 and return_id = $2

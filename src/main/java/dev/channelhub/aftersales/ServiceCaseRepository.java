@@ -67,6 +67,12 @@ public class ServiceCaseRepository {
         return ServiceCaseEntity.<ServiceCaseEntity>find("tenantId = ?1 and id = ?2", tenant, id).firstResult();
     }
 
+    // The overdue filter (HQL): %1$d the open statuses' parameter number, %2$d now's.
+    private static final String OVERDUE = """
+            \sand status in ?%1$d and dueAt < ?%2$d""";
+    private static final String NOT_OVERDUE = """
+            \sand (status not in ?%1$d or dueAt >= ?%2$d)""";
+
     public Uni<List<ServiceCaseEntity>> list(String tenant, UUID partnerChannel, ServiceCaseFilter f, UUID after, int fetch, Instant now) {
         StringBuilder q = new StringBuilder("tenantId = ?1");
         List<Object> args = new ArrayList<>(List.of(tenant));
@@ -90,8 +96,7 @@ public class ServiceCaseRepository {
             args.add(List.of(ServiceCaseStatus.OPEN, ServiceCaseStatus.IN_PROGRESS));
             int statuses = args.size();
             args.add(now);
-            q.append(f.overdue() ? " and status in ?" + statuses + " and dueAt < ?" + args.size()
-                    : " and (status not in ?" + statuses + " or dueAt >= ?" + args.size() + ")");
+            q.append((f.overdue() ? OVERDUE : NOT_OVERDUE).formatted(statuses, args.size()));
         }
         if (after != null) {
             args.add(after);

@@ -3,6 +3,7 @@ package dev.channelhub.catalog;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Like;
 import dev.channelhub.shared.persistence.TenantKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -92,7 +93,7 @@ public class ProductRepository implements PanacheRepositoryBase<ProductEntity, T
             sql.append(" and ").append(alias).append("status = $").append(args.size());
         }
         if (f.q() != null && !f.q().isBlank()) {
-            args.add("%" + f.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(Like.containing(f.q().trim().toLowerCase()));
             sql.append(" and (lower(").append(alias).append("sku) like $").append(args.size())
                     .append(" or lower(").append(alias).append("name) like $").append(args.size()).append(")");
         }

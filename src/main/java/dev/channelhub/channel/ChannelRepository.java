@@ -30,12 +30,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChannelRepository implements PanacheRepositoryBase<ChannelEntity, TenantKey> {
 
-    static final String COLUMNS = "id, code, name, type, status, region, tier, parent_id, credit_limit, currency, "
-            + "contact_name, contact_phone, contact_email, version, created_at, updated_at";
+    static final String COLUMNS = """
+            id, code, name, type, status, region, tier, parent_id, credit_limit, currency, contact_name, contact_phone,
+            contact_email, version, created_at, updated_at""";
 
     /** {@link #COLUMNS} qualified by a table alias, for joins. */
     static String columns(String alias) {
-        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+        return java.util.Arrays.stream(COLUMNS.split(",\\s*")).map(c -> "%s.%s".formatted(alias, c))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static final String HISTORY_COLUMNS = "id, channel_id, from_status, to_status, actor, reason, occurred_at";
@@ -60,7 +62,8 @@ public class ChannelRepository implements PanacheRepositoryBase<ChannelEntity, T
             from channel c where c.tenant_id = $1 and c.id = $2""".formatted(columns("c"), ChannelGroupRepository.RULE_MATCHES);
 
     /** Row lock for another feature's pool transaction (orders' credit check): serialises with entity updates. */
-    private static final String LOCK = FIND + " for update";
+    private static final String LOCK = """
+            select %s from channel where tenant_id = $1 and id = $2 for update""".formatted(COLUMNS);
 
     private static final String HISTORY = """
             select %s from channel_status_history where tenant_id = $1 and channel_id = $2
@@ -73,11 +76,13 @@ public class ChannelRepository implements PanacheRepositoryBase<ChannelEntity, T
     private static final String CHILDREN_OF = """
             select %s from channel where tenant_id = $1 and parent_id = any($2) order by parent_id, id""".formatted(COLUMNS);
 
-    private static final String FIND_ALL_VISIBLE_TO_PARTNER = PARTNER_SCOPE + """
-            select %s from channel where tenant_id = $1 and id = any($3) and id in (select id from scope)""".formatted(COLUMNS);
+    private static final String FIND_ALL_VISIBLE_TO_PARTNER = """
+            %s
+            select %s from channel where tenant_id = $1 and id = any($3) and id in (select id from scope)""".formatted(PARTNER_SCOPE, COLUMNS);
 
-    private static final String FIND_VISIBLE_TO_PARTNER = PARTNER_SCOPE + """
-            select %s from channel where tenant_id = $1 and id = $3 and id in (select id from scope)""".formatted(COLUMNS);
+    private static final String FIND_VISIBLE_TO_PARTNER = """
+            %s
+            select %s from channel where tenant_id = $1 and id = $3 and id in (select id from scope)""".formatted(PARTNER_SCOPE, COLUMNS);
 
     private static final String FIND_ALL = """
             select %s from channel where tenant_id = $1 and id = any($2)""".formatted(COLUMNS);
@@ -177,8 +182,10 @@ public class ChannelRepository implements PanacheRepositoryBase<ChannelEntity, T
 
     // The list is one statement assembled from these fragments: only the filters given are added, so each
     // combination keeps its own plan (an "or $n is null" per filter would not use the indexes).
-    private static final String LIST = "select " + COLUMNS + " from channel where tenant_id = $1";
-    private static final String LIST_IN_SCOPE = " and id in (select id from scope)";
+    private static final String LIST = """
+            select %s from channel where tenant_id = $1""".formatted(COLUMNS);
+    private static final String LIST_IN_SCOPE = """
+            \sand id in (select id from scope)""";
 
     public Uni<List<ChannelView>> list(String tenant, UUID partnerChannel, ChannelFilter f, PageRequest page) {
         List<Object> args = new ArrayList<>();

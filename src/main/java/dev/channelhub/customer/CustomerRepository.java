@@ -4,6 +4,7 @@ import dev.channelhub.customer.IdentityNormalizer.Identity;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.persistence.Like;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,20 +31,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerRepository {
 
-    static final String COLUMNS = "c.id, c.status, c.merged_into, c.name, c.type, c.customer_group, c.tags, c.attributes, "
-            + "c.origin_channel_id, c.owner_channel_id, c.version, c.created_at, c.updated_at";
+    static final String COLUMNS = """
+            c.id, c.status, c.merged_into, c.name, c.type, c.customer_group, c.tags, c.attributes, c.origin_channel_id,
+            c.owner_channel_id, c.version, c.created_at, c.updated_at""";
 
     /** A partner ($2) sees a customer it has served through its channel, or whose owner channel it is. */
-    static final String PARTNER_VISIBLE = " and (c.owner_channel_id = $2 or exists (select 1 from customer_channel cc"
-            + " where cc.tenant_id = $1 and cc.channel_id = $2 and (cc.customer_id = c.id or cc.origin_customer_id = c.id)))";
+    static final String PARTNER_VISIBLE = """
+             and (c.owner_channel_id = $2 or exists (select 1 from customer_channel cc
+            where cc.tenant_id = $1 and cc.channel_id = $2 and (cc.customer_id = c.id or cc.origin_customer_id = c.id)))""";
 
     /**
      * With {@link #PARTNER_VISIBLE}: the name the partner's channel ($2) recorded for the customer (its own sighting
      * first, then the newest one folded in by a merge).
      */
-    static final String CHANNEL_NAME = ", (select cn.name from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2"
-            + " and (cn.customer_id = c.id or cn.origin_customer_id = c.id) and cn.name is not null"
-            + " order by (cn.origin_customer_id = c.id) desc, cn.last_seen_at desc limit 1) as channel_name";
+    static final String CHANNEL_NAME = """
+            , (select cn.name from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2
+            and (cn.customer_id = c.id or cn.origin_customer_id = c.id) and cn.name is not null
+            order by (cn.origin_customer_id = c.id) desc, cn.last_seen_at desc limit 1) as channel_name""";
 
     @Inject
     Db db;
@@ -74,21 +78,24 @@ public class CustomerRepository {
                 .replaceWithVoid();
     }
 
-    private static final String FIND = "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = $2";
+    private static final String FIND = """
+            select %s from customer c where c.tenant_id = $1 and c.id = $2""".formatted(COLUMNS);
 
     public Uni<Optional<CustomerView>> find(SqlClient client, String tenant, UUID id) {
         return db.one(client, FIND,
                 Tuple.of(tenant, id), CustomerRepository::toView);
     }
 
-    private static final String FIND_VISIBLE_TO_PARTNER = "select " + COLUMNS + CHANNEL_NAME + " from customer c where c.tenant_id = $1 and c.id = $3" + PARTNER_VISIBLE;
+    private static final String FIND_VISIBLE_TO_PARTNER = """
+            select %s %s from customer c where c.tenant_id = $1 and c.id = $3 %s""".formatted(COLUMNS, CHANNEL_NAME, PARTNER_VISIBLE);
 
     public Uni<Optional<Found>> findVisibleToPartner(SqlClient client, String tenant, UUID partnerChannel, UUID id) {
         return db.one(client, FIND_VISIBLE_TO_PARTNER,
                 Tuple.of(tenant, partnerChannel, id), CustomerRepository::found);
     }
 
-    private static final String FIND_ALL = "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($2)";
+    private static final String FIND_ALL = """
+            select %s from customer c where c.tenant_id = $1 and c.id = any($2)""".formatted(COLUMNS);
 
     /** Customers by id in one statement. */
     public Uni<List<CustomerView>> findAll(SqlClient client, String tenant, Collection<UUID> ids) {
@@ -96,7 +103,8 @@ public class CustomerRepository {
                 Tuple.of(tenant, ids.toArray(new UUID[0])), CustomerRepository::toView);
     }
 
-    private static final String FIND_ALL_FOR_PARTNER = "select " + COLUMNS + CHANNEL_NAME + " from customer c where c.tenant_id = $1 and c.id = any($3)" + PARTNER_VISIBLE;
+    private static final String FIND_ALL_FOR_PARTNER = """
+            select %s %s from customer c where c.tenant_id = $1 and c.id = any($3) %s""".formatted(COLUMNS, CHANNEL_NAME, PARTNER_VISIBLE);
 
     /** Customers by id in one statement, only those the partner's channel may see. */
     public Uni<List<Found>> findAllForPartner(SqlClient client, String tenant, UUID partnerChannel, Collection<UUID> ids) {
@@ -104,7 +112,8 @@ public class CustomerRepository {
                 Tuple.of(tenant, partnerChannel, ids.toArray(new UUID[0])), CustomerRepository::found);
     }
 
-    private static final String LOCK = "select " + COLUMNS + " from customer c where c.tenant_id = $1 and c.id = any($2) order by c.id for update";
+    private static final String LOCK = """
+            select %s from customer c where c.tenant_id = $1 and c.id = any($2) order by c.id for update""".formatted(COLUMNS);
 
     /** Row locks in id order, so two transactions locking overlapping sets cannot deadlock on them. */
     public Uni<List<CustomerView>> lock(SqlClient tx, String tenant, Collection<UUID> ids) {
@@ -163,7 +172,7 @@ public class CustomerRepository {
     static long lockKey(String tenant, Identity identity) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(("customer-identity\0" + tenant + "\0" + identity.key()).getBytes(StandardCharsets.UTF_8));
+                    .digest("customer-identity\0%s\0%s".formatted(tenant, identity.key()).getBytes(StandardCharsets.UTF_8));
             long k = 0;
             for (int i = 0; i < 8; i++) {
                 k = (k << 8) | (h[i] & 0xff);
@@ -383,6 +392,23 @@ public class CustomerRepository {
     public record Sql(String text, List<Object> args) {
     }
 
+    // Branches of the search's "c.id in (...)"; %1$d is the like pattern's parameter number.
+    private static final String SEARCH_BY_NAME = """
+            select n.id from customer n where n.tenant_id = $1 and lower(n.name) like $%1$d""";
+    private static final String SEARCH_OWNED_BY_NAME = """
+            select n.id from customer n where n.tenant_id = $1 and n.owner_channel_id = $2 and lower(n.name) like $%1$d""";
+    private static final String SEARCH_SEEN_BY_NAME = """
+            select cn.customer_id from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2 and lower(cn.name) like $%1$d""";
+    private static final String SEARCH_SEEN_BEFORE_MERGE_BY_NAME = """
+            select cn.origin_customer_id from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2
+            and lower(cn.name) like $%1$d""";
+    /** %1$d kinds and %2$d values (parameter numbers), %3$s {@link #SEARCH_OWN_IDENTITY} for a partner. */
+    private static final String SEARCH_BY_IDENTITY = """
+            select i.customer_id from customer_identity i join unnest($%1$d::text[], $%2$d::text[]) as q(kind, value)
+            on i.kind = q.kind and i.value = q.value where i.tenant_id = $1%3$s""";
+    private static final String SEARCH_OWN_IDENTITY = """
+            \sand i.channel_id = $2""";
+
     /** The search statement (tests read its plan). */
     static Sql searchSql(String tenant, UUID partnerChannel, SearchFilter f, PageRequest page) {
         List<Object> args = new ArrayList<>();
@@ -399,15 +425,15 @@ public class CustomerRepository {
             // Each branch is an index lookup: the name-prefix index or the (kind, value) unique index.
             List<String> branches = new ArrayList<>();
             if (f.namePrefix() != null) {
-                args.add(escapeLike(f.namePrefix().toLowerCase(java.util.Locale.ROOT)) + "%");
-                String like = "$" + args.size();
+                args.add(Like.startingWith(f.namePrefix().toLowerCase(java.util.Locale.ROOT)));
+                int like = args.size();
                 if (partnerChannel == null) {
-                    branches.add("select n.id from customer n where n.tenant_id = $1 and lower(n.name) like " + like);
+                    branches.add(SEARCH_BY_NAME.formatted(like));
                 } else {
                     // A partner finds a customer by the name it sees: the customer's own when its channel owns it, else the one it recorded.
-                    branches.add("select n.id from customer n where n.tenant_id = $1 and n.owner_channel_id = $2 and lower(n.name) like " + like);
-                    branches.add("select cn.customer_id from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2 and lower(cn.name) like " + like);
-                    branches.add("select cn.origin_customer_id from customer_channel cn where cn.tenant_id = $1 and cn.channel_id = $2 and lower(cn.name) like " + like);
+                    branches.add(SEARCH_OWNED_BY_NAME.formatted(like));
+                    branches.add(SEARCH_SEEN_BY_NAME.formatted(like));
+                    branches.add(SEARCH_SEEN_BEFORE_MERGE_BY_NAME.formatted(like));
                 }
             }
             if (!f.identities().isEmpty()) {
@@ -415,9 +441,7 @@ public class CustomerRepository {
                 int kinds = args.size();
                 args.add(f.identities().stream().map(Identity::value).toArray(String[]::new));
                 // A partner finds a customer only by the identities its own channel recorded.
-                branches.add("select i.customer_id from customer_identity i join unnest($" + kinds + "::text[], $" + args.size()
-                        + "::text[]) as q(kind, value) on i.kind = q.kind and i.value = q.value where i.tenant_id = $1"
-                        + (partnerChannel == null ? "" : " and i.channel_id = $2"));
+                branches.add(SEARCH_BY_IDENTITY.formatted(kinds, args.size(), partnerChannel == null ? "" : SEARCH_OWN_IDENTITY));
             }
             sql.append(" and c.id in (").append(String.join(" union ", branches)).append(")");
         }
@@ -441,10 +465,6 @@ public class CustomerRepository {
         args.add(page.fetchSize());
         sql.append(" order by c.id limit $").append(args.size());
         return new Sql(sql.toString(), args);
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     // ---- mapping

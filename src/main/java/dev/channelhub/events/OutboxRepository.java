@@ -33,21 +33,21 @@ public class OutboxRepository {
             select pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1 as x""";
 
     /** The next committed events of every tenant after the cursor; nothing at or above the oldest running transaction. */
-    static final String FEED_NEXT = "select " + OutboxEvent.COLUMNS + """
-             from event_outbox where (tx_id, seq) > ($1, $2)
-            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $3""";
+    static final String FEED_NEXT = """
+            select %s from event_outbox where (tx_id, seq) > ($1, $2)
+            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $3""".formatted(OutboxEvent.COLUMNS);
 
     /** The delivery-order position (tx_id, seq) of one of the tenant's events. */
     static final String POSITION = """
             select tx_id, seq from event_outbox where tenant_id = $1 and seq = $2""";
 
-    static final String COMMITTED_AFTER = "select " + OutboxEvent.COLUMNS + " " + """
-            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
-            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $5""";
+    static final String COMMITTED_AFTER = """
+            select %s from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
+            and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint order by tx_id, seq limit $5""".formatted(OutboxEvent.COLUMNS);
 
-    static final String BETWEEN = "select " + OutboxEvent.COLUMNS + " " + """
-            from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
-            and (tx_id, seq) < ($5, $6) order by tx_id, seq limit $7""";
+    static final String BETWEEN = """
+            select %s from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
+            and (tx_id, seq) < ($5, $6) order by tx_id, seq limit $7""".formatted(OutboxEvent.COLUMNS);
 
     private final Db db;
 

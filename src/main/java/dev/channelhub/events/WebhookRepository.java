@@ -32,8 +32,9 @@ import java.util.UUID;
 public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, TenantKey> {
 
     static final String COLUMNS = "id, url, events, status, disabled_reason, consecutive_failures, version, created_at, updated_at";
-    static final String DELIVERY_COLUMNS = "id, webhook_id, event_id, event_seq, event_type, aggregate_id, replay, status, attempts, "
-            + "last_status_code, last_error, last_attempt_at, next_attempt_at, delivered_at, created_at";
+    static final String DELIVERY_COLUMNS = """
+            id, webhook_id, event_id, event_seq, event_type, aggregate_id, replay, status, attempts, last_status_code, last_error,
+            last_attempt_at, next_attempt_at, delivered_at, created_at""";
 
     /**
      * The fan-out cursor of a new webhook: "now", so events committed before it existed come only through a replay.
@@ -55,7 +56,8 @@ public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, T
     private static final String LOCK_FOR_REPLAY = """
             select %s, secret, cursor_tx, cursor_seq from webhook where tenant_id = $1 and id = $2 for update""".formatted(COLUMNS);
 
-    private static final String LIST = "select " + COLUMNS + " from webhook where tenant_id = $1";
+    private static final String LIST = """
+            select %s from webhook where tenant_id = $1""".formatted(COLUMNS);
 
     private static final String REPLAYABLE = """
             select %s from event_outbox where tenant_id = $1 and seq >= $2
@@ -66,7 +68,8 @@ public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, T
             insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, replay, status)
             values ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING') on conflict do nothing""";
 
-    private static final String DELIVERIES = "select " + DELIVERY_COLUMNS + " from webhook_delivery where tenant_id = $1 and webhook_id = $2";
+    private static final String DELIVERIES = """
+            select %s from webhook_delivery where tenant_id = $1 and webhook_id = $2""".formatted(DELIVERY_COLUMNS);
 
     /** The secrets V9_6 marked as plaintext, locked for their re-encryption at start ({@link WebhookSecretUpgrade}). */
     private static final String PLAINTEXT_SECRETS = """

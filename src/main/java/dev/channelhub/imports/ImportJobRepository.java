@@ -26,13 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImportJobRepository implements PanacheRepositoryBase<ImportJobEntity, TenantKey> {
 
-    static final String COLUMNS = "id, kind, format, status, processed, succeeded, failed, errors, message, created_at, "
-            + "started_at, finished_at";
+    static final String COLUMNS = """
+            id, kind, format, status, processed, succeeded, failed, errors, message, created_at, started_at, finished_at""";
 
     private static final String FIND = """
             select %s from import_job where tenant_id = $1 and id = $2""".formatted(COLUMNS);
 
-    private static final String LIST = "select " + COLUMNS + " from import_job where tenant_id = $1";
+    private static final String LIST = """
+            select %s from import_job where tenant_id = $1""".formatted(COLUMNS);
 
     private static final String MARK_RUNNING = """
             update import_job set status = 'RUNNING', started_at = now() where tenant_id = $1 and id = $2""";

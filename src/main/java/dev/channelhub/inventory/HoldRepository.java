@@ -29,14 +29,15 @@ public class HoldRepository {
         }
     }
 
-    static final String COLUMNS = "tenant_id, id, channel_id, status, expires_at, order_id, version, created_at, value, currency";
+    static final String COLUMNS = """
+            tenant_id, id, channel_id, status, expires_at, order_id, version, created_at, value, currency""";
 
     @Inject
     Db db;
 
     private static final String INSERT = """
             insert into stock_hold (tenant_id, id, channel_id, status, expires_at, created_by, value, currency)
-            values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5, $6, $7) returning\s""" + COLUMNS;
+            values ($1, $2, $3, 'ACTIVE', now() + $4::int * interval '1 second', $5, $6, $7) returning %s""".formatted(COLUMNS);
 
     public Uni<HoldRow> insert(SqlClient tx, String tenant, UUID id, UUID channelId, int ttlSeconds, String actor,
                                java.math.BigDecimal value, String currency) {
@@ -54,7 +55,21 @@ public class HoldRepository {
         return db.one(client, COUNT_ACTIVE, Tuple.of(tenant, channelId), r -> r.getLong("n")).map(Optional::orElseThrow);
     }
 
-    private static final String FIND = "select " + COLUMNS + " from stock_hold where tenant_id = $1 and id = $2";
+    private static final String FIND = """
+            select %s from stock_hold where tenant_id = $1 and id = $2""".formatted(COLUMNS);
+
+    /**
+     * ACTIVE → $3 (and the order $5) only while active, for channel $4 when given; %s adds the deadline condition
+     * ({@link #BEFORE_DEADLINE}, or {@link #PAST_DEADLINE} for an expiry).
+     */
+    private static final String LEAVE_ACTIVE = """
+            update stock_hold set status = $3, order_id = coalesce($5, order_id), version = version + 1, updated_at = now()
+            where tenant_id = $1 and id = $2 and status = 'ACTIVE' and ($4::uuid is null or channel_id = $4)%%s
+            returning %s""".formatted(COLUMNS);
+    private static final String BEFORE_DEADLINE = """
+            \sand expires_at > now()""";
+    private static final String PAST_DEADLINE = """
+            \sand expires_at <= now()""";
 
     public Uni<Optional<HoldRow>> find(SqlClient client, String tenant, UUID id) {
         return db.one(client, FIND, Tuple.of(tenant, id),
@@ -66,16 +81,12 @@ public class HoldRepository {
      * for {@code channelId} when given). Empty when the hold was not in that state.
      */
     public Uni<Optional<HoldRow>> leaveActive(SqlClient tx, String tenant, UUID id, HoldStatus to, UUID channelId, UUID orderId) {
-        String deadline = to == HoldStatus.EXPIRED ? " and expires_at <= now()" : " and expires_at > now()";
-        return db.one(tx, "update stock_hold set status = $3, order_id = coalesce($5, order_id), version = version + 1, updated_at = now()"
-                        + " where tenant_id = $1 and id = $2 and status = 'ACTIVE' and ($4::uuid is null or channel_id = $4)" + deadline
-                        + " returning " + COLUMNS,
-                Tuple.of(tenant, id, to.name(), channelId, orderId), HoldRepository::toRow);
+        return db.one(tx, LEAVE_ACTIVE.formatted(to == HoldStatus.EXPIRED ? PAST_DEADLINE : BEFORE_DEADLINE), Tuple.of(tenant, id, to.name(), channelId, orderId), HoldRepository::toRow);
     }
 
-    private static final String EXPIRED = "select " + COLUMNS + """
-             from stock_hold where status = 'ACTIVE' and expires_at <= now()
-            order by expires_at limit $1""";
+    private static final String EXPIRED = """
+            select %s from stock_hold where status = 'ACTIVE' and expires_at <= now()
+            order by expires_at limit $1""".formatted(COLUMNS);
 
     /** Active holds past their deadline, in every tenant, oldest first. */
     public Uni<List<HoldRow>> expired(int limit) {

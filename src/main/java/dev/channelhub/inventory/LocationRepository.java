@@ -36,7 +36,8 @@ public class LocationRepository implements PanacheRepositoryBase<LocationEntity,
             select %s from stock_location where tenant_id = $1 and code = $2""".formatted(COLUMNS);
 
     // The list is one statement assembled from these fragments: only the filters given are added.
-    private static final String LIST = "select " + COLUMNS + " from stock_location where tenant_id = $1";
+    private static final String LIST = """
+            select %s from stock_location where tenant_id = $1""".formatted(COLUMNS);
     /** A location serves the channel when it names it or serves every channel (null). */
     private static final String LIST_SERVING = " and (channel_ids is null or $2 = any(channel_ids))";
 

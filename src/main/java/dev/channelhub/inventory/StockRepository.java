@@ -60,7 +60,8 @@ public class StockRepository {
             returning s.on_hand, s.reserved, s.version, s.updated_at, old.on_hand as old_on_hand),
             led as (insert into stock_ledger (tenant_id, location_id, sku, kind, on_hand_delta, reserved_delta,
             on_hand_after, reserved_after, reason, actor)
-            select $1, $2, $3, 'SET', on_hand - old_on_hand, 0, on_hand, reserved, $6, $7 from upd returning seq)\s""" + LEVEL_OF_CHANGE;
+            select $1, $2, $3, 'SET', on_hand - old_on_hand, 0, on_hand, reserved, $6, $7 from upd returning seq)
+            %s""".formatted(LEVEL_OF_CHANGE);
 
     /** Sets on hand (never below what is reserved); {@code expectedVersion} null skips the version check. */
     public Uni<Change> set(SqlClient tx, String tenant, UUID locationId, String sku, long onHand, Integer expectedVersion,
@@ -80,7 +81,8 @@ public class StockRepository {
             returning s.on_hand, s.reserved, s.version, s.updated_at),
             led as (insert into stock_ledger (tenant_id, location_id, sku, kind, on_hand_delta, reserved_delta,
             on_hand_after, reserved_after, reason, actor)
-            select $1, $2, $3, 'ADJUST', $4, 0, on_hand, reserved, $5, $6 from upd returning seq)\s""" + LEVEL_OF_CHANGE;
+            select $1, $2, $3, 'ADJUST', $4, 0, on_hand, reserved, $5, $6 from upd returning seq)
+            %s""".formatted(LEVEL_OF_CHANGE);
 
     /** Adds {@code delta} to on hand unless that would leave less than is reserved. */
     public Uni<Change> adjust(SqlClient tx, String tenant, UUID locationId, String sku, long delta, String reason, String actor) {
@@ -172,13 +174,17 @@ public class StockRepository {
                 });
     }
 
+    /** The ledger before its optional filters, with each row's location code. */
+    private static final String LEDGER = """
+            select g.seq, l.code, g.sku, g.kind, g.on_hand_delta, g.reserved_delta, g.on_hand_after, g.reserved_after, g.reason,
+            g.ref_type, g.ref_id, g.actor, g.occurred_at from stock_ledger g
+            join stock_location l on l.tenant_id = g.tenant_id and l.id = g.location_id where g.tenant_id = $1""";
+
     public Uni<List<LedgerEntryView>> ledger(SqlClient client, String tenant, String sku, UUID locationId, UUID refId,
                                              Long afterSeq, int fetch) {
         List<Object> args = new ArrayList<>();
         args.add(tenant);
-        StringBuilder sql = new StringBuilder("select g.seq, l.code, g.sku, g.kind, g.on_hand_delta, g.reserved_delta, g.on_hand_after,"
-                + " g.reserved_after, g.reason, g.ref_type, g.ref_id, g.actor, g.occurred_at from stock_ledger g"
-                + " join stock_location l on l.tenant_id = g.tenant_id and l.id = g.location_id where g.tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LEDGER);
         if (sku != null) {
             args.add(sku);
             sql.append(" and g.sku = $").append(args.size());

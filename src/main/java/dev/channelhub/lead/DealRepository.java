@@ -24,11 +24,14 @@ import static dev.channelhub.lead.LeadRepository.utc;
 @ApplicationScoped
 public class DealRepository {
 
-    static final String COLUMNS = "id, channel_id, customer_id, expected_value, currency, close_date, skus, note, registered_at, "
-            + "protected_until, decided_at, decided_by, decision_reason, extension_days, extension_reason, version, updated_at, "
-            + "case when status in ('PENDING', 'APPROVED') and protected_until <= now() then 'EXPIRED' else status end as status";
+    /** A protection past its end reads as EXPIRED, whatever the stored status. */
+    static final String COLUMNS = """
+            id, channel_id, customer_id, expected_value, currency, close_date, skus, note, registered_at, protected_until,
+            decided_at, decided_by, decision_reason, extension_days, extension_reason, version, updated_at,
+            case when status in ('PENDING', 'APPROVED') and protected_until <= now() then 'EXPIRED' else status end as status""";
 
-    static final String ACTIVE = "status in ('PENDING', 'APPROVED') and protected_until > now()";
+    static final String ACTIVE = """
+            status in ('PENDING', 'APPROVED') and protected_until > now()""";
 
     @Inject
     Db db;
@@ -42,7 +45,23 @@ public class DealRepository {
                 .replaceWithVoid();
     }
 
-    private static final String ACTIVE_FOR = "select " + COLUMNS + " from deal where tenant_id = $1 and customer_id = $2 and " + ACTIVE + " order by registered_at, id limit 1";
+    private static final String ACTIVE_FOR = """
+            select %s from deal where tenant_id = $1 and customer_id = $2 and %s order by registered_at, id limit 1"""
+            .formatted(COLUMNS, ACTIVE);
+
+    private static final String FIND = """
+            select %s from deal where tenant_id = $1 and id = $2""".formatted(COLUMNS);
+
+    private static final String FIND_FOR_UPDATE = """
+            select %s from deal where tenant_id = $1 and id = $2 for update""".formatted(COLUMNS);
+
+    /** The list's inner select before its filters (the status is computed, so the outer select filters on it). */
+    private static final String LIST = """
+            select * from (select %s from deal where tenant_id = $1""".formatted(COLUMNS);
+
+    private static final String CONFLICTS = """
+            select id, deal_id, order_id, order_channel_id, deal_channel_id, customer_id, order_total, currency, occurred_at
+            from deal_conflict where tenant_id = $1""";
 
     /** The protection in force for a customer (the oldest if a merge brought two together). */
     public Uni<Optional<DealView>> activeFor(SqlClient client, String tenant, UUID customerId) {
@@ -63,13 +82,13 @@ public class DealRepository {
     }
 
     public Uni<Optional<DealView>> find(SqlClient client, String tenant, UUID id, boolean forUpdate) {
-        return db.one(client, "select " + COLUMNS + " from deal where tenant_id = $1 and id = $2" + (forUpdate ? " for update" : ""),
+        return db.one(client, forUpdate ? FIND_FOR_UPDATE : FIND,
                 Tuple.of(tenant, id), DealRepository::toView);
     }
 
     public Uni<List<DealView>> list(String tenant, UUID partnerChannel, DealFilter f, PageRequest page) {
         List<Object> args = new ArrayList<>(List.of(tenant));
-        StringBuilder sql = new StringBuilder("select * from (select " + COLUMNS + " from deal where tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LIST);
         UUID channel = partnerChannel != null ? partnerChannel : f.channelId();
         if (partnerChannel != null && f.channelId() != null && !f.channelId().equals(partnerChannel)) {
             return Uni.createFrom().item(List.of());
@@ -152,8 +171,7 @@ public class DealRepository {
 
     public Uni<List<DealConflictView>> conflicts(String tenant, UUID channelId, PageRequest page) {
         List<Object> args = new ArrayList<>(List.of(tenant));
-        StringBuilder sql = new StringBuilder("select id, deal_id, order_id, order_channel_id, deal_channel_id, customer_id, order_total, "
-                + "currency, occurred_at from deal_conflict where tenant_id = $1");
+        StringBuilder sql = new StringBuilder(CONFLICTS);
         if (channelId != null) {
             args.add(channelId);
             sql.append(" and (order_channel_id = $2 or deal_channel_id = $2)");

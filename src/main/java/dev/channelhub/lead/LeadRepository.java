@@ -27,9 +27,27 @@ import java.util.UUID;
 @ApplicationScoped
 public class LeadRepository {
 
-    static final String COLUMNS = "id, status, customer_id, source_channel_id, assigned_channel_id, conversion_channel_id, order_id, "
-            + "region, category, estimated_value, currency, note, routing_rule_id, assigned_at, accept_deadline, accepted_at, "
-            + "closed_at, closed_reason, version, created_at, updated_at";
+    static final String COLUMNS = """
+            id, status, customer_id, source_channel_id, assigned_channel_id, conversion_channel_id, order_id, region, category,
+            estimated_value, currency, note, routing_rule_id, assigned_at, accept_deadline, accepted_at, closed_at, closed_reason,
+            version, created_at, updated_at""";
+
+    private static final String FIND = """
+            select %s from lead where tenant_id = $1 and id = $2""".formatted(COLUMNS);
+
+    private static final String FIND_FOR_UPDATE = """
+            select %s from lead where tenant_id = $1 and id = $2 for update""".formatted(COLUMNS);
+
+    private static final String LIST = """
+            select %s from lead where tenant_id = $1""".formatted(COLUMNS);
+
+    /** A status change; %s sets what the new status records besides (see {@link #setStatus}). */
+    private static final String SET_STATUS = """
+            update lead set status = $3%s, version = version + 1, updated_at = now() where tenant_id = $1 and id = $2""";
+    private static final String SET_ACCEPTED = """
+            , accepted_at = now()""";
+    private static final String SET_LOST = """
+            , closed_at = now(), closed_reason = $4""";
 
     @Inject
     Db db;
@@ -54,13 +72,13 @@ public class LeadRepository {
     }
 
     public Uni<Optional<LeadView>> find(SqlClient client, String tenant, UUID id, boolean forUpdate) {
-        return db.one(client, "select " + COLUMNS + " from lead where tenant_id = $1 and id = $2" + (forUpdate ? " for update" : ""),
+        return db.one(client, forUpdate ? FIND_FOR_UPDATE : FIND,
                 Tuple.of(tenant, id), LeadRepository::toView);
     }
 
     public Uni<List<LeadView>> list(String tenant, UUID partnerChannel, LeadFilter f, PageRequest page) {
         List<Object> args = new ArrayList<>(List.of(tenant));
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from lead where tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LIST);
         if (partnerChannel != null) {
             args.add(partnerChannel);
             sql.append(" and (assigned_channel_id = $2 or source_channel_id = $2)");
@@ -118,11 +136,11 @@ public class LeadRepository {
 
     public Uni<Void> setStatus(SqlClient tx, String tenant, UUID leadId, LeadStatus status, String reason) {
         String extra = switch (status) {
-            case ACCEPTED -> ", accepted_at = now()";
-            case LOST -> ", closed_at = now(), closed_reason = $4";
+            case ACCEPTED -> SET_ACCEPTED;
+            case LOST -> SET_LOST;
             default -> "";
         };
-        String sql = "update lead set status = $3" + extra + ", version = version + 1, updated_at = now() where tenant_id = $1 and id = $2";
+        String sql = SET_STATUS.formatted(extra);
         Tuple args = status == LeadStatus.LOST ? Tuple.of(tenant, leadId, status.name(), reason) : Tuple.of(tenant, leadId, status.name());
         return db.query(tx, sql, args).replaceWithVoid();
     }

@@ -24,8 +24,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class LeadRoutingRuleRepository implements PanacheRepositoryBase<LeadRoutingRuleEntity, TenantKey> {
 
-    static final String COLUMNS = "id, priority, match_regions, match_categories, match_min_value, target_channel_id, "
-            + "target_group_id, version, created_at, updated_at";
+    static final String COLUMNS = """
+            id, priority, match_regions, match_categories, match_min_value, target_channel_id, target_group_id, version,
+            created_at, updated_at""";
 
     /** Every rule of the tenant in routing order (priority first). */
     private static final String ALL = """

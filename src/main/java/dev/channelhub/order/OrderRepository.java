@@ -33,8 +33,42 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderRepository {
 
-    static final String COLUMNS = "id, number, channel_id, customer_id, status, payment_status, currency, total, paid, refunded, credited, "
-            + "shipping_address, note, external_ref, hold_id, cancel_reason, version, created_at, updated_at";
+    static final String COLUMNS = """
+            id, number, channel_id, customer_id, status, payment_status, currency, total, paid, refunded, credited, shipping_address,
+            note, external_ref, hold_id, cancel_reason, version, created_at, updated_at""";
+
+    /**
+     * {@code , e as (insert into order_event ...)}: the timeline events of parameter arrays {@code $types} (types) and
+     * {@code $types+1} (details), in their order; %1$s the order id expression, %2$d types, %3$d actor, %4$d time,
+     * %5$d details.
+     */
+    private static final String EVENTS_INSERT = """
+            , e as (insert into order_event (tenant_id, order_id, type, actor, details, occurred_at)
+            select $1, %1$s, t.type, $%3$d, t.details::jsonb, $%4$d
+            from unnest($%2$d::varchar[], $%5$d::varchar[]) with ordinality as t(type, details, n) order by t.n)""";
+
+    /** The order, its lines and its first timeline events in one statement ($27/$28 the events, $16 actor, $17 time). */
+    private static final String INSERT = """
+            with o as (insert into sales_order (tenant_id, id, number, channel_id, customer_id, origin_customer_id, status,
+            payment_status, currency, total, paid, shipping_address, note, external_ref, idempotency_key, hold_id,
+            created_by, version, created_at, updated_at, idempotency_caller)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, $15, $16, 1, $17, $17,
+            case when $14::varchar is null then null else $29::varchar end) returning id),
+            l as (insert into order_line (tenant_id, order_id, line_no, sku, quantity, list_price, unit_price, line_total,
+            price_list_code, promotion_code, floor_applied)
+            select $1, (select id from o), t.n, t.sku, t.q, t.lp::numeric, t.up::numeric, t.lt::numeric, t.plc, t.pc, t.fa
+            from unnest($18::int[], $19::varchar[], $20::int[], $21::varchar[], $22::varchar[], $23::varchar[],
+            $24::varchar[], $25::varchar[], $26::boolean[]) as t(n, sku, q, lp, up, lt, plc, pc, fa))
+            %s
+            select 1""".formatted(eventsInsert("(select id from o)", 27, 16, 17));
+
+    /** A state change of a locked order and its timeline events in one statement; answers the new header. */
+    private static final String UPDATE = """
+            with u as (update sales_order set status = $3, payment_status = $4, paid = paid + $5,
+            cancel_reason = coalesce($6, cancel_reason), version = version + 1, updated_at = $7
+            where tenant_id = $1 and id = $2 returning %s)
+            %s
+            select * from u""".formatted(COLUMNS, eventsInsert("$2", 9, 8, 7));
 
     @Inject
     Db db;
@@ -82,18 +116,7 @@ public class OrderRepository {
             floor[i] = l.floorApplied();
         }
         OffsetDateTime at = o.createdAt().atOffset(ZoneOffset.UTC);
-        return db.query(tx, "with o as (insert into sales_order (tenant_id, id, number, channel_id, customer_id, origin_customer_id, status,"
-                                + " payment_status, currency, total, paid, shipping_address, note, external_ref, idempotency_key, hold_id,"
-                                + " created_by, version, created_at, updated_at, idempotency_caller)"
-                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, $15, $16, 1, $17, $17,"
-                                + " case when $14::varchar is null then null else $29::varchar end) returning id),"
-                                + " l as (insert into order_line (tenant_id, order_id, line_no, sku, quantity, list_price, unit_price, line_total,"
-                                + " price_list_code, promotion_code, floor_applied)"
-                                + " select $1, (select id from o), t.n, t.sku, t.q, t.lp::numeric, t.up::numeric, t.lt::numeric, t.plc, t.pc, t.fa"
-                                + " from unnest($18::int[], $19::varchar[], $20::int[], $21::varchar[], $22::varchar[], $23::varchar[],"
-                                + " $24::varchar[], $25::varchar[], $26::boolean[]) as t(n, sku, q, lp, up, lt, plc, pc, fa))"
-                                + eventsInsert("(select id from o)", 27, 16, 17),
-                        Tuple.from(new Object[]{tenant, o.uuid(), o.number(), UUID.fromString(o.channelId()),
+        return db.query(tx, INSERT, Tuple.from(new Object[]{tenant, o.uuid(), o.number(), UUID.fromString(o.channelId()),
                                 o.customerId() == null ? null : UUID.fromString(o.customerId()), originCustomer, o.status().name(),
                                 o.paymentStatus().name(), o.currency(), o.total(), json(o.shippingAddress()), o.note(), o.externalRef(),
                                 idempotencyKey, o.holdId() == null ? null : UUID.fromString(o.holdId()), actor, at,
@@ -102,30 +125,29 @@ public class OrderRepository {
                 .replaceWithVoid();
     }
 
-    /** {@code , e as (insert into order_event ...) select 1}: events from parameter arrays $types, $types+1. */
+    /** {@link #EVENTS_INSERT} for these parameter numbers. */
     private static String eventsInsert(String orderIdExpr, int typesParam, int actorParam, int atParam) {
-        return ", e as (insert into order_event (tenant_id, order_id, type, actor, details, occurred_at)"
-                + " select $1, " + orderIdExpr + ", t.type, $" + actorParam + ", t.details::jsonb, $" + atParam
-                + " from unnest($" + typesParam + "::varchar[], $" + (typesParam + 1) + "::varchar[]) with ordinality as t(type, details, n)"
-                + " order by t.n) select 1";
+        return EVENTS_INSERT.formatted(orderIdExpr, typesParam, actorParam, atParam, typesParam + 1);
     }
 
-    private static final String FIND = "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = $2";
+    private static final String FIND = """
+            select %s from sales_order where tenant_id = $1 and id = $2""".formatted(COLUMNS);
 
     public Uni<Optional<OrderView>> find(SqlClient client, String tenant, UUID id) {
         return db.one(client, FIND, Tuple.of(tenant, id),
                 this::toView);
     }
 
-    private static final String FIND_BY_IDEMPOTENCY_KEY = "select " + COLUMNS + """
-             from sales_order where tenant_id = $1 and idempotency_caller = $2
-            and idempotency_key = $3""";
+    private static final String FIND_BY_IDEMPOTENCY_KEY = """
+            select %s from sales_order where tenant_id = $1 and idempotency_caller = $2
+            and idempotency_key = $3""".formatted(COLUMNS);
 
     public Uni<Optional<OrderView>> findByIdempotencyKey(SqlClient client, String tenant, String caller, String key) {
         return db.one(client, FIND_BY_IDEMPOTENCY_KEY, Tuple.of(tenant, caller, key), this::toView);
     }
 
-    private static final String LOCK = "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = $2 for update";
+    private static final String LOCK = """
+            select %s from sales_order where tenant_id = $1 and id = $2 for update""".formatted(COLUMNS);
 
     /** Locks the order row for a state change: every write path starts here, so they serialise per order. */
     public Uni<Optional<OrderView>> lock(SqlClient tx, String tenant, UUID id) {
@@ -133,7 +155,11 @@ public class OrderRepository {
                 this::toView);
     }
 
-    private static final String FIND_ALL = "select " + COLUMNS + " from sales_order where tenant_id = $1 and id = any($2)";
+    private static final String FIND_ALL = """
+            select %s from sales_order where tenant_id = $1 and id = any($2)""".formatted(COLUMNS);
+
+    private static final String LIST = """
+            select %s from sales_order where tenant_id = $1""".formatted(COLUMNS);
 
     public Uni<List<OrderView>> findAll(SqlClient client, String tenant, List<UUID> ids) {
         return db.list(client, FIND_ALL,
@@ -143,7 +169,7 @@ public class OrderRepository {
     public Uni<List<OrderView>> list(SqlClient client, String tenant, UUID partnerChannel, OrderFilter f, UUID after, int fetch) {
         List<Object> args = new ArrayList<>();
         args.add(tenant);
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from sales_order where tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LIST);
         if (partnerChannel != null) {
             args.add(partnerChannel);
             sql.append(" and channel_id = $").append(args.size());
@@ -181,10 +207,10 @@ public class OrderRepository {
         return db.list(client, sql.toString(), Tuple.from(args), this::toView);
     }
 
-    private static final String BY_CUSTOMERS = "select * from (select " + COLUMNS + """
-            , row_number() over (partition by customer_id order by id desc) as rn
+    private static final String BY_CUSTOMERS = """
+            select * from (select %s, row_number() over (partition by customer_id order by id desc) as rn
             from sales_order where tenant_id = $1 and customer_id = any($2)
-            and ($3::uuid is null or channel_id = $3) and ($4::uuid is null or id < $4)) x where rn <= $5 order by customer_id, id desc""";
+            and ($3::uuid is null or channel_id = $3) and ($4::uuid is null or id < $4)) x where rn <= $5 order by customer_id, id desc""".formatted(COLUMNS);
 
     /** Orders of many customers, newest first, at most {@code fetch} per customer before {@code before}; one statement. */
     public Uni<Map<UUID, List<OrderView>>> byCustomers(SqlClient client, String tenant, UUID partnerChannel, List<UUID> customers,
@@ -224,11 +250,7 @@ public class OrderRepository {
     /** Applies a state change to a locked order and appends its timeline events; returns the new header. */
     public Uni<OrderView> update(SqlClient tx, String tenant, UUID id, OrderStatus status, PaymentStatus payment, BigDecimal paidDelta,
                                  String cancelReason, Instant at, String actor, List<Event> events) {
-        return db.query(tx, "with u as (update sales_order set status = $3, payment_status = $4, paid = paid + $5,"
-                                + " cancel_reason = coalesce($6, cancel_reason), version = version + 1, updated_at = $7"
-                                + " where tenant_id = $1 and id = $2 returning " + COLUMNS + ")"
-                                + eventsInsert("$2", 9, 8, 7).replace(" select 1", "") + " select * from u",
-                        Tuple.from(new Object[]{tenant, id, status.name(), payment.name(), paidDelta, cancelReason,
+        return db.query(tx, UPDATE, Tuple.from(new Object[]{tenant, id, status.name(), payment.name(), paidDelta, cancelReason,
                                 at.atOffset(ZoneOffset.UTC), actor, types(events), details(events)}))
                 .map(rows -> toView(rows.iterator().next()));
     }

@@ -37,10 +37,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, TenantKey> {
 
-    static final String COLUMNS = "p.id, p.title, p.kind, p.body, p.attachments, p.audience, p.requires_ack, p.effective_from, "
-            + "p.expires_at, p.version, p.published_at, p.updated_at";
+    static final String COLUMNS = """
+            p.id, p.title, p.kind, p.body, p.attachments, p.audience, p.requires_ack, p.effective_from, p.expires_at, p.version,
+            p.published_at, p.updated_at""";
 
-    private static final String IN_EFFECT = "p.effective_from <= now() and (p.expires_at is null or p.expires_at > now())";
+    private static final String IN_EFFECT = """
+            p.effective_from <= now() and (p.expires_at is null or p.expires_at > now())""";
 
     /** A target row that exists is kept; a dropped one is targeted again (its history kept). */
     private static final String ON_TARGET_CONFLICT = """
@@ -80,7 +82,7 @@ public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, Ten
     private static final String ADD_TARGETS_ON_SESSION = """
             insert into policy_target (tenant_id, policy_id, channel_id, added_by)
             select ?1, p.id, c, ?4 from (select id from policy where tenant_id = ?1 and id = ?2 and version = ?5 for share) p,
-                 unnest(cast(cast(?3 as text) as uuid[])) as c""" + ON_TARGET_CONFLICT;
+                 unnest(cast(cast(?3 as text) as uuid[])) as c %s""".formatted(ON_TARGET_CONFLICT);
 
     /** {@link #DROP_TARGETS} on the session: ?3 is the channels kept, as a uuid[] literal. */
     private static final String DROP_TARGETS_ON_SESSION = """
@@ -157,7 +159,7 @@ public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, Ten
     private static final String ADD_TARGETS = """
             insert into policy_target (tenant_id, policy_id, channel_id, added_by)
             select $1, p.id, c, $4 from (select id from policy where tenant_id = $1 and id = $2 and version = $5 for share) p,
-                 unnest($3::uuid[]) as c""" + ON_TARGET_CONFLICT;
+                 unnest($3::uuid[]) as c %s""".formatted(ON_TARGET_CONFLICT);
 
     /** Targets one channel with several policies, each at the version it was matched against (see {@link #addTargets}). */
     public Uni<Void> addChannelToPolicies(SqlClient client, String tenant, UUID channelId, List<PolicyView> policies) {
@@ -173,21 +175,72 @@ public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, Ten
     private static final String ADD_CHANNEL_TO_POLICIES = """
             insert into policy_target (tenant_id, policy_id, channel_id, added_by)
             select $1, p.id, $3, 'LATER' from (select p.id from policy p join unnest($2::uuid[], $4::int[]) as m(id, v)
-                 on p.id = m.id and p.version = m.v where p.tenant_id = $1 for share of p) p""" + ON_TARGET_CONFLICT;
+                 on p.id = m.id and p.version = m.v where p.tenant_id = $1 for share of p) p %s""".formatted(ON_TARGET_CONFLICT);
+
+    private static final String FIND = """
+            select %s from policy p where p.tenant_id = $1 and p.id = $2""".formatted(COLUMNS);
+
+    private static final String FIND_ALL = """
+            select %s from policy p where p.tenant_id = $1 and p.id = any($2)""".formatted(COLUMNS);
+
+    private static final String LIST = """
+            select %s from policy p where p.tenant_id = $1""".formatted(COLUMNS);
+
+    private static final String NOT_TARGETING = """
+            select %s from policy p where p.tenant_id = $1 and (p.expires_at is null or p.expires_at > now())
+            and not exists (select 1 from policy_target t where t.tenant_id = p.tenant_id and t.policy_id = p.id
+            and t.channel_id = $2 and t.dropped_at is null)""".formatted(COLUMNS);
+
+    /** The inbox's rows before its optional filters: the targets of channel $2 in effect, with read and latest acknowledgement. */
+    private static final String INBOX = """
+            select %s, t.read_version, t.read_at, a.version as ack_version, a.acknowledged_at,
+            case when t.read_version >= p.version then 1 else 0 end as rank
+            from policy_target t join policy p on p.tenant_id = t.tenant_id and p.id = t.policy_id
+            left join lateral (select k.version, k.acknowledged_at from policy_ack k where k.tenant_id = t.tenant_id
+            and k.policy_id = t.policy_id and k.channel_id = t.channel_id order by k.version desc limit 1) a on true
+            where t.tenant_id = $1 and t.channel_id = $2 and t.dropped_at is null and %s""".formatted(COLUMNS, IN_EFFECT);
+
+    /** Reading moves the read time only when the version read is new; only a target of a policy in effect can be read. */
+    private static final String MARK_READ = """
+            update policy_target t set read_at = case when t.read_version = p.version then t.read_at else now() end,
+            read_version = p.version from policy p where t.tenant_id = $1 and t.policy_id = $2 and t.channel_id = $3
+            and t.dropped_at is null and p.tenant_id = t.tenant_id and p.id = t.policy_id and %s""".formatted(IN_EFFECT);
+
+    /** One acknowledgement per (policy, channel, version): acknowledging again changes nothing. */
+    private static final String ACKNOWLEDGE = """
+            insert into policy_ack (tenant_id, policy_id, channel_id, version, actor) values ($1, $2, $3, $4, $5)
+            on conflict do nothing""";
+
+    private static final String REACH = """
+            select t.policy_id, t.channel_id, coalesce(t.read_version >= p.version, false) as read_current,
+            exists (select 1 from policy_ack k where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id
+            and k.channel_id = t.channel_id and k.version = p.version) as ack_current,
+            exists (select 1 from policy_ack k where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id
+            and k.channel_id = t.channel_id and k.version < p.version) as ack_older,
+            t.dropped_at, t.read_version, (select max(k.version) from policy_ack k where k.tenant_id = t.tenant_id
+            and k.policy_id = t.policy_id and k.channel_id = t.channel_id) as ack_version
+            from policy_target t join policy p on p.tenant_id = t.tenant_id and p.id = t.policy_id
+            where t.tenant_id = $1 and t.policy_id = any($2) order by t.channel_id""";
+
+    private static final String ACK_FIGURES = """
+            select count(*) as required, count(*) filter (where exists (select 1 from policy_ack k
+            where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id and k.channel_id = t.channel_id
+            and k.version = p.version)) as acked from policy_target t join policy p on p.tenant_id = t.tenant_id
+            and p.id = t.policy_id where t.tenant_id = $1 and t.channel_id = $2 and t.dropped_at is null and p.requires_ack""";
 
     public Uni<Optional<PolicyView>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from policy p where p.tenant_id = $1 and p.id = $2", Tuple.of(tenant, id),
+        return db.one(client, FIND, Tuple.of(tenant, id),
                 this::toView);
     }
 
     public Uni<List<PolicyView>> findAll(SqlClient client, String tenant, Collection<UUID> ids) {
-        return db.list(client, "select " + COLUMNS + " from policy p where p.tenant_id = $1 and p.id = any($2)",
+        return db.list(client, FIND_ALL,
                 Tuple.of(tenant, ids.toArray(new UUID[0])), this::toView);
     }
 
     public Uni<List<PolicyView>> list(String tenant, PolicyKind kind, PageRequest page) {
         List<Object> args = new ArrayList<>(List.of(tenant));
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from policy p where p.tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LIST);
         if (kind != null) {
             args.add(kind.name());
             sql.append(" and p.kind = $").append(args.size());
@@ -203,10 +256,7 @@ public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, Ten
 
     /** Policies not yet expired that do not target {@code channelId}: candidates for a channel that matches later. */
     public Uni<List<PolicyView>> notTargeting(SqlClient client, String tenant, UUID channelId) {
-        return db.list(client, "select " + COLUMNS + " from policy p where p.tenant_id = $1 "
-                        + "and (p.expires_at is null or p.expires_at > now()) and not exists (select 1 from policy_target t "
-                        + "where t.tenant_id = p.tenant_id and t.policy_id = p.id and t.channel_id = $2 and t.dropped_at is null)",
-                Tuple.of(tenant, channelId), this::toView);
+        return db.list(client, NOT_TARGETING, Tuple.of(tenant, channelId), this::toView);
     }
 
     /**
@@ -216,12 +266,7 @@ public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, Ten
     public Uni<List<InboxItem>> inbox(SqlClient client, String tenant, UUID channelId, PolicyKind kind, UUID onlyPolicy,
                                       String afterKey, int limit) {
         List<Object> args = new ArrayList<>(List.of(tenant, channelId));
-        StringBuilder inner = new StringBuilder("select " + COLUMNS + ", t.read_version, t.read_at, a.version as ack_version, "
-                + "a.acknowledged_at, case when t.read_version >= p.version then 1 else 0 end as rank "
-                + "from policy_target t join policy p on p.tenant_id = t.tenant_id and p.id = t.policy_id "
-                + "left join lateral (select k.version, k.acknowledged_at from policy_ack k where k.tenant_id = t.tenant_id "
-                + "and k.policy_id = t.policy_id and k.channel_id = t.channel_id order by k.version desc limit 1) a on true "
-                + "where t.tenant_id = $1 and t.channel_id = $2 and t.dropped_at is null and " + IN_EFFECT);
+        StringBuilder inner = new StringBuilder(INBOX);
         if (kind != null) {
             args.add(kind.name());
             inner.append(" and p.kind = $").append(args.size());
@@ -251,29 +296,15 @@ public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, Ten
 
     /** Marks the current version read; false when the policy is not in effect for this channel. */
     public Uni<Boolean> markRead(SqlClient client, String tenant, UUID policyId, UUID channelId) {
-        return db.query(client, "update policy_target t set read_at = case when t.read_version = p.version then t.read_at else now() end, "
-                        + "read_version = p.version from policy p where t.tenant_id = $1 and t.policy_id = $2 and t.channel_id = $3 "
-                        + "and t.dropped_at is null "
-                        + "and p.tenant_id = t.tenant_id and p.id = t.policy_id and " + IN_EFFECT,
-                Tuple.of(tenant, policyId, channelId)).map(rs -> rs.rowCount() == 1);
+        return db.query(client, MARK_READ, Tuple.of(tenant, policyId, channelId)).map(rs -> rs.rowCount() == 1);
     }
 
     public Uni<Void> acknowledge(SqlClient client, String tenant, UUID policyId, UUID channelId, int version, String actor) {
-        return db.query(client, "insert into policy_ack (tenant_id, policy_id, channel_id, version, actor) values ($1, $2, $3, $4, $5) "
-                        + "on conflict do nothing", Tuple.of(tenant, policyId, channelId, version, actor)).replaceWithVoid();
+        return db.query(client, ACKNOWLEDGE, Tuple.of(tenant, policyId, channelId, version, actor)).replaceWithVoid();
     }
 
     public Uni<List<ReachRow>> reach(SqlClient client, String tenant, Collection<UUID> policyIds) {
-        return db.list(client, "select t.policy_id, t.channel_id, coalesce(t.read_version >= p.version, false) as read_current, "
-                        + "exists (select 1 from policy_ack k where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id "
-                        + "and k.channel_id = t.channel_id and k.version = p.version) as ack_current, "
-                        + "exists (select 1 from policy_ack k where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id "
-                        + "and k.channel_id = t.channel_id and k.version < p.version) as ack_older, "
-                        + "t.dropped_at, t.read_version, (select max(k.version) from policy_ack k where k.tenant_id = t.tenant_id "
-                        + "and k.policy_id = t.policy_id and k.channel_id = t.channel_id) as ack_version "
-                        + "from policy_target t join policy p on p.tenant_id = t.tenant_id and p.id = t.policy_id "
-                        + "where t.tenant_id = $1 and t.policy_id = any($2) order by t.channel_id",
-                Tuple.of(tenant, policyIds.toArray(new UUID[0])),
+        return db.list(client, REACH, Tuple.of(tenant, policyIds.toArray(new UUID[0])),
                 r -> new ReachRow(r.getUUID("policy_id"), r.getUUID("channel_id"), r.getBoolean("read_current"),
                         r.getBoolean("ack_current"), r.getBoolean("ack_older"), instant(r, "dropped_at"), r.getInteger("read_version"),
                         r.getInteger("ack_version")));
@@ -281,11 +312,7 @@ public class PolicyRepository implements PanacheRepositoryBase<PolicyEntity, Ten
 
     /** Share of policies requiring acknowledgement that the channel acknowledged at their current version (analytics). */
     public Uni<Optional<double[]>> ackFigures(SqlClient client, String tenant, UUID channelId) {
-        return db.one(client, "select count(*) as required, count(*) filter (where exists (select 1 from policy_ack k "
-                        + "where k.tenant_id = t.tenant_id and k.policy_id = t.policy_id and k.channel_id = t.channel_id "
-                        + "and k.version = p.version)) as acked from policy_target t join policy p on p.tenant_id = t.tenant_id "
-                        + "and p.id = t.policy_id where t.tenant_id = $1 and t.channel_id = $2 and t.dropped_at is null and p.requires_ack",
-                Tuple.of(tenant, channelId), r -> new double[]{r.getLong("required"), r.getLong("acked")});
+        return db.one(client, ACK_FIGURES, Tuple.of(tenant, channelId), r -> new double[]{r.getLong("required"), r.getLong("acked")});
     }
 
     PolicyView toView(Row r) {

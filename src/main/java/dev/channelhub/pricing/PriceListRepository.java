@@ -8,6 +8,7 @@ import dev.channelhub.channel.ChannelType;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Like;
 import dev.channelhub.shared.persistence.TenantKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -41,9 +42,45 @@ import java.util.UUID;
 @ApplicationScoped
 public class PriceListRepository implements PanacheRepositoryBase<PriceListEntity, TenantKey> {
 
-    static final String COLUMNS = "l.id, l.code, l.name, l.currency, l.priority, l.channel_ids, l.channel_group_ids, "
-            + "l.channel_types, l.customer_groups, l.valid_from, l.valid_to, l.version, l.created_at, l.updated_at, "
-            + "(select count(*) from price_list_entry e where e.tenant_id = l.tenant_id and e.price_list_id = l.id) as entry_count";
+    static final String COLUMNS = """
+            l.id, l.code, l.name, l.currency, l.priority, l.channel_ids, l.channel_group_ids, l.channel_types, l.customer_groups,
+            l.valid_from, l.valid_to, l.version, l.created_at, l.updated_at,
+            (select count(*) from price_list_entry e where e.tenant_id = l.tenant_id and e.price_list_id = l.id) as entry_count""";
+
+    private static final String FIND = """
+            select %s from price_list l where l.tenant_id = $1 and l.id = $2""".formatted(COLUMNS);
+
+    private static final String FIND_BY_CODE = """
+            select %s from price_list l where l.tenant_id = $1 and l.code = $2""".formatted(COLUMNS);
+
+    private static final String LIST = """
+            select %s from price_list l where l.tenant_id = $1""".formatted(COLUMNS);
+
+    /** An entry change bumps the header's version; with $4 set, only from that version (If-Match). */
+    private static final String TOUCH = """
+            update price_list set version = version + 1, updated_at = $3 where tenant_id = $1 and id = $2
+            and ($4::int is null or version = $4)""";
+
+    /** Any number of entries in one statement: $3 SKUs, $4 tiers, $5 prices unnested on the server. */
+    private static final String UPSERT_ENTRIES = """
+            insert into price_list_entry (tenant_id, price_list_id, sku, min_quantity, price)
+            select $1, $2, u.sku, u.tier, u.price::numeric from unnest($3::varchar[], $4::int[], $5::text[]) as u(sku, tier, price)
+            on conflict (tenant_id, price_list_id, sku, min_quantity) do update set price = excluded.price""";
+
+    /** The list's entries not among the ($3 SKU, $4 tier) pairs to keep. */
+    private static final String DELETE_ENTRIES_NOT_IN = """
+            delete from price_list_entry e where e.tenant_id = $1 and e.price_list_id = $2 and not exists (
+            select 1 from unnest($3::varchar[], $4::int[]) as k(sku, tier) where k.sku = e.sku and k.tier = e.min_quantity)""";
+
+    private static final String ENTRIES = """
+            select sku, min_quantity, price from price_list_entry where tenant_id = $1 and price_list_id = $2""";
+
+    private static final String EPOCH = """
+            select epoch from pricing_epoch where tenant_id = $1""";
+
+    private static final String HEADERS = """
+            select id, code, currency, priority, channel_ids, channel_group_ids, channel_types, customer_groups, valid_from, valid_to
+            from price_list where tenant_id = $1 order by id""";
 
     @Inject
     Db db;
@@ -109,19 +146,19 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
     // ---- SQL on the pool: reads, entry replacement, the quote statement and the catalogue page
 
     public Uni<Optional<PriceListView>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from price_list l where l.tenant_id = $1 and l.id = $2", Tuple.of(tenant, id),
+        return db.one(client, FIND, Tuple.of(tenant, id),
                 PriceListRepository::toView);
     }
 
     public Uni<Optional<PriceListView>> findByCode(SqlClient client, String tenant, String code) {
-        return db.one(client, "select " + COLUMNS + " from price_list l where l.tenant_id = $1 and l.code = $2", Tuple.of(tenant, code),
+        return db.one(client, FIND_BY_CODE, Tuple.of(tenant, code),
                 PriceListRepository::toView);
     }
 
     public Uni<List<PriceListView>> list(String tenant, String currency, String sku, PageRequest page) {
         List<Object> args = new ArrayList<>();
         args.add(tenant);
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from price_list l where l.tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LIST);
         if (currency != null) {
             args.add(currency);
             sql.append(" and l.currency = $").append(args.size());
@@ -142,8 +179,7 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
 
     /** Bumps the version after an entry change; 0 rows when {@code expectedVersion} no longer matches. */
     public Uni<Integer> touch(SqlClient client, String tenant, UUID id, Integer expectedVersion, Instant now) {
-        return db.query(client, "update price_list set version = version + 1, updated_at = $3 where tenant_id = $1 and id = $2 "
-                        + "and ($4::int is null or version = $4)", Tuple.of(tenant, id, utc(now), expectedVersion))
+        return db.query(client, TOUCH, Tuple.of(tenant, id, utc(now), expectedVersion))
                 .map(rows -> rows.rowCount());
     }
 
@@ -161,10 +197,7 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
             tiers[i] = e.tier();
             prices[i] = e.price().toPlainString();
         }
-        return db.query(client, "insert into price_list_entry (tenant_id, price_list_id, sku, min_quantity, price) "
-                                + "select $1, $2, u.sku, u.tier, u.price::numeric from unnest($3::varchar[], $4::int[], $5::text[]) as u(sku, tier, price) "
-                                + "on conflict (tenant_id, price_list_id, sku, min_quantity) do update set price = excluded.price",
-                        Tuple.of(tenant, listId, skus, tiers, prices))
+        return db.query(client, UPSERT_ENTRIES, Tuple.of(tenant, listId, skus, tiers, prices))
                 .map(rows -> rows.rowCount());
     }
 
@@ -172,15 +205,13 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
     public Uni<Integer> deleteEntriesNotIn(SqlClient client, String tenant, UUID listId, List<PriceEntry> keep) {
         String[] skus = keep.stream().map(PriceEntry::sku).toArray(String[]::new);
         Integer[] tiers = keep.stream().map(PriceEntry::tier).toArray(Integer[]::new);
-        return db.query(client, "delete from price_list_entry e where e.tenant_id = $1 and e.price_list_id = $2 and not exists ("
-                                + "select 1 from unnest($3::varchar[], $4::int[]) as k(sku, tier) where k.sku = e.sku and k.tier = e.min_quantity)",
-                        Tuple.of(tenant, listId, skus, tiers))
+        return db.query(client, DELETE_ENTRIES_NOT_IN, Tuple.of(tenant, listId, skus, tiers))
                 .map(rows -> rows.rowCount());
     }
 
     public Uni<List<PriceEntry>> entries(String tenant, UUID listId, String sku, String afterSku, Integer afterTier, int fetch) {
         List<Object> args = new ArrayList<>(List.of(tenant, listId));
-        StringBuilder sql = new StringBuilder("select sku, min_quantity, price from price_list_entry where tenant_id = $1 and price_list_id = $2");
+        StringBuilder sql = new StringBuilder(ENTRIES);
         if (sku != null) {
             args.add(sku);
             sql.append(" and sku = $").append(args.size());
@@ -214,14 +245,13 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
 
     /** The tenant's pricing epoch (0 before its first pricing change); see {@code V8_0__pricing_epoch.sql}. */
     public Uni<Long> epoch(SqlClient client, String tenant) {
-        return db.one(client, "select epoch from pricing_epoch where tenant_id = $1", Tuple.of(tenant), r -> r.getLong("epoch"))
+        return db.one(client, EPOCH, Tuple.of(tenant), r -> r.getLong("epoch"))
                 .map(found -> found.orElse(0L));
     }
 
     /** Every list of the tenant, without entries: what {@link PricingCache} keeps. */
     public Uni<List<PriceResolver.PriceList>> headers(SqlClient client, String tenant) {
-        return db.list(client, "select id, code, currency, priority, channel_ids, channel_group_ids, channel_types, customer_groups, "
-                        + "valid_from, valid_to from price_list where tenant_id = $1 order by id", Tuple.of(tenant),
+        return db.list(client, HEADERS, Tuple.of(tenant),
                 r -> new PriceResolver.PriceList(r.getUUID("id"), r.getString("code"), r.getString("currency"), r.getInteger("priority"),
                         scopeOf(r), instant(r, "valid_from"), instant(r, "valid_to"), List.of()));
     }
@@ -320,7 +350,7 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
             sql.append(" and p.category = $").append(args.size());
         }
         if (f.q() != null && !f.q().isBlank()) {
-            args.add("%" + f.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(Like.containing(f.q().trim().toLowerCase()));
             sql.append(" and (lower(p.sku) like $").append(args.size()).append(" or lower(p.name) like $").append(args.size()).append(")");
         }
     }

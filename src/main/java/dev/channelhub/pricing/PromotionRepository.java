@@ -30,21 +30,38 @@ import static dev.channelhub.pricing.PriceListRepository.utc;
 @ApplicationScoped
 public class PromotionRepository implements PanacheRepositoryBase<PromotionEntity, TenantKey> {
 
-    static final String COLUMNS = "id, code, name, kind, value, currency, channel_ids, channel_group_ids, channel_types, customer_groups, "
-            + "skus, categories, min_quantity, valid_from, valid_to, version, created_at, updated_at";
+    static final String COLUMNS = """
+            id, code, name, kind, value, currency, channel_ids, channel_group_ids, channel_types, customer_groups, skus, categories,
+            min_quantity, valid_from, valid_to, version, created_at, updated_at""";
+
+    private static final String FIND = """
+            select %s from promotion where tenant_id = $1 and id = $2""".formatted(COLUMNS);
+
+    private static final String LIST = """
+            select %s from promotion where tenant_id = $1""".formatted(COLUMNS);
+
+    private static final String ALL = """
+            select %s from promotion p where p.tenant_id = $1 order by p.id""".formatted(COLUMNS);
+
+    /** Valid at $3, usable in currency $2 (or any), and touching the SKUs $4 or categories $5 (or every product). */
+    private static final String ALL_CANDIDATES = """
+            select %s from promotion p where p.tenant_id = $1 and (p.currency is null or p.currency = $2)
+            and (p.valid_from is null or p.valid_from <= $3) and (p.valid_to is null or p.valid_to > $3)
+            and ((cardinality(p.skus) = 0 and cardinality(p.categories) = 0) or p.skus && $4::text[] or p.categories && $5::text[])"""
+            .formatted(COLUMNS);
 
     @Inject
     Db db;
 
     public Uni<Optional<PromotionView>> find(SqlClient client, String tenant, UUID id) {
-        return db.one(client, "select " + COLUMNS + " from promotion where tenant_id = $1 and id = $2", Tuple.of(tenant, id),
+        return db.one(client, FIND, Tuple.of(tenant, id),
                 PromotionRepository::toView);
     }
 
     public Uni<List<PromotionView>> list(String tenant, String sku, PageRequest page) {
         List<Object> args = new ArrayList<>();
         args.add(tenant);
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from promotion where tenant_id = $1");
+        StringBuilder sql = new StringBuilder(LIST);
         if (sku != null) {
             args.add(sku);
             sql.append(" and $").append(args.size()).append("::text = any(skus)");
@@ -60,17 +77,14 @@ public class PromotionRepository implements PanacheRepositoryBase<PromotionEntit
 
     /** Every promotion of the tenant: what {@link PricingCache} keeps (the resolver picks the applicable ones). */
     public Uni<List<PriceResolver.Promotion>> all(SqlClient client, String tenant) {
-        return db.list(client, "select " + COLUMNS + " from promotion p where p.tenant_id = $1 order by p.id", Tuple.of(tenant),
+        return db.list(client, ALL, Tuple.of(tenant),
                 PromotionRepository::toCandidate);
     }
 
     /** Every promotion valid at {@code at} usable in the currency, whatever its scope, that may touch the SKUs. */
     public Uni<List<PriceResolver.Promotion>> allCandidates(SqlClient client, String tenant, String currency, Instant at,
                                                             Collection<String> skus, Collection<String> categories) {
-        return db.list(client, "select " + COLUMNS + " from promotion p where p.tenant_id = $1 and (p.currency is null or p.currency = $2)"
-                        + " and (p.valid_from is null or p.valid_from <= $3) and (p.valid_to is null or p.valid_to > $3)"
-                        + " and ((cardinality(p.skus) = 0 and cardinality(p.categories) = 0) or p.skus && $4::text[] or p.categories && $5::text[])",
-                Tuple.of(tenant, currency, utc(at), skus.toArray(new String[0]), categories.toArray(new String[0])),
+        return db.list(client, ALL_CANDIDATES, Tuple.of(tenant, currency, utc(at), skus.toArray(new String[0]), categories.toArray(new String[0])),
                 PromotionRepository::toCandidate);
     }
 

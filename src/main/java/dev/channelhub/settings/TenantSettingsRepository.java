@@ -17,12 +17,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class TenantSettingsRepository {
 
-    private static final String COLUMNS = "max_active_holds_per_channel, return_window_days, sla_hours_urgent, sla_hours_high, "
-            + "sla_hours_normal, sla_hours_low";
+    private static final String COLUMNS = """
+            max_active_holds_per_channel, return_window_days, sla_hours_urgent, sla_hours_high, sla_hours_normal, sla_hours_low""";
 
-    private static final String FIND = "select " + COLUMNS + ", version from tenant_settings where tenant_id = $1";
+    private static final String FIND = """
+            select %s, version from tenant_settings where tenant_id = $1""".formatted(COLUMNS);
 
-    private static final String LOCK = FIND + " for update";
+    private static final String LOCK = """
+            select %s, version from tenant_settings where tenant_id = $1 for update""".formatted(COLUMNS);
 
     private static final String UPSERT = """
             insert into tenant_settings (tenant_id, %1$s, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8)
