@@ -1,14 +1,13 @@
 package dev.channelhub.events;
 
-import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.events.WebhookDeliveryRepository.Claimed;
+import dev.channelhub.events.WebhookDeliveryRepository.FanOutTarget;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -21,10 +20,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Delivers webhooks from the outbox, with all state in PostgreSQL so a restart loses nothing and re-sends
@@ -45,9 +41,8 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int FANOUT_BATCH = 500;
     private static final int CLAIM_BATCH = 50;
-    private static final int LEASE_SECONDS = 60;
 
-    private final Db.Background db;
+    private final WebhookDeliveryRepository deliveries;
     private final WebhookTargets targets;
     private final WebhookSecrets secrets;
     private final io.vertx.core.Vertx vertx;
@@ -58,8 +53,8 @@ public class WebhookDispatcher {
     private final boolean enabled;
     private final Duration pollInterval;
 
-    public WebhookDispatcher(Db database, WebhookTargets targets, WebhookSecrets secrets, io.vertx.core.Vertx vertx, WebhookConfig config) {
-        this.db = database.background();
+    public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookTargets targets, WebhookSecrets secrets, io.vertx.core.Vertx vertx, WebhookConfig config) {
+        this.deliveries = deliveries;
         this.targets = targets;
         this.secrets = secrets;
         this.vertx = vertx;
@@ -126,69 +121,29 @@ public class WebhookDispatcher {
     }
 
     Uni<Void> fanOut() {
-        return db.inTransaction(tx -> db.list(tx, "select tenant_id, id, events, cursor_tx, cursor_seq, "
-                        + "pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin "
-                        + "from webhook where status = 'ACTIVE' order by tenant_id, id for update skip locked", Tuple.tuple(), r -> r)
-                .flatMap(rows -> fanOutEach(tx, rows, 0)));
+        return deliveries.inTransaction(tx -> deliveries.lockActive(tx).flatMap(webhooks -> fanOutEach(tx, webhooks, 0)));
     }
 
-    private Uni<Void> fanOutEach(SqlClient tx, List<Row> webhooks, int i) {
+    private Uni<Void> fanOutEach(SqlClient tx, List<FanOutTarget> webhooks, int i) {
         if (i >= webhooks.size()) {
             return Uni.createFrom().voidItem();
         }
-        Row w = webhooks.get(i);
-        String tenant = w.getString("tenant_id");
-        UUID id = w.getUUID("id");
-        List<String> patterns = Arrays.asList(w.getArrayOfStrings("events"));
-        return db.list(tx, "select " + OutboxEvent.COLUMNS + " from event_outbox where tenant_id = $1 and (tx_id, seq) > ($2, $3) "
-                                + "and tx_id < $4 order by tx_id, seq limit $5",
-                        Tuple.from(new Object[]{tenant, w.getLong("cursor_tx"), w.getLong("cursor_seq"), w.getLong("xmin"), FANOUT_BATCH}),
-                        OutboxEvent::from)
+        FanOutTarget w = webhooks.get(i);
+        return deliveries.eventsAfterCursor(tx, w, FANOUT_BATCH)
                 .flatMap(events -> {
                     if (events.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    List<OutboxEvent> matching = events.stream().filter(e -> EventPatterns.matchesAny(patterns, e.type())).toList();
+                    List<OutboxEvent> matching = events.stream().filter(e -> EventPatterns.matchesAny(w.patterns(), e.type())).toList();
                     OutboxEvent last = events.get(events.size() - 1);
-                    return insertDeliveries(tx, tenant, id, matching)
-                            .flatMap(x -> db.query(tx, "update webhook set cursor_tx = $3, cursor_seq = $4 where tenant_id = $1 and id = $2",
-                                    Tuple.of(tenant, id, last.txId(), last.seq())))
-                            .replaceWithVoid();
+                    return deliveries.insertDeliveries(tx, w.tenant(), w.id(), matching)
+                            .flatMap(x -> deliveries.advanceCursor(tx, w.tenant(), w.id(), last.txId(), last.seq()));
                 })
                 .flatMap(x -> fanOutEach(tx, webhooks, i + 1));
     }
 
-    private Uni<Void> insertDeliveries(SqlClient tx, String tenant, UUID webhookId, List<OutboxEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> rows = new ArrayList<>(events.size());
-        for (OutboxEvent e : events) {
-            rows.add(Tuple.from(new Object[]{tenant, dev.channelhub.shared.persistence.Ids.newId(), webhookId, e.seq(), e.id(), e.type(),
-                    e.aggregateId()}));
-        }
-        return db.batch(tx, "insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, status) "
-                + "values ($1, $2, $3, $4, $5, $6, $7, 'PENDING') on conflict do nothing", rows).replaceWithVoid();
-    }
-
-    record Claimed(String tenant, UUID deliveryId, UUID webhookId, int attempts, String url, String secret, OutboxEvent event) {
-    }
-
     Uni<Integer> deliverDue() {
-        return db.list("update webhook_delivery d set next_attempt_at = now() + make_interval(secs => " + LEASE_SECONDS + "), "
-                        + "attempts = d.attempts + 1, last_attempt_at = now() "
-                        + "from webhook w, event_outbox e "
-                        + "where w.tenant_id = d.tenant_id and w.id = d.webhook_id and e.tenant_id = d.tenant_id and e.seq = d.event_seq "
-                        + "and (d.tenant_id, d.id) in ("
-                        + "  select c.tenant_id, c.id from webhook_delivery c join webhook cw on cw.tenant_id = c.tenant_id and cw.id = c.webhook_id"
-                        + "  where c.status = 'PENDING' and c.next_attempt_at <= now() and cw.status = 'ACTIVE'"
-                        + "  and not exists (select 1 from webhook_delivery p where p.tenant_id = c.tenant_id and p.webhook_id = c.webhook_id"
-                        + "    and p.aggregate_id = c.aggregate_id and p.status = 'PENDING' and (p.event_seq, p.id) < (c.event_seq, c.id))"
-                        + "  order by c.next_attempt_at limit " + CLAIM_BATCH + " for update of c skip locked) "
-                        + "returning d.tenant_id, d.id as delivery_id, d.webhook_id, d.attempts, w.url, w.secret, "
-                        + "e.seq, e.tx_id, e.id, e.type, e.aggregate_type, e.aggregate_id, e.channel_id, e.actor, e.payload, e.occurred_at",
-                Tuple.tuple(), r -> new Claimed(r.getString("tenant_id"), r.getUUID("delivery_id"), r.getUUID("webhook_id"),
-                        r.getInteger("attempts"), r.getString("url"), r.getString("secret"), OutboxEvent.from(r)))
+        return deliveries.claimDue(CLAIM_BATCH)
                 .flatMap(claimed -> {
                     if (claimed.isEmpty()) {
                         return Uni.createFrom().item(0);
@@ -269,28 +224,14 @@ public class WebhookDispatcher {
     }
 
     private Uni<Void> succeeded(Claimed c, int status) {
-        return db.inTransaction(tx -> db.query(tx, "update webhook_delivery set status = 'DELIVERED', delivered_at = now(), "
-                                + "last_status_code = $3, last_error = null where tenant_id = $1 and id = $2",
-                        Tuple.of(c.tenant(), c.deliveryId(), status))
-                .flatMap(x -> db.query(tx, "update webhook set consecutive_failures = 0 where tenant_id = $1 and id = $2 "
-                        + "and consecutive_failures <> 0", Tuple.of(c.tenant(), c.webhookId())))
-                .replaceWithVoid());
+        return deliveries.inTransaction(tx -> deliveries.delivered(tx, c, status));
     }
 
     private Uni<Void> failed(Claimed c, Integer status, String error) {
         Duration wait = backoff(c.attempts());
-        String reason = "disabled after " + disableAfter + " consecutive failed deliveries; last: " + error;
-        return db.inTransaction(tx -> db.query(tx, "update webhook_delivery set next_attempt_at = now() + make_interval(secs => $3), "
-                                + "last_status_code = $4, last_error = $5 where tenant_id = $1 and id = $2 and status = 'PENDING'",
-                        Tuple.of(c.tenant(), c.deliveryId(), wait.toMillis() / 1000.0, status, truncate(error)))
-                .flatMap(x -> db.query(tx, "update webhook set consecutive_failures = consecutive_failures + 1, "
-                                + "status = case when consecutive_failures + 1 >= $3 then 'DISABLED' else status end, "
-                                + "disabled_reason = case when consecutive_failures + 1 >= $3 then $4 else disabled_reason end, "
-                                + "updated_at = case when consecutive_failures + 1 >= $3 then now() else updated_at end, "
-                                + "version = case when consecutive_failures + 1 >= $3 and status = 'ACTIVE' then version + 1 else version end "
-                                + "where tenant_id = $1 and id = $2",
-                        Tuple.of(c.tenant(), c.webhookId(), disableAfter, truncate(reason))))
-                .replaceWithVoid());
+        String reason = "disabled after %d consecutive failed deliveries; last: %s".formatted(disableAfter, error);
+        return deliveries.inTransaction(tx -> deliveries.failed(tx, c, wait.toMillis() / 1000.0, status, truncate(error), disableAfter,
+                truncate(reason)));
     }
 
     /** retry-base · 2^(attempt−1), capped at retry-max. */

@@ -41,10 +41,7 @@ class ArchitectureTest {
      */
     static final Map<String, String> SQL_OUTSIDE_REPOSITORIES = Map.ofEntries(
             Map.entry(BASE + "shared.idempotency.IdempotencyService", "persistence infrastructure: the one class that implements the "
-                    + "idempotency protocol (claim, wait, record) on its own table; it is shared, not a feature"),
-            Map.entry(BASE + "events.WebhookDispatcher", "delivery claiming stays SQL (skip locked), but its statements also update the "
-                    + "webhook table that feat/panache moves to Hibernate Reactive; it moves into a WebhookDeliveryRepository once "
-                    + "that mapping is merged"));
+                    + "idempotency protocol (claim, wait, record) on its own table; it is shared, not a feature"));
 
     /** The feature packages (slices) are free of cycles: a lower feature states what it needs as a hook, a higher one implements it. */
     @ArchTest

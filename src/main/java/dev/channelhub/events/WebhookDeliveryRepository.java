@@ -1,0 +1,158 @@
+package dev.channelhub.events;
+
+import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.Ids;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The statements of {@link WebhookDispatcher}: fan-out of outbox events into deliveries and the deliveries' claiming and
+ * outcome. Background work on the pool (counted as such, {@link Db#background()}); these statements run across tenants
+ * and are set-based, so they stay SQL beside the {@link WebhookEntity} that the subscription's own writes use. The
+ * columns they change on {@code webhook} (the fan-out cursor, {@code consecutive_failures}, disabling) are the ones the
+ * entity maps read-only or versions, see {@link WebhookEntity}.
+ */
+@ApplicationScoped
+public class WebhookDeliveryRepository {
+
+    /** How long a claimed delivery stays invisible to other claims: a crash mid-send means a retry after it, never a loss. */
+    static final int LEASE_SECONDS = 60;
+
+    /**
+     * The active webhooks, locked ({@code skip locked}: one instance fans out each), with the oldest running transaction's
+     * id: events of transactions at or above it may still commit below the cursor, so fan-out stops before them.
+     */
+    private static final String ACTIVE_FOR_FAN_OUT = """
+            select tenant_id, id, events, cursor_tx, cursor_seq, pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin
+            from webhook where status = 'ACTIVE' order by tenant_id, id for update skip locked""";
+
+    /** The tenant's committed events after the cursor ($2, $3) and below the oldest running transaction ($4). */
+    private static final String EVENTS_AFTER = """
+            select %s from event_outbox where tenant_id = $1 and (tx_id, seq) > ($2, $3) and tx_id < $4
+            order by tx_id, seq limit $5""".formatted(OutboxEvent.COLUMNS);
+
+    private static final String ADVANCE_CURSOR = """
+            update webhook set cursor_tx = $3, cursor_seq = $4 where tenant_id = $1 and id = $2""";
+
+    /** One delivery per (webhook, event): a fan-out repeated after a crash adds nothing. */
+    private static final String INSERT_DELIVERY = """
+            insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, status)
+            values ($1, $2, $3, $4, $5, $6, $7, 'PENDING') on conflict do nothing""";
+
+    /**
+     * Claims due deliveries with a lease, but only the oldest pending one per (webhook, aggregate): event n+1 of an order
+     * waits until n was delivered. {@code skip locked}: instances never claim the same delivery. %1$d is the lease in
+     * seconds, %2$d the batch size.
+     */
+    private static final String CLAIM_DUE = """
+            update webhook_delivery d set next_attempt_at = now() + make_interval(secs => %1$d),
+            attempts = d.attempts + 1, last_attempt_at = now()
+            from webhook w, event_outbox e
+            where w.tenant_id = d.tenant_id and w.id = d.webhook_id and e.tenant_id = d.tenant_id and e.seq = d.event_seq
+            and (d.tenant_id, d.id) in (
+              select c.tenant_id, c.id from webhook_delivery c join webhook cw on cw.tenant_id = c.tenant_id and cw.id = c.webhook_id
+              where c.status = 'PENDING' and c.next_attempt_at <= now() and cw.status = 'ACTIVE'
+              and not exists (select 1 from webhook_delivery p where p.tenant_id = c.tenant_id and p.webhook_id = c.webhook_id
+                and p.aggregate_id = c.aggregate_id and p.status = 'PENDING' and (p.event_seq, p.id) < (c.event_seq, c.id))
+              order by c.next_attempt_at limit %2$d for update of c skip locked)
+            returning d.tenant_id, d.id as delivery_id, d.webhook_id, d.attempts, w.url, w.secret,
+            e.seq, e.tx_id, e.id, e.type, e.aggregate_type, e.aggregate_id, e.channel_id, e.actor, e.payload, e.occurred_at""";
+
+    private static final String MARK_DELIVERED = """
+            update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status_code = $3, last_error = null
+            where tenant_id = $1 and id = $2""";
+
+    /** A success ends the webhook's run of failures (no write when there was none). */
+    private static final String RESET_FAILURES = """
+            update webhook set consecutive_failures = 0 where tenant_id = $1 and id = $2 and consecutive_failures <> 0""";
+
+    /** The next attempt after $3 seconds; only while the delivery is still pending. */
+    private static final String SCHEDULE_RETRY = """
+            update webhook_delivery set next_attempt_at = now() + make_interval(secs => $3), last_status_code = $4, last_error = $5
+            where tenant_id = $1 and id = $2 and status = 'PENDING'""";
+
+    /** One more failure in a row; the $3-th disables the webhook with reason $4 (a new version, as a patch would give). */
+    private static final String COUNT_FAILURE = """
+            update webhook set consecutive_failures = consecutive_failures + 1,
+            status = case when consecutive_failures + 1 >= $3 then 'DISABLED' else status end,
+            disabled_reason = case when consecutive_failures + 1 >= $3 then $4 else disabled_reason end,
+            updated_at = case when consecutive_failures + 1 >= $3 then now() else updated_at end,
+            version = case when consecutive_failures + 1 >= $3 and status = 'ACTIVE' then version + 1 else version end
+            where tenant_id = $1 and id = $2""";
+
+    /** A webhook that fans out: its tenant, id, event patterns, cursor, and the oldest running transaction's id. */
+    record FanOutTarget(String tenant, UUID id, List<String> patterns, long cursorTx, long cursorSeq, long xmin) {
+    }
+
+    /** A claimed delivery with what sending it needs. */
+    record Claimed(String tenant, UUID deliveryId, UUID webhookId, int attempts, String url, String secret, OutboxEvent event) {
+    }
+
+    private final Db.Background db;
+
+    public WebhookDeliveryRepository(Db database) {
+        this.db = database.background();
+    }
+
+    <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
+        return db.inTransaction(work);
+    }
+
+    Uni<List<FanOutTarget>> lockActive(SqlClient tx) {
+        return db.list(tx, ACTIVE_FOR_FAN_OUT, Tuple.tuple(), r -> new FanOutTarget(r.getString("tenant_id"), r.getUUID("id"),
+                Arrays.asList(r.getArrayOfStrings("events")), r.getLong("cursor_tx"), r.getLong("cursor_seq"), r.getLong("xmin")));
+    }
+
+    Uni<List<OutboxEvent>> eventsAfterCursor(SqlClient tx, FanOutTarget w, int limit) {
+        return db.list(tx, EVENTS_AFTER, Tuple.from(new Object[]{w.tenant(), w.cursorTx(), w.cursorSeq(), w.xmin(), limit}),
+                OutboxEvent::from);
+    }
+
+    Uni<Void> advanceCursor(SqlClient tx, String tenant, UUID webhookId, long txId, long seq) {
+        return db.query(tx, ADVANCE_CURSOR, Tuple.of(tenant, webhookId, txId, seq)).replaceWithVoid();
+    }
+
+    /** The deliveries of these events, one statement (a batch) for all; none for no events. */
+    Uni<Void> insertDeliveries(SqlClient tx, String tenant, UUID webhookId, List<OutboxEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(events.size());
+        for (OutboxEvent e : events) {
+            rows.add(Tuple.from(new Object[]{tenant, Ids.newId(), webhookId, e.seq(), e.id(), e.type(), e.aggregateId()}));
+        }
+        return db.batch(tx, INSERT_DELIVERY, rows).replaceWithVoid();
+    }
+
+    Uni<List<Claimed>> claimDue(int batch) {
+        return db.list(CLAIM_DUE.formatted(LEASE_SECONDS, batch), Tuple.tuple(), WebhookDeliveryRepository::claimed);
+    }
+
+    Uni<Void> delivered(SqlClient tx, Claimed c, int status) {
+        return db.query(tx, MARK_DELIVERED, Tuple.of(c.tenant(), c.deliveryId(), status))
+                .flatMap(x -> db.query(tx, RESET_FAILURES, Tuple.of(c.tenant(), c.webhookId())))
+                .replaceWithVoid();
+    }
+
+    Uni<Void> failed(SqlClient tx, Claimed c, double retryInSeconds, Integer status, String error, int disableAfter,
+                     String disabledReason) {
+        return db.query(tx, SCHEDULE_RETRY, Tuple.of(c.tenant(), c.deliveryId(), retryInSeconds, status, error))
+                .flatMap(x -> db.query(tx, COUNT_FAILURE, Tuple.of(c.tenant(), c.webhookId(), disableAfter, disabledReason)))
+                .replaceWithVoid();
+    }
+
+    private static Claimed claimed(Row r) {
+        return new Claimed(r.getString("tenant_id"), r.getUUID("delivery_id"), r.getUUID("webhook_id"), r.getInteger("attempts"),
+                r.getString("url"), r.getString("secret"), OutboxEvent.from(r));
+    }
+}
