@@ -7,6 +7,8 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
 import io.smallrye.mutiny.Uni;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -40,7 +42,7 @@ public class NodeGraphQL {
     @Query("nodes")
     @NonNull
     @Description("Several objects by id (at most 100), in the order asked for; null where an id cannot be read, and then "
-            + "one error (path nodes) whose extensions.indexes lists those positions and extensions.code says why: NOT_FOUND, "
+            + "one error (path nodes) whose extensions.indexes lists those positions (0-based, as JSON numbers) and extensions.code says why: NOT_FOUND, "
             + "or FORBIDDEN for a type the caller's role may not read")
     // ids: the schema says [ID!]! (shared/web/EdgeTypeNames); SmallRye cannot put @Id on a list's elements
     public Uni<List<Node>> nodes(@NonNull @Description("The objects' ids") List<@NonNull String> ids) {
@@ -52,7 +54,7 @@ public class NodeGraphQL {
     /**
      * The nodes that could be read, as partial data, and one error for the rest. SmallRye answers a
      * {@link GraphQLException} with its partial results as {@code data} and this (a {@link GraphQLError}) as the error,
-     * whose extensions carry the first missing id's code and every missing index.
+     * whose extensions carry the first missing id's code and every missing index (JSON numbers).
      */
     static final class PartlyResolved extends GraphQLException implements GraphQLError {
         private final transient Map<String, Object> extensions = new LinkedHashMap<>();
@@ -62,7 +64,10 @@ public class NodeGraphQL {
             ApiException first = found.errors().values().iterator().next();
             extensions.put("code", first.code().name());
             extensions.put("classification", first.code().name());
-            extensions.put("indexes", List.copyOf(found.errors().keySet()));
+            // a JsonValue: SmallRye writes any other extension value (a List too) as its toString(), i.e. as text
+            JsonArrayBuilder indexes = Json.createArrayBuilder();
+            found.errors().keySet().forEach(indexes::add);
+            extensions.put("indexes", indexes.build());
         }
 
         private static String message(NodeService.Resolved found) {
