@@ -7,22 +7,22 @@ import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
-import dev.channelhub.support.Tokens;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.channelhub.support.SessionTransactions;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.UUID;
 
+import static dev.channelhub.support.SessionTransactions.assertFailsAtTheEnd;
+import static dev.channelhub.support.SessionTransactions.failAtTheEndIf;
+import static dev.channelhub.support.SessionTransactions.inOneTransaction;
+import static dev.channelhub.support.SessionTransactions.newCaller;
+import static dev.channelhub.support.SessionTransactions.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The product create's shape (ProductService.create) in one Hibernate Reactive transaction: the {@link ProductEntity},
@@ -42,21 +42,19 @@ class ProductSessionTransactionTest {
 
     @Test
     void aRolledBackProductWriteLeavesNoEventAndNoIdempotencyAnswer() throws Throwable {
-        String tenant = Tokens.newTenant();
-        Caller caller = Caller.of(tenant, "tester", Set.of(Role.ADMIN), null);
+        Caller caller = newCaller(Role.ADMIN);
+        String tenant = caller.tenant();
         UUID id = Ids.newId();
         String key = "product-rollback-" + id;
 
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
-                () -> useCase(caller, id, key, true)));
-        assertEquals("fails after the product, the event and the answer were written", failure.getMessage());
+        assertFailsAtTheEnd("fails after the product, the event and the answer were written", () -> useCase(caller, id, key, true));
 
         assertEquals(0, count("select count(*) from product where tenant_id = $1 and id = $2", tenant, id), "no product");
         assertEquals(0, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2", tenant, id), "no event");
         assertEquals(0, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2", tenant, key),
                 "no answer, and the key is released for a retry");
 
-        Outcome<ProductView> outcome = VertxContextSupport.subscribeAndAwait(() -> useCase(caller, id, key, false));
+        Outcome<ProductView> outcome = run(() -> useCase(caller, id, key, false));
         assertEquals(201, outcome.status());
         assertEquals(1, count("select count(*) from product where tenant_id = $1 and id = $2 and version = 1", tenant, id));
         assertEquals(1, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2 and type = 'product.created'",
@@ -66,8 +64,8 @@ class ProductSessionTransactionTest {
     }
 
     private Uni<Outcome<ProductView>> useCase(Caller caller, UUID id, String key, boolean failAtTheEnd) {
-        return idempotency.runRecording(caller, key, "POST /product-session-test", java.util.Map.of("id", "fixed"), ProductView.class,
-                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+        return inOneTransaction(idempotency, caller, key, "POST /product-session-test", java.util.Map.of("id", "fixed"), ProductView.class,
+                (session, completion) -> {
                     ProductEntity product = new ProductEntity();
                     product.tenantId = caller.tenant();
                     product.id = id;
@@ -82,15 +80,11 @@ class ProductSessionTransactionTest {
                             .map(x -> product.toView())
                             .call(view -> outbox.append(session, caller, "product.created", "product", id, null, view))
                             .flatMap(view -> completion.record(session, Outcome.created(view)))
-                            .invoke(o -> {
-                                if (failAtTheEnd) {
-                                    throw new IllegalStateException("fails after the product, the event and the answer were written");
-                                }
-                            });
-                })));
+                            .invoke(failAtTheEndIf(failAtTheEnd, "fails after the product, the event and the answer were written"));
+                });
     }
 
     private long count(String sql, String tenant, Object arg) {
-        return db.pool().preparedQuery(sql).execute(Tuple.of(tenant, arg)).await().indefinitely().iterator().next().getLong(0);
+        return SessionTransactions.count(db, sql, tenant, arg);
     }
 }

@@ -4,17 +4,18 @@ import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
+import dev.channelhub.support.SessionTransactions;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+import static dev.channelhub.support.SessionTransactions.newCaller;
+import static dev.channelhub.support.SessionTransactions.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,10 +37,10 @@ class PolicySessionTransactionTest {
 
     @Test
     void aPublicationWhoseEventFailsLeavesNoPolicyNoTargetsNoEventAndNoAnswer() throws Throwable {
-        String tenant = Tokens.newTenant();
+        Caller caller = newCaller(Role.MANAGER);
+        String tenant = caller.tenant();
         String admin = Tokens.token(tenant, "admin");
         String channel = PolicyApiTest.channel(admin, "P-TX", "DISTRIBUTOR", null, null);
-        Caller caller = Caller.of(tenant, "tester", Set.of(Role.MANAGER), null);
         String key = "policy-rollback-" + UUID.randomUUID();
         PublishPolicyRequest request = new PublishPolicyRequest("Rolled back", PolicyKind.ANNOUNCEMENT, "never published",
                 List.of(new Attachment("terms.pdf", "https://x.example/t.pdf")), new Audience(null, List.of(channel), null, null, null),
@@ -65,7 +66,7 @@ class PolicySessionTransactionTest {
                 "no answer, and the key is released for a retry");
 
         // The same request again, with the outbox accepting: everything commits together, and the key replays it.
-        Outcome<PolicyView> published = VertxContextSupport.subscribeAndAwait(() -> policies.publish(caller, request, key));
+        Outcome<PolicyView> published = run(() -> policies.publish(caller, request, key));
         assertEquals(201, published.status());
         assertEquals(1, published.body().version());
         assertEquals(1, count("select count(*) from policy where tenant_id = $1", tenant));
@@ -73,7 +74,7 @@ class PolicySessionTransactionTest {
         assertEquals(1, count("select count(*) from policy_target where tenant_id = $1 and added_by = 'PUBLICATION'", tenant));
         assertEquals(1, count("select count(*) from event_outbox where tenant_id = $1 and type = 'policy.published'", tenant));
         assertEquals(1, count("select count(*) from idempotency_key where tenant_id = $1 and state = 'DONE' and status = 201", tenant));
-        Outcome<PolicyView> replay = VertxContextSupport.subscribeAndAwait(() -> policies.publish(caller, request, key));
+        Outcome<PolicyView> replay = run(() -> policies.publish(caller, request, key));
         assertTrue(replay.replayed());
         assertEquals(published.body().id(), replay.body().id());
         assertEquals(1, count("select count(*) from policy where tenant_id = $1", tenant), "the replay published nothing");
@@ -88,6 +89,6 @@ class PolicySessionTransactionTest {
     }
 
     private long count(String sql, String tenant) {
-        return db.pool().preparedQuery(sql).execute(Tuple.of(tenant)).await().indefinitely().iterator().next().getLong(0);
+        return SessionTransactions.count(db, sql, tenant);
     }
 }

@@ -5,21 +5,21 @@ import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
-import dev.channelhub.support.Tokens;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.channelhub.support.SessionTransactions;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 
+import static dev.channelhub.support.SessionTransactions.assertFailsAtTheEnd;
+import static dev.channelhub.support.SessionTransactions.failAtTheEndIf;
+import static dev.channelhub.support.SessionTransactions.inOneTransaction;
+import static dev.channelhub.support.SessionTransactions.newCaller;
+import static dev.channelhub.support.SessionTransactions.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,11 +41,10 @@ class PriceListSessionTransactionTest {
 
     @Test
     void aRolledBackPriceListLeavesNoEntriesNoEventAndNoAnswer() {
-        Caller caller = Caller.of(Tokens.newTenant(), "tester", Set.of(Role.ADMIN), null);
+        Caller caller = newCaller(Role.ADMIN);
         String key = "rollback-" + caller.tenant();
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> VertxContextSupport.subscribeAndAwait(() -> useCase(caller, "RB", key, true)));
-        assertEquals("fails after the header, the entries, the event and the answer were written", failure.getMessage());
+        assertFailsAtTheEnd("fails after the header, the entries, the event and the answer were written",
+                () -> useCase(caller, "RB", key, true));
 
         assertEquals(0, count("select count(*) from price_list where tenant_id = $1", caller.tenant()), "no header");
         assertEquals(0, count("select count(*) from price_list_entry where tenant_id = $1", caller.tenant()), "no entries");
@@ -56,9 +55,9 @@ class PriceListSessionTransactionTest {
 
     @Test
     void aCommittedPriceListKeepsEntriesEventAndAnswer() throws Throwable {
-        Caller caller = Caller.of(Tokens.newTenant(), "tester", Set.of(Role.ADMIN), null);
+        Caller caller = newCaller(Role.ADMIN);
         String key = "commit-" + caller.tenant();
-        Outcome<PriceListView> outcome = VertxContextSupport.subscribeAndAwait(() -> useCase(caller, "OK", key, false));
+        Outcome<PriceListView> outcome = run(() -> useCase(caller, "OK", key, false));
         assertEquals(201, outcome.status());
         assertEquals(2, outcome.body().entryCount());
 
@@ -67,7 +66,7 @@ class PriceListSessionTransactionTest {
         assertEquals(1, count("select count(*) from event_outbox where tenant_id = $1 and type = 'price_list.created'", caller.tenant()));
         assertEquals(1, count("select count(*) from idempotency_key where tenant_id = $1 and state = 'DONE' and status = 201",
                 caller.tenant()));
-        Outcome<PriceListView> replay = VertxContextSupport.subscribeAndAwait(() -> useCase(caller, "OTHER", key, false));
+        Outcome<PriceListView> replay = run(() -> useCase(caller, "OTHER", key, false));
         assertTrue(replay.replayed());
         assertEquals(outcome.body(), replay.body());
     }
@@ -76,17 +75,13 @@ class PriceListSessionTransactionTest {
         CreatePriceListRequest request = new CreatePriceListRequest("FIXED", "session test", "CNY", null, null, null, null, null);
         List<PriceEntry> entries = List.of(new PriceEntry("S-1", new BigDecimal("10"), 1), new PriceEntry("S-1", new BigDecimal("8"), 10));
         CreatePriceListRequest named = new CreatePriceListRequest(code, request.name(), "CNY", null, null, null, null, entries);
-        return idempotency.runRecording(caller, key, "POST /price-lists", request, PriceListView.class,
-                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> service.created(session, caller,
+        return inOneTransaction(idempotency, caller, key, "POST /price-lists", request, PriceListView.class,
+                (session, completion) -> service.created(session, caller,
                                 PriceListService.newList(caller.tenant(), named, "CNY", PriceScope.EMPTY, entries.size()), entries, completion)
-                        .invoke(o -> {
-                            if (failAtTheEnd) {
-                                throw new IllegalStateException("fails after the header, the entries, the event and the answer were written");
-                            }
-                        }))));
+                        .invoke(failAtTheEndIf(failAtTheEnd, "fails after the header, the entries, the event and the answer were written")));
     }
 
     private long count(String sql, String tenant) {
-        return db.pool().preparedQuery(sql).execute(Tuple.of(tenant)).await().indefinitely().iterator().next().getLong(0);
+        return SessionTransactions.count(db, sql, tenant);
     }
 }

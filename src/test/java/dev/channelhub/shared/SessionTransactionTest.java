@@ -11,13 +11,13 @@ import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
+import dev.channelhub.support.SessionTransactions;
 import dev.channelhub.support.SqlCounter;
 import dev.channelhub.support.Tokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -25,11 +25,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import static dev.channelhub.support.SessionTransactions.assertFailsAtTheEnd;
+import static dev.channelhub.support.SessionTransactions.failAtTheEndIf;
+import static dev.channelhub.support.SessionTransactions.inOneTransaction;
+import static dev.channelhub.support.SessionTransactions.newCaller;
+import static dev.channelhub.support.SessionTransactions.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,14 +57,12 @@ class SessionTransactionTest {
 
     @Test
     void aRolledBackEntityWriteLeavesNoEventAndNoIdempotencyAnswer() throws Throwable {
-        String tenant = Tokens.newTenant();
-        Caller caller = Caller.of(tenant, "tester", Set.of(Role.ADMIN), null);
+        Caller caller = newCaller(Role.ADMIN);
+        String tenant = caller.tenant();
         UUID id = Ids.newId();
         String key = "rollback-" + id;
 
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
-                () -> useCase(caller, id, key, true)));
-        assertEquals("fails after the entity, the event and the answer were written", failure.getMessage());
+        assertFailsAtTheEnd("fails after the entity, the event and the answer were written", () -> useCase(caller, id, key, true));
 
         assertEquals(0, count("select count(*) from channel where tenant_id = $1 and id = $2", tenant, id), "no channel");
         assertEquals(0, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2", tenant, id), "no event");
@@ -71,12 +72,12 @@ class SessionTransactionTest {
 
     @Test
     void aCommittedEntityWriteKeepsItsEventAndItsAnswer() throws Throwable {
-        String tenant = Tokens.newTenant();
-        Caller caller = Caller.of(tenant, "tester", Set.of(Role.ADMIN), null);
+        Caller caller = newCaller(Role.ADMIN);
+        String tenant = caller.tenant();
         UUID id = Ids.newId();
         String key = "commit-" + id;
 
-        Outcome<Answer> outcome = VertxContextSupport.subscribeAndAwait(() -> useCase(caller, id, key, false));
+        Outcome<Answer> outcome = run(() -> useCase(caller, id, key, false));
         assertEquals(201, outcome.status());
 
         assertEquals(1, count("select count(*) from channel where tenant_id = $1 and id = $2", tenant, id));
@@ -85,7 +86,7 @@ class SessionTransactionTest {
         assertEquals(1, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2 and state = 'DONE' and status = 201",
                 tenant, key));
         // The same key again is answered from the stored answer: the use case does not run a second time.
-        Outcome<Answer> replay = VertxContextSupport.subscribeAndAwait(() -> useCase(caller, Ids.newId(), key, false));
+        Outcome<Answer> replay = run(() -> useCase(caller, Ids.newId(), key, false));
         assertTrue(replay.replayed());
         assertEquals(outcome.body(), replay.body());
     }
@@ -122,21 +123,20 @@ class SessionTransactionTest {
     void aRolledBackSurveyAnswerLeavesNoEventAndNoIdempotencyAnswer() throws Throwable {
         // The survey's write (analytics/survey/SurveyService.recordNps) in the same shape: the answer entity, its
         // survey.nps_recorded event and the idempotency answer, all on the session; a failure at the end undoes all three.
-        String tenant = Tokens.newTenant();
-        Caller caller = Caller.of(tenant, "tester", Set.of(Role.ADMIN), null);
+        Caller caller = newCaller(Role.ADMIN);
+        String tenant = caller.tenant();
         UUID id = Ids.newId();
         UUID channelId = Ids.newId();
         String key = "nps-rollback-" + id;
 
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
-                () -> surveyUseCase(caller, id, channelId, key, true)));
-        assertEquals("fails after the answer, the event and the idempotency answer were written", failure.getMessage());
+        assertFailsAtTheEnd("fails after the answer, the event and the idempotency answer were written",
+                () -> surveyUseCase(caller, id, channelId, key, true));
         assertEquals(0, count("select count(*) from nps_response where tenant_id = $1 and id = $2", tenant, id), "no answer");
         assertEquals(0, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2", tenant, channelId), "no event");
         assertEquals(0, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2", tenant, key),
                 "no idempotency answer, and the key is released");
 
-        Outcome<Answer> committed = VertxContextSupport.subscribeAndAwait(() -> surveyUseCase(caller, id, channelId, key, false));
+        Outcome<Answer> committed = run(() -> surveyUseCase(caller, id, channelId, key, false));
         assertEquals(201, committed.status());
         assertEquals(1, count("select count(*) from nps_response where tenant_id = $1 and id = $2", tenant, id));
         assertEquals(1, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2 and type = 'survey.nps_recorded'",
@@ -145,8 +145,8 @@ class SessionTransactionTest {
     }
 
     private Uni<Outcome<Answer>> surveyUseCase(Caller caller, UUID id, UUID channelId, String key, boolean failAtTheEnd) {
-        return idempotency.runRecording(caller, key, "POST /session-transaction-test/nps", Map.of("id", "fixed"), Answer.class,
-                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+        return inOneTransaction(idempotency, caller, key, "POST /session-transaction-test/nps", Map.of("id", "fixed"), Answer.class,
+                (session, completion) -> {
                     NpsResponseEntity answer = new NpsResponseEntity();
                     answer.tenantId = caller.tenant();
                     answer.id = id;
@@ -158,17 +158,13 @@ class SessionTransactionTest {
                             .call(() -> outbox.append(session, caller, "survey.nps_recorded", "channel", channelId, channelId,
                                     Map.of("id", id.toString())))
                             .flatMap(x -> completion.record(session, Outcome.created(new Answer("recorded " + id))))
-                            .invoke(o -> {
-                                if (failAtTheEnd) {
-                                    throw new IllegalStateException("fails after the answer, the event and the idempotency answer were written");
-                                }
-                            });
-                })));
+                            .invoke(failAtTheEndIf(failAtTheEnd, "fails after the answer, the event and the idempotency answer were written"));
+                });
     }
 
     private Uni<Outcome<Answer>> useCase(Caller caller, UUID id, String key, boolean failAtTheEnd) {
-        return idempotency.runRecording(caller, key, "POST /session-transaction-test", Map.of("id", "fixed"), Answer.class,
-                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+        return inOneTransaction(idempotency, caller, key, "POST /session-transaction-test", Map.of("id", "fixed"), Answer.class,
+                (session, completion) -> {
                     ChannelEntity channel = new ChannelEntity();
                     channel.tenantId = caller.tenant();
                     channel.id = id;
@@ -182,12 +178,8 @@ class SessionTransactionTest {
                     return session.persist(channel).call(session::flush)
                             .call(() -> outbox.append(session, caller, "test.created", "channel", id, id, Map.of("id", id.toString())))
                             .flatMap(x -> completion.record(session, Outcome.created(new Answer("created " + id))))
-                            .invoke(o -> {
-                                if (failAtTheEnd) {
-                                    throw new IllegalStateException("fails after the entity, the event and the answer were written");
-                                }
-                            });
-                })));
+                            .invoke(failAtTheEndIf(failAtTheEnd, "fails after the entity, the event and the answer were written"));
+                });
     }
 
     /** An answer is stored as a JSON object, as every create's body is. */
@@ -195,6 +187,6 @@ class SessionTransactionTest {
     }
 
     private long count(String sql, String tenant, Object arg) {
-        return db.pool().preparedQuery(sql).execute(Tuple.of(tenant, arg)).await().indefinitely().iterator().next().getLong(0);
+        return SessionTransactions.count(db, sql, tenant, arg);
     }
 }

@@ -9,23 +9,23 @@ import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
-import dev.channelhub.support.Tokens;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.channelhub.support.SessionTransactions;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import static dev.channelhub.support.SessionTransactions.assertFailsAtTheEnd;
+import static dev.channelhub.support.SessionTransactions.failAtTheEndIf;
+import static dev.channelhub.support.SessionTransactions.inOneTransaction;
+import static dev.channelhub.support.SessionTransactions.newCaller;
+import static dev.channelhub.support.SessionTransactions.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -48,14 +48,12 @@ class WebhookSessionTransactionTest {
 
     @Test
     void aRolledBackWebhookCreateLeavesNoRowNoEventAndNoIdempotencyAnswer() {
-        String tenant = Tokens.newTenant();
-        Caller caller = Caller.of(tenant, "tester", Set.of(Role.INTEGRATION), null);
+        Caller caller = newCaller(Role.INTEGRATION);
+        String tenant = caller.tenant();
         UUID id = Ids.newId();
         String key = "webhook-rollback-" + id;
 
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
-                () -> create(caller, id, key, true)));
-        assertEquals("fails after the webhook and the answer were written", failure.getMessage());
+        assertFailsAtTheEnd("fails after the webhook and the answer were written", () -> create(caller, id, key, true));
 
         assertEquals(0, count("select count(*) from webhook where tenant_id = $1 and id = $2", tenant, id), "no webhook");
         assertEquals(0, count("select count(*) from event_outbox where tenant_id = $1 and aggregate_id = $2", tenant, id), "no event");
@@ -65,24 +63,24 @@ class WebhookSessionTransactionTest {
 
     @Test
     void aCommittedWebhookCreateKeepsTheRowAndItsAnswer() throws Throwable {
-        String tenant = Tokens.newTenant();
-        Caller caller = Caller.of(tenant, "tester", Set.of(Role.INTEGRATION), null);
+        Caller caller = newCaller(Role.INTEGRATION);
+        String tenant = caller.tenant();
         UUID id = Ids.newId();
         String key = "webhook-commit-" + id;
 
-        Outcome<Answer> outcome = VertxContextSupport.subscribeAndAwait(() -> create(caller, id, key, false));
+        Outcome<Answer> outcome = run(() -> create(caller, id, key, false));
         assertEquals(201, outcome.status());
         assertEquals(1, count("select count(*) from webhook where tenant_id = $1 and id = $2 and version = 1", tenant, id));
         assertEquals(1, count("select count(*) from idempotency_key where tenant_id = $1 and key = $2 and state = 'DONE' and status = 201",
                 tenant, key));
-        Outcome<Answer> replay = VertxContextSupport.subscribeAndAwait(() -> create(caller, Ids.newId(), key, false));
+        Outcome<Answer> replay = run(() -> create(caller, Ids.newId(), key, false));
         assertTrue(replay.replayed());
         assertEquals(outcome.body(), replay.body());
     }
 
     private Uni<Outcome<Answer>> create(Caller caller, UUID id, String key, boolean failAtTheEnd) {
-        return idempotency.runRecording(caller, key, "POST /webhook-session-transaction-test", Map.of("id", "fixed"), Answer.class,
-                completion -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> webhooks.cursorStart(session)
+        return inOneTransaction(idempotency, caller, key, "POST /webhook-session-transaction-test", Map.of("id", "fixed"), Answer.class,
+                (session, completion) -> webhooks.cursorStart(session)
                         .flatMap(cursorTx -> {
                             WebhookEntity webhook = new WebhookEntity();
                             webhook.tenantId = caller.tenant();
@@ -97,12 +95,8 @@ class WebhookSessionTransactionTest {
                             webhook.createdAt = webhook.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                             return session.persist(webhook).call(session::flush)
                                     .flatMap(x -> completion.record(session, Outcome.created(new Answer("created " + id))))
-                                    .invoke(o -> {
-                                        if (failAtTheEnd) {
-                                            throw new IllegalStateException("fails after the webhook and the answer were written");
-                                        }
-                                    });
-                        }))));
+                                    .invoke(failAtTheEndIf(failAtTheEnd, "fails after the webhook and the answer were written"));
+                        }));
     }
 
     /** An answer is stored as a JSON object, as every create's body is. */
@@ -110,6 +104,6 @@ class WebhookSessionTransactionTest {
     }
 
     private long count(String sql, String tenant, Object arg) {
-        return db.pool().preparedQuery(sql).execute(Tuple.of(tenant, arg)).await().indefinitely().iterator().next().getLong(0);
+        return SessionTransactions.count(db, sql, tenant, arg);
     }
 }
