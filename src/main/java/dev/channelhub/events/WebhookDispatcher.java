@@ -1,5 +1,7 @@
 package dev.channelhub.events;
 
+import dev.channelhub.shared.boot.Drain;
+import dev.channelhub.shared.metrics.BusinessMetrics;
 import dev.channelhub.shared.persistence.Db;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -58,7 +60,11 @@ public class WebhookDispatcher {
     private final boolean enabled;
     private final Duration pollInterval;
 
-    public WebhookDispatcher(Db database, WebhookTargets targets, WebhookSecrets secrets, io.vertx.core.Vertx vertx, WebhookConfig config) {
+    private final BusinessMetrics metrics;
+
+    public WebhookDispatcher(Db database, WebhookTargets targets, WebhookSecrets secrets, io.vertx.core.Vertx vertx, WebhookConfig config,
+                             BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.db = database.background();
         this.targets = targets;
         this.secrets = secrets;
@@ -111,7 +117,7 @@ public class WebhookDispatcher {
     }
 
     void tick() {
-        if (!running.compareAndSet(false, true)) {
+        if (Drain.draining() || !running.compareAndSet(false, true)) { // shutting down: claim nothing new
             return;
         }
         runOnce().subscribe().with(n -> running.set(false), t -> {
@@ -202,9 +208,9 @@ public class WebhookDispatcher {
         String body = c.event().envelope();
         return send(c, body)
                 .onItem().transformToUni(status -> status >= 200 && status < 300
-                        ? succeeded(c, status)
-                        : failed(c, status, "HTTP " + status))
-                .onFailure().recoverWithUni(t -> failed(c, null, describe(t)));
+                        ? succeeded(c, status).invoke(() -> metrics.webhookDelivered(true))
+                        : failed(c, status, "HTTP " + status).invoke(() -> metrics.webhookDelivered(false)))
+                .onFailure().recoverWithUni(t -> failed(c, null, describe(t)).invoke(() -> metrics.webhookDelivered(false)));
     }
 
     /** Where one delivery goes: the URL's parts, and the one address (resolved and checked once) to connect to. */
