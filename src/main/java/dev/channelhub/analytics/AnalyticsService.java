@@ -93,7 +93,7 @@ public class AnalyticsService {
                         found.orElseThrow(() -> ApiException.notFound("channel", requested));
                         return null;
                     });
-            return check.flatMap(x -> repo.sales(db.pool(), caller.tenant(), by, channel, period.from(), period.to(),
+            return check.flatMap(x -> repo.sales(db.reads(), caller.tenant(), by, channel, period.from(), period.to(),
                             after == null ? null : after[0], after == null ? null : after[1], page.fetchSize()))
                     .map(rows -> Page.of(rows.stream().map(AnalyticsService::salesRow).toList(), page, SalesRow::cursorKey));
         });
@@ -119,7 +119,7 @@ public class AnalyticsService {
             String tenant = caller.tenant();
             return channels.find(db.pool(), tenant, channelId)
                     .map(found -> found.orElseThrow(() -> ApiException.notFound("channel", channelId)))
-                    .flatMap(ch -> repo.scorecardFigures(db.pool(), tenant, channelId, ch.currency(), period.start(), period.endExclusive())
+                    .flatMap(ch -> repo.scorecardFigures(db.reads(), tenant, channelId, ch.currency(), period.start(), period.endExclusive())
                             .flatMap(f -> leads.conversionFigures(db.pool(), tenant, List.of(channelId), period.start(), period.endExclusive())
                                     .flatMap(conv -> policies.acknowledgementFigures(db.pool(), tenant, channelId)
                                             .flatMap(ack -> deals.conflictCount(db.pool(), tenant, channelId, period.start(), period.endExclusive())
@@ -173,7 +173,7 @@ public class AnalyticsService {
             caller.require(Role.MANAGER);
             AnalyticsSettings.Period period = settings.period(Params.date(from, "from"), Params.date(to, "to"));
             String[] after = splitCursor(page.after(), "cursor");
-            return repo.turnover(db.pool(), caller.tenant(), period.start(), period.endExclusive(), blankToNull(locationCode), blankToNull(sku),
+            return repo.turnover(db.reads(), caller.tenant(), period.start(), period.endExclusive(), blankToNull(locationCode), blankToNull(sku),
                             after == null ? null : after[0], after == null ? null : after[1], page.fetchSize())
                     .map(rows -> Page.of(rows.stream().map(AnalyticsService::turnoverRow).toList(), page, InventoryTurnoverRow::cursorKey));
         });
@@ -195,7 +195,7 @@ public class AnalyticsService {
     public Uni<Page<LowStockRow>> lowStock(Caller caller, PageRequest page) {
         return Uni.createFrom().deferred(() -> {
             caller.require(Role.MANAGER);
-            return repo.lowStock(db.pool(), caller.tenant(), page.after(), page.fetchSize())
+            return repo.lowStock(db.reads(), caller.tenant(), page.after(), page.fetchSize())
                     .map(rows -> Page.of(rows.stream().map(r -> new LowStockRow(r.getString("sku"), r.getString("name"), r.getLong("threshold"),
                             r.getLong("on_hand"), r.getLong("reserved"), r.getLong("available"))).toList(), page, LowStockRow::sku));
         });

@@ -49,6 +49,20 @@ public class OutboxRepository {
             select %s from event_outbox where tenant_id = $1 and type like $2 and (tx_id, seq) > ($3, $4)
             and (tx_id, seq) < ($5, $6) order by tx_id, seq limit $7""".formatted(OutboxEvent.COLUMNS);
 
+    /**
+     * Outbox lag: the age in seconds of the oldest committed event that an active webhook has not yet fanned out into
+     * deliveries (its first event past the webhook's cursor), 0 when every active webhook has caught up. One index probe
+     * per active webhook ({@code event_outbox_tx}). Receivers that fail are not lag: their retries are scheduled.
+     */
+    static final String LAG = """
+            select coalesce(extract(epoch from now() - min(e.occurred_at)), 0)::float8 as lag
+            from webhook w
+            cross join lateral (select o.occurred_at from event_outbox o
+                where o.tenant_id = w.tenant_id and (o.tx_id, o.seq) > (w.cursor_tx, w.cursor_seq)
+                and o.tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+                order by o.tx_id, o.seq limit 1) e
+            where w.status = 'ACTIVE'""";
+
     private final Db db;
 
     public OutboxRepository(Db db) {
@@ -86,6 +100,11 @@ public class OutboxRepository {
                                           long beforeSeq, int limit) {
         return db.list(BETWEEN, Tuple.from(List.of(tenant, typeLike, afterTx, afterSeq, beforeTx, beforeSeq, limit)),
                 OutboxEvent::from);
+    }
+
+    /** The outbox lag in seconds ({@link #LAG}); a background statement. */
+    public Uni<Double> lagSeconds() {
+        return db.background().list(LAG, Tuple.tuple(), r -> r.getDouble("lag")).map(rows -> rows.isEmpty() ? 0.0 : rows.get(0));
     }
 
     /** Background statements (counted apart from request statements). */

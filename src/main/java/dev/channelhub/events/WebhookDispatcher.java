@@ -2,6 +2,8 @@ package dev.channelhub.events;
 
 import dev.channelhub.events.WebhookDeliveryRepository.Claimed;
 import dev.channelhub.events.WebhookDeliveryRepository.FanOutTarget;
+import dev.channelhub.shared.boot.Drain;
+import dev.channelhub.shared.metrics.BusinessMetrics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,8 +55,12 @@ public class WebhookDispatcher {
     private final boolean enabled;
     private final Duration pollInterval;
 
-    public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookTargets targets, WebhookSecrets secrets, io.vertx.core.Vertx vertx, WebhookConfig config) {
+    private final BusinessMetrics metrics;
+
+    public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookTargets targets, WebhookSecrets secrets, io.vertx.core.Vertx vertx,
+                             WebhookConfig config, BusinessMetrics metrics) {
         this.deliveries = deliveries;
+        this.metrics = metrics;
         this.targets = targets;
         this.secrets = secrets;
         this.vertx = vertx;
@@ -106,7 +112,7 @@ public class WebhookDispatcher {
     }
 
     void tick() {
-        if (!running.compareAndSet(false, true)) {
+        if (Drain.draining() || !running.compareAndSet(false, true)) { // shutting down: claim nothing new
             return;
         }
         runOnce().subscribe().with(n -> running.set(false), t -> {
@@ -157,9 +163,9 @@ public class WebhookDispatcher {
         String body = c.event().envelope();
         return send(c, body)
                 .onItem().transformToUni(status -> status >= 200 && status < 300
-                        ? succeeded(c, status)
-                        : failed(c, status, "HTTP " + status))
-                .onFailure().recoverWithUni(t -> failed(c, null, describe(t)));
+                        ? succeeded(c, status).invoke(() -> metrics.webhookDelivered(true))
+                        : failed(c, status, "HTTP " + status).invoke(() -> metrics.webhookDelivered(false)))
+                .onFailure().recoverWithUni(t -> failed(c, null, describe(t)).invoke(() -> metrics.webhookDelivered(false)));
     }
 
     /** Where one delivery goes: the URL's parts, and the one address (resolved and checked once) to connect to. */

@@ -9,6 +9,7 @@ import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
 import dev.channelhub.shared.idempotency.IdempotencyService;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
+import dev.channelhub.shared.metrics.BusinessMetrics;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
@@ -43,10 +44,12 @@ public class OrderPaymentService {
     private final RequestValidator validator;
     private final EventOutbox outbox;
     private final int paymentTermDays;
+    private final BusinessMetrics metrics;
 
     public OrderPaymentService(OrderRepository orders, OrderAccess access, ChannelService channels, Db db, IdempotencyService idempotency,
                                RequestValidator validator, EventOutbox outbox,
-                               OrderConfig config) {
+                               OrderConfig config, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.orders = orders;
         this.access = access;
         this.channels = channels;
@@ -104,7 +107,7 @@ public class OrderPaymentService {
                                         : Uni.createFrom().voidItem())
                                 .map(u -> new PaymentView(paymentId.toString(), id.toString(), amount, cur, request.method(),
                                         request.reference(), received, now, u.paymentStatus(), u.status(), u.outstanding()));
-                    })).map(Outcome::created));
+                    })).invoke(metrics::paymentRecorded).map(Outcome::created)); // counted once committed
         });
     }
 

@@ -24,6 +24,7 @@ import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
 import dev.channelhub.shared.idempotency.IdempotencyService;
 import dev.channelhub.shared.idempotency.IdempotencyService.Outcome;
+import dev.channelhub.shared.metrics.BusinessMetrics;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
@@ -71,11 +72,13 @@ public class OrderPlacementService {
     private final RequestValidator validator;
     private final EventOutbox outbox;
     private final Instance<OrderPlacedHook> hooks;
+    private final BusinessMetrics metrics;
 
     public OrderPlacementService(OrderRepository orders, OrderAccess access, StockService stock, HoldService holds,
                                  ChannelService channels, CustomerService customers, PriceService prices, Db db, ChannelCredit credit,
                                  IdempotencyService idempotency, RequestValidator validator, EventOutbox outbox,
-                                 @Any Instance<OrderPlacedHook> hooks) {
+                                 @Any Instance<OrderPlacedHook> hooks, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.orders = orders;
         this.access = access;
         this.stock = stock;
@@ -111,7 +114,8 @@ public class OrderPlacementService {
             return idempotency.runRecording(caller, idempotencyKey, "POST /orders", request, OrderView.class, completion -> {
                 BiFunction<String, Boolean, Uni<Outcome<OrderView>>> placeTx = (number, planned) -> db.inTransaction(tx ->
                         placeIn(tx, caller, request, channelId, customerId, holdId, currency, lines, number, idempotencyKey, planned)
-                                .flatMap(view -> completion.record(tx, Outcome.created(view))));
+                                .flatMap(view -> completion.record(tx, Outcome.created(view))))
+                        .invoke(metrics::orderPlaced); // committed
                 return nextNumber(tenant)
                         // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
                         .flatMap(number -> placeTx.apply(number, true)

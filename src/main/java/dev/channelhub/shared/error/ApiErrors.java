@@ -118,6 +118,8 @@ public final class ApiErrors {
             case "23503", "23514", "23502", "22001", "22003", "22P02", "22007", "22008" ->
                     new ApiException(ErrorCode.VALIDATION_FAILED, "the request breaks a data rule (" + constraint + ")");
             case "40001", "40P01" -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "concurrent update; retry the request");
+            // statement_timeout (quarkus.datasource.reactive.additional-properties.statement_timeout) cancelled it
+            case "57014" -> new ApiException(ErrorCode.REQUEST_TIMEOUT, "the request took too long and was cancelled; retry later");
             case "57P01", "57P02", "57P03", "08006", "08003", "08001" ->
                     new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly");
             default -> {

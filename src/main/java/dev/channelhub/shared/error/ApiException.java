@@ -1,5 +1,6 @@
 package dev.channelhub.shared.error;
 
+import dev.channelhub.shared.web.RequestIds;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
@@ -58,7 +59,8 @@ public class ApiException extends RuntimeException implements GraphQLError {
     // GraphQLError: graphql-java copies these extensions onto the error it reports for a failed field.
     @Override
     public Map<String, Object> getExtensions() {
-        return Map.of("code", code.name());
+        String requestId = RequestIds.current();
+        return requestId == null ? Map.of("code", code.name()) : Map.of("code", code.name(), "requestId", requestId);
     }
 
     @Override

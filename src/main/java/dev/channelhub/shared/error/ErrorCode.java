@@ -28,6 +28,9 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many requests"),
     /** Not in the contract's table: the database or another dependency is away; retry later. */
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    /** Not in the contract's table: the request took longer than the server's bound (channelhub.http.request-timeout, or
+     *  a statement longer than the pools' statement_timeout) and was abandoned; retry after Retry-After. */
+    REQUEST_TIMEOUT(503, "Request timed out"),
     /** Not in the contract's table: a bug on our side; the body never carries details. */
     INTERNAL_ERROR(500, "Internal error");
 

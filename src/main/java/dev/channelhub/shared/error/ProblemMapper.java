@@ -23,7 +23,8 @@ public class ProblemMapper {
         int status = e instanceof ApiErrors.StatusApiException s ? s.status() : e.code().status();
         Problem problem = Problem.of(e);
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(problem.type(), problem.title(), status, problem.detail(), problem.code(), problem.errors()));
+                .entity(new Problem(problem.type(), problem.title(), status, problem.detail(), problem.code(), problem.errors(),
+                        problem.requestId()));
         if (status == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }

@@ -33,8 +33,30 @@ public class Db {
     private io.micrometer.core.instrument.DistributionSummary concurrentStatements;
     private Background background;
 
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
+
+    /** Optional read replica for reports ({@code CHANNELHUB_READ_URL}); unset: reports read the primary. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "channelhub.datasource.read-url")
+    Optional<String> readUrl;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "channelhub.datasource.read-pool-size", defaultValue = "8")
+    int readPoolSize;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.reactive.additional-properties.statement_timeout")
+    Optional<String> statementTimeout;
+
+    private Pool reads;
+
     @jakarta.annotation.PostConstruct
     void init() {
+        reads = readUrl.filter(u -> !u.isBlank()).map(this::replicaPool).orElse(null);
         // Tests read this counter to prove that batched GraphQL fields and lists cost a constant number of statements.
         statements = registry.counter("channelhub.sql.statements");
         background = new Background(registry.counter("channelhub.sql.background.statements"));
@@ -67,6 +89,35 @@ public class Db {
 
     public Pool pool() {
         return pool;
+    }
+
+    /**
+     * Where report reads go (analytics): the read replica's pool when {@code channelhub.datasource.read-url} is set,
+     * else the primary pool. Only for reads that may lag the primary by the replica's delay; never inside a
+     * transaction and never for what a write must see.
+     */
+    public Pool reads() {
+        return reads != null ? reads : pool;
+    }
+
+    /** A pool on the replica: the URL's credentials, else the primary's; application_name channelhub-read. */
+    private Pool replicaPool(String url) {
+        var options = io.vertx.pgclient.PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url);
+        if (!url.contains("@")) { // no credentials in the URL: the primary's
+            username.ifPresent(options::setUser);
+            password.ifPresent(options::setPassword);
+        }
+        options.addProperty("application_name", "channelhub-read");
+        statementTimeout.ifPresent(t -> options.addProperty("statement_timeout", t));
+        options.setCachePreparedStatements(true);
+        return io.vertx.mutiny.pgclient.PgPool.pool(vertx, options, new io.vertx.sqlclient.PoolOptions().setMaxSize(readPoolSize));
+    }
+
+    @jakarta.annotation.PreDestroy
+    void closeReads() {
+        if (reads != null) {
+            reads.close().subscribe().with(x -> { }, t -> { });
+        }
     }
 
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {

@@ -3,6 +3,7 @@ package dev.channelhub.shared.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.Problem;
+import dev.channelhub.shared.web.RequestIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
@@ -104,7 +105,7 @@ public class AccessGate {
 
     private void graphqlError(RoutingContext ctx, int status, ErrorCode code, String message) {
         Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message,
-                "extensions", Map.of("code", code.name(), "classification", code.name()))));
+                "extensions", Map.of("code", code.name(), "classification", code.name(), "requestId", RequestIds.of(ctx)))));
         if (status == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.Problem;
+import dev.channelhub.shared.web.RequestIds;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -114,7 +115,8 @@ public class RateLimits {
             if (graphql) {
                 response.setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .end(mapper.writeValueAsString(Map.of("errors", List.of(Map.of("message", detail, "extensions",
-                                Map.of("code", ErrorCode.RATE_LIMITED.name(), "classification", ErrorCode.RATE_LIMITED.name()))))));
+                                Map.of("code", ErrorCode.RATE_LIMITED.name(), "classification", ErrorCode.RATE_LIMITED.name(),
+                                        "requestId", RequestIds.of(ctx)))))));
             } else {
                 response.setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .end(mapper.writeValueAsString(Problem.of(ErrorCode.RATE_LIMITED, detail, List.of())));

@@ -81,6 +81,10 @@ public class GraphQLErrorCodes implements EventingService {
                 }
                 ext.put("code", "VALIDATION_FAILED");
                 ext.put("classification", e.getErrorType() == null ? "ValidationError" : e.getErrorType().toString());
+                String requestId = RequestIds.current();
+                if (requestId != null) {
+                    ext.put("requestId", requestId);
+                }
                 GraphqlErrorBuilder<?> b = GraphqlErrorBuilder.newError().message(e.getMessage()).extensions(ext);
                 if (e.getLocations() != null) {
                     b.locations(e.getLocations());

@@ -59,7 +59,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                         .enumeration(java.util.Arrays.stream(dev.channelhub.shared.error.ErrorCode.values()).map(c -> (Object) c.name()).toList()))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError))
-                // Problem is @JsonInclude(NON_EMPTY): detail and errors are left out when empty, never null.
+                .addProperty("requestId", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                // Problem is @JsonInclude(NON_EMPTY): detail, errors and requestId are left out when empty, never null.
                 .required(List.of("type", "title", "status", "code"));
         fieldError.required(List.of("field", "message"));
         openAPI.getComponents().addSchema("Problem", problem);
@@ -110,7 +111,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         // One shared answer (components/responses/RateLimited) instead of a copy with four headers on every operation.
         op.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref("#/components/responses/RateLimited"));
-        addProblem(op, "503", "The database is unavailable; retry (SERVICE_UNAVAILABLE)");
+        addProblem(op, "503", "The database is unavailable, or the call took longer than the server allows; retry (SERVICE_UNAVAILABLE, REQUEST_TIMEOUT)");
         op.getResponses().getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().required(true)
                 .description("Seconds to wait before retrying").schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
     }

@@ -144,6 +144,10 @@ public class SyntaxErrorCodes {
             }
             extensions.put("code", ErrorCode.VALIDATION_FAILED.name());
             extensions.put("classification", classification);
+            String requestId = RequestIds.current();
+            if (requestId != null) {
+                extensions.put("requestId", requestId);
+            }
             GraphqlErrorBuilder<?> b = GraphqlErrorBuilder.newError().message(source.getMessage()).extensions(extensions);
             if (source.getLocations() != null) {
                 b.locations(source.getLocations());

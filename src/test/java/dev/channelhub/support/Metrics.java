@@ -1,0 +1,30 @@
+package dev.channelhub.support;
+
+import io.restassured.RestAssured;
+
+/** Reads one sample of the Prometheus text on /q/metrics. */
+public final class Metrics {
+
+    private Metrics() {
+    }
+
+    /** The value of the sample whose name and labels start the line ({@code name} or {@code name{a="b"}}), or NaN. */
+    public static double value(String sample) {
+        String text = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return value(text, sample);
+    }
+
+    public static double value(String text, String sample) {
+        String prefix = sample.contains("{") ? sample.substring(0, sample.length() - 1) : sample;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            boolean match = sample.contains("{") ? line.startsWith(prefix) : line.startsWith(sample + " ") || line.startsWith(sample + "{");
+            if (match) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
+    }
+}
