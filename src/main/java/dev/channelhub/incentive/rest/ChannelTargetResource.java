@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/api/v1")
+@Path("/api/v1/channels/{id}/targets")
 @Authenticated
 @Tag(name = ApiTags.TARGETS, description = ApiTags.TARGETS_TEXT)
 public class ChannelTargetResource {
@@ -38,7 +38,7 @@ public class ChannelTargetResource {
     CurrentCaller caller;
 
     @PUT
-    @Path("/channels/{id}/targets/{period}")
+    @Path("/{period}")
     @APIResponse(responseCode = "200", description = "The target with its actuals and its new ETag",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelTargetView.class)))
     @Operation(operationId = "setChannelTarget", summary = "Set a channel's target for a year, quarter or month",
@@ -50,26 +50,5 @@ public class ChannelTargetResource {
                                                    @RequestBody(required = true) SetTargetRequest request) {
         return service.set(caller.get(), Ids.parseOrNotFound(id, "channel"), period, request, Http.ifMatch(ifMatch))
                 .map(v -> Http.ok(v, v.version()));
-    }
-
-    @GET
-    @Path("/targets")
-    @Operation(operationId = "channelTargets", summary = "A period's targets ranked by attainment",
-            description = "The targets of one period (of a channel group's members when `channelGroupId` is given) by "
-                    + "attainment descending, each with its `rank` (equal attainment, equal rank). Managers and admins; "
-                    + "partners read their own through /me/targets.")
-    public Uni<Page<ChannelTargetView>> ranking(@QueryParam("period") String period, @QueryParam("channelGroupId") String channelGroupId,
-                                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.ranking(caller.get(), period, channelGroupId, PageRequest.of(limit, cursor));
-    }
-
-    @GET
-    @Path("/me/targets")
-    @Operation(operationId = "myTargets", summary = "The calling partner's own targets",
-            description = "The targets of the calling partner's channel with their actuals and attainment, by period "
-                    + "(optionally one period). Partners only (403 for other roles).")
-    public Uni<Page<ChannelTargetView>> mine(@QueryParam("period") String period, @QueryParam("limit") String limit,
-                                             @QueryParam("cursor") String cursor) {
-        return service.mine(caller.get(), period, PageRequest.of(limit, cursor));
     }
 }
