@@ -116,6 +116,88 @@ public class AnalyticsRepository {
         return db.list(client, sql, Tuple.from(args), r -> r);
     }
 
+    /**
+     * The profitability report (docs/KPIS.md "Profitability"): revenue and cost of goods from the rollups' total rows
+     * (months and days as {@link RollupSpan} picks them), channel costs of the inclusive dates, per key and currency; one
+     * statement. {@code channelId} narrows it to one channel (the scorecard).
+     */
+    public Uni<List<Row>> profitability(SqlClient client, String tenant, ProfitabilityGroupBy groupBy, UUID channelId, LocalDate from,
+                                        LocalDate to, String afterKey, String afterCurrency, int fetch) {
+        List<Object> args = new ArrayList<>();
+        args.add(tenant);
+        StringBuilder where = new StringBuilder("r.tenant_id = $1 and r.dim = 'T'");
+        StringBuilder costWhere = new StringBuilder("cc.tenant_id = $1");
+        if (channelId != null) {
+            args.add(channelId);
+            where.append(" and r.channel_id = $").append(args.size());
+            costWhere.append(" and cc.channel_id = $").append(args.size());
+        }
+        RollupSpan span = RollupSpan.of(from, to, false);
+        args.add(span.monthsFrom());
+        int pMf = args.size();
+        args.add(span.monthsTo());
+        int pMl = args.size();
+        where.append(" and ((r.grain = 'M' and r.period >= $").append(pMf).append(" and r.period < $").append(pMl).append(")");
+        List<LocalDate[]> days = new ArrayList<>(span.addedDays());
+        days.addAll(span.subtractedDays());
+        for (LocalDate[] range : days) {
+            args.add(range[0]);
+            args.add(range[1]);
+            where.append(" or (r.grain = 'D' and r.period >= $").append(args.size() - 1).append(" and r.period < $").append(args.size()).append(")");
+        }
+        where.append(")");
+        String sign = span.subtractedDays().isEmpty() ? ""
+                : " * (case when r.grain = 'D' and r.period >= $" + pMf + " and r.period < $" + pMl + " then -1 else 1 end)";
+        args.add(from);
+        costWhere.append(" and cc.cost_date >= $").append(args.size());
+        args.add(to);
+        costWhere.append(" and cc.cost_date <= $").append(args.size());
+        String key;
+        String costKey;
+        String label = "pg.key";
+        String postJoin = "";
+        switch (groupBy) {
+            case CHANNEL -> {
+                key = "r.channel_id::text";
+                costKey = "cc.channel_id::text";
+                label = "c.name";
+                postJoin = " left join channel c on c.tenant_id = $1 and c.id = pg.key::uuid";
+            }
+            case CHANNEL_TYPE -> {
+                key = "coalesce(c.type, '')";
+                costKey = key;
+            }
+            default -> {
+                key = "coalesce(c.region, '')";
+                costKey = key;
+                label = "case when pg.key = '' then '(no region)' else pg.key end";
+            }
+        }
+        String channelJoin = groupBy == ProfitabilityGroupBy.CHANNEL ? "" : " left join channel c on c.tenant_id = r.tenant_id and c.id = r.channel_id";
+        String costJoin = groupBy == ProfitabilityGroupBy.CHANNEL ? "" : " left join channel c on c.tenant_id = cc.tenant_id and c.id = cc.channel_id";
+        StringBuilder page = new StringBuilder("select coalesce(s.key, k.key) as key, coalesce(s.currency, k.currency) as currency,")
+                .append(" coalesce(s.revenue, 0) as revenue, coalesce(s.cost, 0) as cost_of_goods, coalesce(k.amount, 0) as channel_cost")
+                .append(" from (select * from (select ").append(key).append(" as key, r.currency, sum(r.orders").append(sign)
+                .append(") as orders, sum(r.revenue").append(sign).append(") as revenue, sum(r.cost").append(sign)
+                .append(") as cost from sales_rollup r").append(channelJoin).append(" where ").append(where)
+                .append(" group by 1, 2) s0 where s0.orders <> 0 or s0.revenue <> 0 or s0.cost <> 0) s")
+                .append(" full join (select ").append(costKey).append(" as key, cc.currency, sum(cc.amount) as amount from channel_cost cc")
+                .append(costJoin).append(" where ").append(costWhere).append(" group by 1, 2) k on k.key = s.key and k.currency = s.currency");
+        StringBuilder outer = new StringBuilder("select a.* from (").append(page).append(") a");
+        if (afterKey != null) {
+            args.add(afterKey);
+            int pk = args.size();
+            args.add(afterCurrency);
+            outer.append(" where (a.key collate \"C\" > $").append(pk).append(" or (a.key = $").append(pk).append(" and a.currency > $")
+                    .append(args.size()).append("))");
+        }
+        args.add(fetch);
+        outer.append(" order by a.key collate \"C\", a.currency limit $").append(args.size());
+        String sql = "select pg.key, " + label + " as label, pg.currency, pg.revenue, pg.cost_of_goods, pg.channel_cost from (" + outer
+                + ") pg" + postJoin + " order by pg.key collate \"C\", pg.currency";
+        return db.list(client, sql, Tuple.from(args), r -> r);
+    }
+
     /** Order, payment, cycle and NPS figures of one channel for [start, end), in the channel's currency; one statement. */
     public Uni<Row> scorecardFigures(SqlClient client, String tenant, UUID channelId, String currency, Instant start, Instant end) {
         String sql = "with o as (select id, customer_id, status, total, paid, credited, created_at from sales_order"

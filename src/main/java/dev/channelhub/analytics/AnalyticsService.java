@@ -4,6 +4,7 @@ import dev.channelhub.catalog.ProductService;
 import dev.channelhub.catalog.Skus;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelView;
+import dev.channelhub.incentive.ChannelTargetService;
 import dev.channelhub.lead.DealService;
 import dev.channelhub.lead.LeadService;
 import dev.channelhub.policy.PolicyService;
@@ -70,6 +71,9 @@ public class AnalyticsService {
     @Inject
     RequestValidator validator;
 
+    @Inject
+    ChannelTargetService targets;
+
     // ------------------------------------------------------------------ sales report
 
     public Uni<Page<SalesRow>> sales(Caller caller, String groupBy, String from, String to, String channelId, PageRequest page) {
@@ -123,8 +127,63 @@ public class AnalyticsService {
                             .flatMap(f -> leads.conversionFigures(db.pool(), tenant, List.of(channelId), period.start(), period.endExclusive())
                                     .flatMap(conv -> policies.acknowledgementFigures(db.pool(), tenant, channelId)
                                             .flatMap(ack -> deals.conflictCount(db.pool(), tenant, channelId, period.start(), period.endExclusive())
-                                                    .map(conflicts -> scorecard(ch, period, f, conv.get(channelId), ack, conflicts))))));
+                                                    .map(conflicts -> scorecard(ch, period, f, conv.get(channelId), ack, conflicts))))))
+                    .flatMap(card -> economics(caller, card, channelId));
         });
+    }
+
+    /**
+     * The scorecard's target attainment (the channel's target for exactly this year, quarter or month) and its
+     * contribution and ROI (the profitability report's row of this channel in its currency). Partners see attainment
+     * but never contribution or ROI: those would reveal the brand's costs.
+     */
+    private Uni<Scorecard> economics(Caller caller, Scorecard card, UUID channelId) {
+        String tenant = caller.tenant();
+        Uni<List<Row>> profit = caller.isPartnerOnly() ? Uni.createFrom().item(List.of())
+                : repo.profitability(db.pool(), tenant, ProfitabilityGroupBy.CHANNEL, channelId, card.from(), card.to(), null, null, 10);
+        return targets.attainment(db.pool(), tenant, channelId, card.from(), card.to())
+                .flatMap(attainment -> profit.map(rows -> {
+                    ProfitabilityRow row = rows.stream().map(AnalyticsService::profitabilityRow)
+                            .filter(r -> r.currency().equals(card.currency())).findFirst().orElse(null);
+                    BigDecimal contribution = caller.isPartnerOnly() ? null
+                            : row == null ? Money.round(BigDecimal.ZERO, card.currency()) : row.contribution();
+                    BigDecimal roi = row == null ? null : row.roi();
+                    return new Scorecard(card.channelId(), card.from(), card.to(), card.currency(), card.revenue(), card.orders(),
+                            card.conversionRate(), card.repurchaseRate(), card.averageCycleHours(), card.p90CycleHours(),
+                            card.collectionRate(), card.receivables(), card.dso(), card.nps(), card.policyAckRate(), card.conflicts(),
+                            card.returnRate(), card.serviceSlaRate(), card.csat(), card.healthScore(), attainment, contribution, roi);
+                }));
+    }
+
+    // ------------------------------------------------------------------ profitability
+
+    /**
+     * {@code GET /analytics/profitability}: revenue, cost of goods, channel cost, contribution and ROI per channel,
+     * channel type or region over inclusive dates, from the rollups. Managers and admins only: it shows the brand's
+     * costs, which partners and sales never see.
+     */
+    public Uni<Page<ProfitabilityRow>> profitability(Caller caller, String groupBy, String from, String to, PageRequest page) {
+        return Uni.createFrom().deferred(() -> {
+            caller.require(Role.MANAGER);
+            ProfitabilityGroupBy by = ProfitabilityGroupBy.parse(groupBy);
+            AnalyticsSettings.Period period = settings.period(Params.date(from, "from"), Params.date(to, "to"));
+            String[] after = splitCursor(page.after(), "cursor");
+            return repo.profitability(db.pool(), caller.tenant(), by, null, period.from(), period.to(),
+                            after == null ? null : after[0], after == null ? null : after[1], page.fetchSize())
+                    .map(rows -> Page.of(rows.stream().map(AnalyticsService::profitabilityRow).toList(), page, ProfitabilityRow::cursorKey));
+        });
+    }
+
+    /** The formulas of docs/KPIS.md "Profitability". */
+    static ProfitabilityRow profitabilityRow(Row r) {
+        String cur = r.getString("currency");
+        BigDecimal revenue = Money.round(r.getBigDecimal("revenue"), cur);
+        BigDecimal cogs = Money.round(r.getBigDecimal("cost_of_goods"), cur);
+        BigDecimal channelCost = Money.round(r.getBigDecimal("channel_cost"), cur);
+        BigDecimal gross = revenue.subtract(cogs);
+        BigDecimal contribution = gross.subtract(channelCost);
+        return new ProfitabilityRow(r.getString("key"), r.getString("label"), cur, revenue, cogs, gross, ratio(gross, revenue), channelCost,
+                contribution, ratio(contribution, channelCost));
     }
 
     private static Scorecard scorecard(ChannelView ch, AnalyticsSettings.Period period, Row f, LeadService.ConversionFigures conv,
@@ -155,7 +214,7 @@ public class AnalyticsService {
         BigDecimal health = HealthScore.of(collection, conversion, repurchase, nps, ackRate, avgHours, conflicts, slaRate, csat, returnRate);
         return new Scorecard(ch.id(), period.from(), period.to(), cur, Money.round(f.getBigDecimal("revenue"), cur), orders, conversion,
                 repurchase, avgHours, p90Hours, collection, Money.round(receivables, cur), dso, nps, ackRate, conflicts, returnRate, slaRate, csat,
-                health);
+                health, null, null, null);
     }
 
     private static BigDecimal ratio(BigDecimal num, BigDecimal den) {

@@ -41,12 +41,15 @@ public class ProductEntity extends VersionedTenantEntity {
     @Column(name = "floor_price", precision = 19, scale = 4)
     public BigDecimal floorPrice;
 
+    @Column(name = "cost_price", precision = 19, scale = 4)
+    public BigDecimal costPrice;
+
     @Column(name = "currency", length = 3, nullable = false)
     public String currency;
 
     /** The view {@link ProductRepository#toView} reads from the same row (floor rounded to the currency). */
     public ProductView toView() {
         return new ProductView(id.toString(), sku, name, category, unit, status, Money.round(floorPrice, currency), currency,
-                version, createdAt, updatedAt);
+                version, createdAt, updatedAt, Money.round(costPrice, currency));
     }
 }

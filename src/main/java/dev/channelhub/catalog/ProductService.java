@@ -35,6 +35,8 @@ public class ProductService {
 
     static final Role[] READERS = {Role.MANAGER, Role.SALES, Role.PARTNER, Role.INTEGRATION};
     static final Role[] WRITERS = {Role.MANAGER, Role.INTEGRATION};
+    /** Who sets (and sees) the cost price: managers (and admins). */
+    static final Role[] COST_WRITERS = {Role.MANAGER};
 
     @Inject
     ProductRepository products;
@@ -57,6 +59,9 @@ public class ProductService {
     public Uni<Outcome<ProductView>> create(Caller caller, CreateProductRequest request, String idempotencyKey) {
         caller.require(WRITERS);
         validator.check(request);
+        if (request.costPrice() != null) {
+            caller.require(COST_WRITERS);
+        }
         String currency = Money.currency(request.currency(), "currency");
         String unit = request.unit() == null ? "EA" : request.unit();
         ProductStatus status = request.status() == null ? ProductStatus.ACTIVE : request.status();
@@ -76,14 +81,15 @@ public class ProductService {
                     product.status = status;
                     product.floorPrice = request.floorPrice();
                     product.currency = currency;
+                    product.costPrice = request.costPrice();
                     product.version = 1;
                     product.createdAt = now;
                     product.updatedAt = now;
                     return session.persist(product).call(session::flush)
                             .onFailure(ApiErrors::isUniqueViolation).transform(e ->
                                     new ApiException(ErrorCode.DUPLICATE, "sku " + request.sku() + " already exists"))
-                            .map(x -> product.toView())
-                            .call(view -> outbox.append(session, caller, "product.created", "product", id, null, view))
+                            .map(x -> shown(caller, product.toView()))
+                            .call(view -> outbox.append(session, caller, "product.created", "product", id, null, view.withoutCost()))
                             .flatMap(view -> completion.record(session, Outcome.created(view)));
                 })));
     }
@@ -146,6 +152,9 @@ public class ProductService {
     public Uni<ProductView> update(Caller caller, String sku, ProductPatch patch, Integer expectedVersion) {
         caller.require(WRITERS);
         validator.check(patch);
+        if (patch.costPrice() != null) {
+            caller.require(COST_WRITERS);
+        }
         String newCurrency = patch.currency() == null ? null : Money.currency(patch.currency(), "currency");
         boolean force = Boolean.TRUE.equals(patch.force());
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> products.lockBySku(caller.tenant(), sku)
@@ -184,14 +193,17 @@ public class ProductService {
                         if (patch.status() != null) {
                             current.status = patch.status();
                         }
+                        if (patch.costPrice() != null) {
+                            current.costPrice = patch.costPrice();
+                        }
                         current.floorPrice = floor;
                         current.currency = currency;
                         // Every accepted update moves the version and updated_at, as before (an empty patch too).
                         current.updatedAt = now();
                         return session.flush()
-                                .map(x -> current.toView())
+                                .map(x -> shown(caller, current.toView()))
                                 .call(view -> outbox.append(session, caller, "product.updated", "product", id, null,
-                                        below.isEmpty() ? view : Map.of("product", view, "forcedOverEntries", below)));
+                                        below.isEmpty() ? view.withoutCost() : Map.of("product", view.withoutCost(), "forcedOverEntries", below)));
                     });
                 })));
     }
@@ -204,7 +216,11 @@ public class ProductService {
         return s == null || s.isBlank() ? null : s;
     }
 
+    /** Partners see no floor; only managers and admins see the cost price (docs/API.md "Products"). */
     private static ProductView shown(Caller caller, ProductView v) {
-        return caller.isPartnerOnly() ? v.withoutFloor() : v;
+        if (caller.isPartnerOnly()) {
+            return v.withoutFloor();
+        }
+        return caller.hasAny(Role.MANAGER, Role.ADMIN) ? v : v.withoutCost();
     }
 }

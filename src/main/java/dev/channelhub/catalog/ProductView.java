@@ -9,7 +9,10 @@ import org.eclipse.microprofile.graphql.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A product as REST and GraphQL show it. Partners do not see the floor price (it is HQ's policy, not theirs). */
+/**
+ * A product as REST and GraphQL show it. Partners do not see the floor price (it is HQ's policy, not theirs); only
+ * managers and admins see the cost price (partners, sales and integrations get null).
+ */
 @Type("Product")
 public record ProductView(
         @NonNull @Id String id,
@@ -22,13 +25,20 @@ public record ProductView(
         @NonNull String currency,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) implements Node {
+        @NonNull Instant updatedAt,
+        BigDecimal costPrice) implements Node {
 
     public boolean active() {
         return status == ProductStatus.ACTIVE;
     }
 
     ProductView withoutFloor() {
-        return new ProductView(id, sku, name, category, unit, status, null, currency, version, createdAt, updatedAt);
+        return new ProductView(id, sku, name, category, unit, status, null, currency, version, createdAt, updatedAt, null);
+    }
+
+    /** The product without its cost price: what everyone but managers and admins sees (and what events carry). */
+    public ProductView withoutCost() {
+        return costPrice == null ? this
+                : new ProductView(id, sku, name, category, unit, status, floorPrice, currency, version, createdAt, updatedAt, null);
     }
 }

@@ -132,7 +132,10 @@ public class WebhookEventsOpenApiFilter implements OASFilter {
             EventDoc.fields("serviceCase.overdue", "serviceCase", "An active service case passed its due time",
                     "id", "the case", "number", "the case number", "assignedChannelId", "the assigned channel",
                     "priority", "its priority", "dueAt", "when it was due (ISO-8601)"),
-            EventDoc.view("survey.nps_recorded", "channel", "An NPS answer was recorded", null));
+            EventDoc.view("survey.nps_recorded", "channel", "An NPS answer was recorded", null),
+            EventDoc.view("target.set", "target", "A channel's target for a period was set or changed (with its actuals then)",
+                    "ChannelTargetView"),
+            EventDoc.view("channel_cost.recorded", "channel_cost", "A manager recorded a channel cost", "ChannelCostView"));
 
     private static final Map<String, String> HEADERS = new LinkedHashMap<>();
 

@@ -55,8 +55,10 @@ public class OrderRepository {
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, $15, $16, 1, $17, $17,
             case when $14::varchar is null then null else $29::varchar end) returning id),
             l as (insert into order_line (tenant_id, order_id, line_no, sku, quantity, list_price, unit_price, line_total,
-            price_list_code, promotion_code, floor_applied)
-            select $1, (select id from o), t.n, t.sku, t.q, t.lp::numeric, t.up::numeric, t.lt::numeric, t.plc, t.pc, t.fa
+            price_list_code, promotion_code, floor_applied, unit_cost)
+            select $1, (select id from o), t.n, t.sku, t.q, t.lp::numeric, t.up::numeric, t.lt::numeric, t.plc, t.pc, t.fa,
+            -- the product's cost at placement, in this statement (docs/KPIS.md "Profitability")
+            (select p.cost_price from product p where p.tenant_id = $1 and p.sku = t.sku and p.currency = $9)
             from unnest($18::int[], $19::varchar[], $20::int[], $21::varchar[], $22::varchar[], $23::varchar[],
             $24::varchar[], $25::varchar[], $26::boolean[]) as t(n, sku, q, lp, up, lt, plc, pc, fa))
             %s

@@ -360,7 +360,7 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
         return new ProductView(r.getUUID("id").toString(), r.getString("sku"), r.getString("name"), r.getString("category"),
                 r.getString("unit"), ProductStatus.valueOf(r.getString("status")),
                 Money.round(r.getBigDecimal("floor_price"), currency), currency, r.getInteger("version"),
-                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
+                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(), null);
     }
 
     private static final String ALL_CANDIDATES = """

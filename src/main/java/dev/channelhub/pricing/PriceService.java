@@ -218,7 +218,7 @@ public class PriceService {
 
     private static ProductView withoutFloor(ProductView p) {
         return new ProductView(p.id(), p.sku(), p.name(), p.category(), p.unit(), p.status(), null, p.currency(), p.version(),
-                p.createdAt(), p.updatedAt());
+                p.createdAt(), p.updatedAt(), null);
     }
 
     /** A resolver for one buyer and its SKUs, with the products it needs. */

@@ -36,6 +36,13 @@ public class AnalyticsGraphQL {
                 .map(SalesReportConnection::of);
     }
 
+    @Query("profitability")
+    @Description("groupBy: channel, channelType or region; from/to inclusive dates in the tenant time zone (managers and admins)")
+    public Uni<ProfitabilityConnection> profitability(@NonNull String groupBy, String from, String to, Integer first, String after) {
+        return service.profitability(caller.get(), groupBy, from, to, PageRequest.of(first, after, "first", "after"))
+                .map(ProfitabilityConnection::of);
+    }
+
     @Query("channelScorecard")
     public Uni<Scorecard> channelScorecard(@NonNull @Id String channelId, String from, String to) {
         return service.scorecard(caller.get(), Ids.parseOrNotFound(channelId, "channel"), from, to);

@@ -4,6 +4,7 @@ import dev.channelhub.analytics.StockThresholdView;
 import dev.channelhub.analytics.AnalyticsService;
 import dev.channelhub.analytics.InventoryTurnoverRow;
 import dev.channelhub.analytics.LowStockRow;
+import dev.channelhub.analytics.ProfitabilityRow;
 import dev.channelhub.analytics.SalesRow;
 import dev.channelhub.analytics.Scorecard;
 import dev.channelhub.analytics.SetThresholdRequest;
@@ -48,6 +49,20 @@ public class AnalyticsResource {
                                      @QueryParam("channelId") String channelId,
                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.sales(caller.get(), groupBy, from, to, channelId, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/profitability")
+    @Operation(operationId = "profitability", summary = "Revenue, cost of goods, channel cost, contribution and ROI per channel, channelType or region",
+            description = "Per channel, channel type or region and currency over inclusive dates in the tenant time zone: "
+                    + "revenue and cost of goods (recorded on each order line at placement) from the sales rollups, gross "
+                    + "profit and margin, channel cost (recorded costs and approved expense claims), contribution and ROI "
+                    + "(formulas in docs/KPIS.md). Managers and admins only (403 for partners and sales); 400 on an unknown "
+                    + "groupBy or a bad date.")
+    public Uni<Page<ProfitabilityRow>> profitability(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                                                     @QueryParam("to") String to, @QueryParam("limit") String limit,
+                                                     @QueryParam("cursor") String cursor) {
+        return service.profitability(caller.get(), groupBy, from, to, PageRequest.of(limit, cursor));
     }
 
     @GET

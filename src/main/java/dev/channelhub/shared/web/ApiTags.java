@@ -50,6 +50,12 @@ public final class ApiTags {
     public static final String PRODUCTS_TEXT = "The product master: SKUs, categories, units and floor prices";
     public static final String SURVEYS = "Surveys";
     public static final String SURVEYS_TEXT = "Net Promoter Score answers, which feed the channel scorecard";
+    public static final String TARGETS = "Targets";
+    public static final String TARGETS_TEXT = "Each channel's revenue and new-customer targets per year, quarter or month, their "
+            + "actuals from the sales report, attainment and the ranking across a channel group (docs/KPIS.md)";
+    public static final String CHANNEL_COSTS = "Channel costs";
+    public static final String CHANNEL_COSTS_TEXT = "What running each channel costs (marketing, funds, logistics, commission, staff, "
+            + "other), recorded by managers; read by the profitability report (never shown to partners)";
     public static final String WEBHOOKS = "Webhooks";
     public static final String WEBHOOKS_TEXT = "Signed HTTP callbacks for domain events, with a delivery log and replay "
             + "(docs/EVENTS.md)";
