@@ -59,6 +59,13 @@ public class ExpenseClaimService {
         return Uni.createFrom().deferred(() -> {
             caller.require(Role.MANAGER, Role.SALES, Role.PARTNER);
             validator.check(request);
+            if (request.attachments() != null) {
+                for (int i = 0; i < request.attachments().size(); i++) {
+                    if (request.attachments().get(i) == null) {
+                        throw ApiException.invalid("attachments[" + i + "]", "must not be null");
+                    }
+                }
+            }
             UUID channelId = Ids.parse(request.channelId(), "channelId");
             Period period = Period.parse(request.period(), "period");
             String tenant = caller.tenant();

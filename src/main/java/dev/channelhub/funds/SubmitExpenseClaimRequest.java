@@ -24,5 +24,5 @@ public record SubmitExpenseClaimRequest(
         @NonNull @NotNull ExpenseCategory category,
         @NonNull @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 4) BigDecimal amount,
         @NonNull @NotBlank @Size(max = 2000) String description,
-        @Size(max = 20) List<@Valid @NotNull ClaimAttachment> attachments) {
+        @Size(max = 20) List<@Valid ClaimAttachment> attachments) {
 }

@@ -235,7 +235,7 @@ class FundsApiTest {
         String set = "mutation($c: ID!) { setFundBudget(channelId: $c, period: \"2026-Q1\", input: {amount: \"80.50\"}) "
                 + "{ channelId period amount approved remaining version } }";
         Response r = Api.graphql(f.manager, set, Map.of("c", f.chA));
-        assertEquals("80.50", r.path("data.setFundBudget.amount"));
+        assertEquals("80.50", r.path("data.setFundBudget.amount"), r.asString());
         assertEquals("80.50", r.path("data.setFundBudget.remaining"));
 
         Map<String, Object> body = claim(f.chA, "2026-Q1", "80.50");
@@ -250,17 +250,17 @@ class FundsApiTest {
         String submit = "mutation($c: ID!) { submitExpenseClaim(input: {channelId: $c, period: \"2026-Q1\", category: EVENT, "
                 + "amount: \"0.01\", description: \"Roadshow\"}) { id status amount } }";
         Response second = Api.graphql(f.partnerA, submit, Map.of("c", f.chA));
-        assertEquals("SUBMITTED", second.path("data.submitExpenseClaim.status"));
+        assertEquals("SUBMITTED", second.path("data.submitExpenseClaim.status"), second.asString());
         String approve = "mutation($id: ID!) { approveExpenseClaim(id: $id) { status } }";
         assertEquals("APPROVED", Api.graphql(f.manager, approve, Map.of("id", first.path("id"))).path("data.approveExpenseClaim.status"));
         Response over = Api.graphql(f.manager, approve, Map.of("id", second.path("data.submitExpenseClaim.id")));
-        assertEquals("BUDGET_EXCEEDED", over.path("errors[0].extensions.code"));
+        assertEquals("BUDGET_EXCEEDED", over.path("errors[0].extensions.code"), over.asString());
         Response reject = Api.graphql(f.manager, "mutation($id: ID!) { rejectExpenseClaim(id: $id, input: {reason: \"over budget\"}) "
                 + "{ status rejectReason } }", Map.of("id", second.path("data.submitExpenseClaim.id")));
-        assertEquals("REJECTED", reject.path("data.rejectExpenseClaim.status"));
+        assertEquals("REJECTED", reject.path("data.rejectExpenseClaim.status"), reject.asString());
         Response read = Api.graphql(f.partnerA, "query($c: ID!) { fundBudget(channelId: $c, period: \"2026-Q1\") { approved remaining } "
                 + "expenseClaims(status: REJECTED, period: \"2026-Q1\") { edges { node { rejectReason } } } }", Map.of("c", f.chA));
-        assertEquals("80.50", read.path("data.fundBudget.approved"));
+        assertEquals("80.50", read.path("data.fundBudget.approved"), read.asString());
         assertEquals("0.00", read.path("data.fundBudget.remaining"));
         assertEquals(List.of("over budget"), read.path("data.expenseClaims.edges.node.rejectReason"));
         Api.as(f.manager).get("/api/v1/expense-claims?status=APPROVED&period=2026-Q1").then().statusCode(200)
