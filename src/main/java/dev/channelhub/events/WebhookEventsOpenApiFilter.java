@@ -132,10 +132,16 @@ public class WebhookEventsOpenApiFilter implements OASFilter {
             EventDoc.fields("serviceCase.overdue", "serviceCase", "An active service case passed its due time",
                     "id", "the case", "number", "the case number", "assignedChannelId", "the assigned channel",
                     "priority", "its priority", "dueAt", "when it was due (ISO-8601)"),
-            EventDoc.view("survey.nps_recorded", "channel", "An NPS answer was recorded", null),
             EventDoc.view("target.set", "target", "A channel's target for a period was set or changed (with its actuals then)",
                     "ChannelTargetView"),
-            EventDoc.view("channel_cost.recorded", "channel_cost", "A manager recorded a channel cost", "ChannelCostView"));
+            EventDoc.view("channel_cost.recorded", "channel_cost", "A manager recorded a channel cost", "ChannelCostView"),
+            EventDoc.view("fundBudget.set", "fundBudget", "A channel's market-fund budget for a period was set", "FundBudgetView"),
+            EventDoc.view("expenseClaim.submitted", "expenseClaim", "An expense claim was submitted", "ExpenseClaimView"),
+            EventDoc.view("expenseClaim.approved", "expenseClaim", "An expense claim was approved (its FUNDS channel cost is "
+                    + "recorded in the same transaction)", "ExpenseClaimView"),
+            EventDoc.view("expenseClaim.rejected", "expenseClaim", "An expense claim was rejected (rejectReason says why)",
+                    "ExpenseClaimView"),
+            EventDoc.view("survey.nps_recorded", "channel", "An NPS answer was recorded", null));
 
     private static final Map<String, String> HEADERS = new LinkedHashMap<>();
 

@@ -537,6 +537,10 @@ class AuthorizationMatrixTest {
             v.put("holdA", f.hold());
             v.put("returnA", f.requestedReturn());
             v.put("caseA", f.serviceCase());
+            // Channel A's market-fund budget of 2026 is ample, so every approval in the matrix is allowed.
+            Api.as(admin).body("{\"amount\":\"1000000\"}").put("/api/v1/channels/" + v.get("chA") + "/fund-budgets/2026")
+                    .then().statusCode(200);
+            v.put("claimA", f.expenseClaim());
             return f;
         }
 
@@ -583,6 +587,7 @@ class AuthorizationMatrixTest {
                 case "suggestion" -> Map.of("fresh", suggestion());
                 case "return" -> Map.of("fresh", requestedReturn());
                 case "serviceCase" -> Map.of("fresh", serviceCase());
+                case "expenseClaim" -> Map.of("fresh", expenseClaim());
                 case "resolvedCase" -> {
                     String id = serviceCase();
                     Api.as(admin).body("{\"to\":\"IN_PROGRESS\"}").post("/api/v1/service-cases/" + id + "/transition").then().statusCode(200);
@@ -615,6 +620,12 @@ class AuthorizationMatrixTest {
             String order = fresh("shippedOrder").get("fresh");
             return create(admin, "/api/v1/returns", "{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1,"
                     + "\"reason\":\"DEFECTIVE\"}]}", "id");
+        }
+
+        /** A SUBMITTED expense claim of channel A for 2026, submitted by partner A. */
+        String expenseClaim() {
+            return create(partnerA, "/api/v1/expense-claims", "{\"channelId\":\"" + vars.get("chA") + "\",\"period\":\"2026\","
+                    + "\"category\":\"EVENT\",\"amount\":\"1\",\"description\":\"d\"}", "id");
         }
 
         /** An OPEN service case about the fixture's order, so assigned to channel A. */

@@ -28,6 +28,9 @@ public final class ApiTags {
     public static final String LEADS = "Leads";
     public static final String LEADS_TEXT = "Leads, their routing rules and settings, and the accept/reject/convert flow of "
             + "the assigned channel";
+    public static final String MARKET_FUNDS = "Market funds";
+    public static final String MARKET_FUNDS_TEXT = "Market development funds: a budget per channel and period, expense claims "
+            + "(费用核销) by partners and sales, approved or rejected by managers without ever exceeding the budget";
     public static final String ORDERS = "Orders";
     public static final String ORDERS_TEXT = "Orders from placement (priced and reserved at once) through confirmation, "
             + "shipments, delivery and payments; channel receivables";

@@ -1,0 +1,92 @@
+package dev.channelhub.funds;
+
+import dev.channelhub.shared.money.Money;
+import dev.channelhub.shared.persistence.TenantKey;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An expense claim ({@code expense_claim}, V14_1). {@code attachments} is {@code jsonb}, held as its JSON text (as
+ * {@code PolicyEntity} does: Hibernate Reactive's JSON type binds only a {@code JsonObject}). Reads are SQL in
+ * {@link ExpenseClaimRepository}; only the funds feature uses this class.
+ */
+@Entity
+@Table(name = "expense_claim")
+@IdClass(TenantKey.class)
+public class ExpenseClaimEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "tenant_id", length = 64)
+    public String tenantId;
+
+    @Id
+    @Column(name = "id")
+    public UUID id;
+
+    @Column(name = "channel_id", nullable = false)
+    public UUID channelId;
+
+    @Column(name = "period", length = 7, nullable = false)
+    public String period;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "category", length = 16, nullable = false)
+    public ExpenseCategory category;
+
+    @Column(name = "amount", precision = 19, scale = 4, nullable = false)
+    public BigDecimal amount;
+
+    @Column(name = "currency", length = 3, nullable = false)
+    public String currency;
+
+    @Column(name = "description", length = 2000, nullable = false)
+    public String description;
+
+    @Column(name = "attachments", columnDefinition = "jsonb", nullable = false)
+    @ColumnTransformer(read = "cast(attachments as text)", write = "cast(cast(? as text) as jsonb)")
+    public String attachmentsJson;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 16, nullable = false)
+    public ExpenseClaimStatus status;
+
+    @Column(name = "reject_reason", length = 1000)
+    public String rejectReason;
+
+    @Column(name = "submitted_by", length = 200)
+    public String submittedBy;
+
+    @Column(name = "decided_by", length = 200)
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    public int version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    ExpenseClaimView toView() {
+        return new ExpenseClaimView(id.toString(), channelId.toString(), period, category, Money.round(amount, currency), currency,
+                description, ExpenseClaimRepository.attachments(attachmentsJson), status, rejectReason, submittedBy, decidedBy,
+                decidedAt, createdAt, updatedAt, version);
+    }
+}
