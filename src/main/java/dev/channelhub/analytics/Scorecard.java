@@ -32,5 +32,6 @@ public record Scorecard(
         @Description("Units received back on returns in the period / units shipped in the period") BigDecimal returnRate,
         @Description("Service cases resolved in the period by their dueAt / cases resolved in the period") BigDecimal serviceSlaRate,
         @Description("Average satisfaction score (1-5) given in the period") BigDecimal csat,
-        @Description("0-100, weighted as docs/KPIS.md says") BigDecimal healthScore) {
+        @Description("0-100, weighted as docs/KPIS.md says") BigDecimal healthScore,
+        @NonNull BigDecimal rebateAccrued) {
 }
