@@ -537,6 +537,7 @@ class AuthorizationMatrixTest {
             v.put("holdA", f.hold());
             v.put("returnA", f.requestedReturn());
             v.put("caseA", f.serviceCase());
+            v.put("rebA", f.rebateProgram());
             return f;
         }
 
@@ -583,6 +584,7 @@ class AuthorizationMatrixTest {
                 case "suggestion" -> Map.of("fresh", suggestion());
                 case "return" -> Map.of("fresh", requestedReturn());
                 case "serviceCase" -> Map.of("fresh", serviceCase());
+                case "rebateProgram" -> Map.of("fresh", rebateProgram());
                 case "resolvedCase" -> {
                     String id = serviceCase();
                     Api.as(admin).body("{\"to\":\"IN_PROGRESS\"}").post("/api/v1/service-cases/" + id + "/transition").then().statusCode(200);
@@ -618,6 +620,13 @@ class AuthorizationMatrixTest {
         }
 
         /** An OPEN service case about the fixture's order, so assigned to channel A. */
+        /** A monthly rebate programme whose scope is channel A. */
+        String rebateProgram() {
+            return create(admin, "/api/v1/rebate-programs", "{\"code\":\"R" + uniq() + "\",\"name\":\"r\",\"scope\":{\"channelIds\":[\""
+                    + vars.get("chA") + "\"]},\"validFrom\":\"2020-01-01\",\"validTo\":\"2099-12-31\",\"period\":\"MONTH\","
+                    + "\"tiers\":[{\"minRevenue\":\"0\",\"percent\":\"1\"}]}", "id");
+        }
+
         String serviceCase() {
             return create(admin, "/api/v1/service-cases", "{\"orderId\":\"" + vars.get("orderA") + "\",\"category\":\"REPAIR\","
                     + "\"subject\":\"s\",\"description\":\"d\"}", "id");
