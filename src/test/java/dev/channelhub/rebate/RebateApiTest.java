@@ -64,9 +64,12 @@ class RebateApiTest {
                     .post("/api/v1/price-lists").then().statusCode(201);
         }
 
+        /** An ACTIVE distributor (partners start APPLIED and cannot order before). */
         String channel(String code) {
-            return Api.as(admin).body(Map.of("code", code, "name", code, "type", "DISTRIBUTOR")).post("/api/v1/channels")
+            String id = Api.as(admin).body(Map.of("code", code, "name", code, "type", "DISTRIBUTOR")).post("/api/v1/channels")
                     .then().statusCode(201).extract().path("id");
+            Api.as(admin).body(Map.of("to", "ACTIVE")).post("/api/v1/channels/" + id + "/transition").then().statusCode(200);
+            return id;
         }
 
         /** A confirmed order on {@code channel}: {@code skuQty} pairs, lines in that order. */
