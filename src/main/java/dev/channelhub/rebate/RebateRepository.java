@@ -1,5 +1,6 @@
 package dev.channelhub.rebate;
 
+import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.TenantKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -235,15 +236,19 @@ public class RebateRepository implements PanacheRepositoryBase<RebateProgramEnti
                 .map(o -> o.orElse(BigDecimal.ZERO));
     }
 
+    /** Amounts leave at the currency's scale (the columns are numeric(19,4)); percents as stored. */
     private static RebatePreviewRow row(Row r) {
-        return new RebatePreviewRow(r.getUUID("channel_id").toString(), r.getString("currency"), r.getBigDecimal("eligible"),
-                r.getBigDecimal("tier"), r.getBigDecimal("percent"), r.getBigDecimal("rebate"));
+        String cur = r.getString("currency");
+        return new RebatePreviewRow(r.getUUID("channel_id").toString(), cur, Money.round(r.getBigDecimal("eligible"), cur),
+                Money.round(r.getBigDecimal("tier"), cur), r.getBigDecimal("percent"), Money.round(r.getBigDecimal("rebate"), cur));
     }
 
     private static RebateLedgerEntryView entry(Row r) {
+        String cur = r.getString("currency");
         return new RebateLedgerEntryView(r.getUUID("id").toString(), r.getUUID("channel_id").toString(),
-                RebateLedgerKind.valueOf(r.getString("kind")), r.getString("currency"), r.getBigDecimal("amount"),
-                str(r.getUUID("program_id")), r.getString("period"), r.getBigDecimal("eligible_revenue"), r.getBigDecimal("tier_min"),
+                RebateLedgerKind.valueOf(r.getString("kind")), cur, Money.round(r.getBigDecimal("amount"), cur),
+                str(r.getUUID("program_id")), r.getString("period"), Money.round(r.getBigDecimal("eligible_revenue"), cur),
+                Money.round(r.getBigDecimal("tier_min"), cur),
                 r.getBigDecimal("percent"), str(r.getUUID("order_id")), str(r.getUUID("payment_id")),
                 r.getOffsetDateTime("created_at").toInstant());
     }
