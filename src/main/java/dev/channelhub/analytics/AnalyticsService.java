@@ -74,6 +74,10 @@ public class AnalyticsService {
     @Inject
     ChannelTargetService targets;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<RebateAccrual> rebates;
+
     // ------------------------------------------------------------------ sales report
 
     public Uni<Page<SalesRow>> sales(Caller caller, String groupBy, String from, String to, String channelId, PageRequest page) {
@@ -127,7 +131,9 @@ public class AnalyticsService {
                             .flatMap(f -> leads.conversionFigures(db.pool(), tenant, List.of(channelId), period.start(), period.endExclusive())
                                     .flatMap(conv -> policies.acknowledgementFigures(db.pool(), tenant, channelId)
                                             .flatMap(ack -> deals.conflictCount(db.pool(), tenant, channelId, period.start(), period.endExclusive())
-                                                    .map(conflicts -> scorecard(ch, period, f, conv.get(channelId), ack, conflicts))))))
+                                                    .flatMap(conflicts -> rebateAccrued(tenant, channelId, period)
+                                                            .map(rebate -> scorecard(ch, period, f, conv.get(channelId), ack, conflicts,
+                                                                    Money.round(rebate, ch.currency()))))))))
                     .flatMap(card -> economics(caller, card, channelId));
         });
     }
@@ -151,7 +157,8 @@ public class AnalyticsService {
                     return new Scorecard(card.channelId(), card.from(), card.to(), card.currency(), card.revenue(), card.orders(),
                             card.conversionRate(), card.repurchaseRate(), card.averageCycleHours(), card.p90CycleHours(),
                             card.collectionRate(), card.receivables(), card.dso(), card.nps(), card.policyAckRate(), card.conflicts(),
-                            card.returnRate(), card.serviceSlaRate(), card.csat(), card.healthScore(), attainment, contribution, roi);
+                            card.returnRate(), card.serviceSlaRate(), card.csat(), card.healthScore(), attainment, contribution, roi,
+                            card.rebateAccrued());
                 }));
     }
 
@@ -187,7 +194,7 @@ public class AnalyticsService {
     }
 
     private static Scorecard scorecard(ChannelView ch, AnalyticsSettings.Period period, Row f, LeadService.ConversionFigures conv,
-                                       long[] ack, long conflicts) {
+                                       long[] ack, long conflicts, BigDecimal rebateAccrued) {
         String cur = ch.currency();
         long orders = f.getLong("orders");
         BigDecimal invoiced = f.getBigDecimal("invoiced");
@@ -214,7 +221,13 @@ public class AnalyticsService {
         BigDecimal health = HealthScore.of(collection, conversion, repurchase, nps, ackRate, avgHours, conflicts, slaRate, csat, returnRate);
         return new Scorecard(ch.id(), period.from(), period.to(), cur, Money.round(f.getBigDecimal("revenue"), cur), orders, conversion,
                 repurchase, avgHours, p90Hours, collection, Money.round(receivables, cur), dso, nps, ackRate, conflicts, returnRate, slaRate, csat,
-                health, null, null, null);
+                health, null, null, null, rebateAccrued);
+    }
+
+    /** Rebates settled for periods starting in the scorecard's period; zero when no rebate feature answers. */
+    private Uni<BigDecimal> rebateAccrued(String tenant, UUID channelId, AnalyticsSettings.Period period) {
+        return rebates.isResolvable() ? rebates.get().accrued(db.pool(), tenant, channelId, period.from(), period.to())
+                : Uni.createFrom().item(BigDecimal.ZERO);
     }
 
     private static BigDecimal ratio(BigDecimal num, BigDecimal den) {

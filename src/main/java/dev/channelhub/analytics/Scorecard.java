@@ -35,5 +35,6 @@ public record Scorecard(
         @Description("0-100, weighted as docs/KPIS.md says") BigDecimal healthScore,
         BigDecimal targetAttainment,
         BigDecimal contribution,
-        BigDecimal roi) {
+        BigDecimal roi,
+        @NonNull BigDecimal rebateAccrued) {
 }

@@ -42,6 +42,30 @@ public class EventOutbox {
         return outbox.append(tx, tenant, Ids.newId(), type, aggregateType, aggregateId, channelId, actor, json);
     }
 
+    /** One event of a batch: which aggregate, which channel sees it, and its data. */
+    public record Item(UUID aggregateId, UUID channelId, Object payload) {
+    }
+
+    /**
+     * Events of one type for many aggregates (one per channel of a set-based change) in a single batched statement,
+     * in the caller's transaction.
+     */
+    public Uni<Void> append(SqlClient tx, String tenant, String actor, String type, String aggregateType, java.util.List<Item> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        java.util.List<io.vertx.mutiny.sqlclient.Tuple> batch = new java.util.ArrayList<>(items.size());
+        try {
+            for (Item i : items) {
+                batch.add(io.vertx.mutiny.sqlclient.Tuple.from(new Object[]{tenant, Ids.newId(), type, aggregateType, i.aggregateId(),
+                        i.channelId(), actor, new JsonObject(mapper.writeValueAsString(i.payload()))}));
+            }
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new IllegalStateException("event payload cannot be serialised", e));
+        }
+        return outbox.appendAll(tx, batch);
+    }
+
     /**
      * The same event written through a Hibernate Reactive session, for use cases whose entity changes run in a
      * {@code @WithTransaction}/{@code Panache.withTransaction}: the row joins the session's transaction, so the event

@@ -75,6 +75,11 @@ public class OutboxRepository {
                 .replaceWithVoid();
     }
 
+    /** {@link #APPEND} for many events in one batched round trip. */
+    public Uni<Void> appendAll(SqlClient tx, List<Tuple> batch) {
+        return db.batch(tx, APPEND, batch).replaceWithVoid();
+    }
+
     /** Appends in a Hibernate Reactive session's transaction: the event commits or rolls back with the entities. */
     public Uni<Void> append(Mutiny.Session session, String tenant, UUID id, String type, String aggregateType, UUID aggregateId,
                             UUID channelId, String actor, String payloadJson) {

@@ -109,6 +109,13 @@ public class WebhookEventsOpenApiFilter implements OASFilter {
                     "sku", "the SKU", "available", "available after", "threshold", "the threshold",
                     "orderId", "the order whose reservation did it (order placement)",
                     "locationCode", "the location changed (manual change)", "kind", "the ledger kind (manual change)"),
+            EventDoc.view("rebateProgram.created", "rebateProgram", "A rebate programme was created", "RebateProgramView"),
+            EventDoc.fields("rebate.settled", "rebateProgram", "A rebate programme's period was settled: one event per channel in "
+                    + "scope (the event's channel), in the settlement's transaction",
+                    "programId", "the programme", "programCode", "its code", "period", "the settled period (yyyy-MM or yyyy-Qn)",
+                    "channelId", "the channel", "currency", "the channel's currency", "eligibleRevenue", "eligible revenue (decimal string)",
+                    "tier", "the minRevenue of the tier reached (null when none)", "percent", "the percent applied",
+                    "rebate", "the amount written to the balance (decimal string; negative for a claw-back)"),
             EventDoc.view("return.requested", "return", "A return was requested for an order", "ReturnView"),
             EventDoc.view("return.approved", "return", "A return was approved", "ReturnView"),
             EventDoc.view("return.rejected", "return", "A return was rejected (rejectReason says why)", "ReturnView"),

@@ -19,6 +19,8 @@ import dev.channelhub.shared.validation.RequestValidator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -45,11 +47,13 @@ public class OrderPaymentService {
     private final EventOutbox outbox;
     private final int paymentTermDays;
     private final BusinessMetrics metrics;
+    private final Instance<PaymentBalanceDraw> balanceDraws;
 
     public OrderPaymentService(OrderRepository orders, OrderAccess access, ChannelService channels, Db db, IdempotencyService idempotency,
                                RequestValidator validator, EventOutbox outbox,
-                               OrderConfig config, BusinessMetrics metrics) {
+                               OrderConfig config, BusinessMetrics metrics, @Any Instance<PaymentBalanceDraw> balanceDraws) {
         this.metrics = metrics;
+        this.balanceDraws = balanceDraws;
         this.orders = orders;
         this.access = access;
         this.channels = channels;
@@ -98,7 +102,8 @@ public class OrderPaymentService {
                         if (next == OrderStatus.COMPLETED) {
                             events.add(new Event("COMPLETED", Map.of()));
                         }
-                        return orders.insertPayment(tx, caller.tenant(), id, paymentId, request, received, caller.subject(), now)
+                        return drawBalance(tx, caller, o, request.method(), amount, paymentId, now)
+                                .chain(() -> orders.insertPayment(tx, caller.tenant(), id, paymentId, request, received, caller.subject(), now))
                                 .flatMap(x -> orders.update(tx, caller.tenant(), id, next, payment, amount, null, now, caller.subject(), events))
                                 .call(u -> outbox.append(tx, caller, "order.paid", "order", id, UUID.fromString(u.channelId()),
                                         Map.of("order", OrderAccess.summary(u), "payment", details)))
@@ -109,6 +114,17 @@ public class OrderPaymentService {
                                         request.reference(), received, now, u.paymentStatus(), u.status(), u.outstanding()));
                     })).invoke(metrics::paymentRecorded).map(Outcome::created)); // counted once committed
         });
+    }
+
+    /** A method paid from a stored balance (REBATE) draws it in this transaction; other methods draw nothing. */
+    private Uni<Void> drawBalance(io.vertx.mutiny.sqlclient.SqlClient tx, Caller caller, OrderView o, String method, BigDecimal amount,
+                                  UUID paymentId, Instant now) {
+        for (PaymentBalanceDraw d : balanceDraws) {
+            if (d.method().equals(method)) {
+                return d.draw(tx, caller, UUID.fromString(o.channelId()), o.currency(), amount, UUID.fromString(o.id()), paymentId, now);
+            }
+        }
+        return Uni.createFrom().voidItem();
     }
 
     public Uni<ReceivablesView> receivables(Caller caller, UUID channelId) {

@@ -541,6 +541,7 @@ class AuthorizationMatrixTest {
             Api.as(admin).body("{\"amount\":\"1000000\"}").put("/api/v1/channels/" + v.get("chA") + "/fund-budgets/2026")
                     .then().statusCode(200);
             v.put("claimA", f.expenseClaim());
+            v.put("rebA", f.rebateProgram());
             return f;
         }
 
@@ -588,6 +589,7 @@ class AuthorizationMatrixTest {
                 case "return" -> Map.of("fresh", requestedReturn());
                 case "serviceCase" -> Map.of("fresh", serviceCase());
                 case "expenseClaim" -> Map.of("fresh", expenseClaim());
+                case "rebateProgram" -> Map.of("fresh", rebateProgram());
                 case "resolvedCase" -> {
                     String id = serviceCase();
                     Api.as(admin).body("{\"to\":\"IN_PROGRESS\"}").post("/api/v1/service-cases/" + id + "/transition").then().statusCode(200);
@@ -626,6 +628,13 @@ class AuthorizationMatrixTest {
         String expenseClaim() {
             return create(partnerA, "/api/v1/expense-claims", "{\"channelId\":\"" + vars.get("chA") + "\",\"period\":\"2026\","
                     + "\"category\":\"EVENT\",\"amount\":\"1\",\"description\":\"d\"}", "id");
+        }
+
+        /** A monthly rebate programme whose scope is channel A. */
+        String rebateProgram() {
+            return create(admin, "/api/v1/rebate-programs", "{\"code\":\"R" + uniq() + "\",\"name\":\"r\",\"scope\":{\"channelIds\":[\""
+                    + vars.get("chA") + "\"]},\"validFrom\":\"2020-01-01\",\"validTo\":\"2099-12-31\",\"period\":\"MONTH\","
+                    + "\"tiers\":[{\"minRevenue\":\"0\",\"percent\":\"1\"}]}", "id");
         }
 
         /** An OPEN service case about the fixture's order, so assigned to channel A. */

@@ -26,6 +26,10 @@ public enum ErrorCode {
     REFUND_EXCEEDS_PAID(422, "Refund exceeds paid"),
     /** API-CONTRACT-2 §8: approving the claim (or lowering the budget) would take approved claims above the budget. */
     BUDGET_EXCEEDED(422, "Budget exceeded"),
+    /** API-CONTRACT-2 §8: the rebate programme's period is already settled. */
+    ALREADY_SETTLED(409, "Already settled"),
+    /** API-CONTRACT-2 §8: a REBATE payment above the channel's rebate balance. */
+    INSUFFICIENT_REBATE_BALANCE(422, "Insufficient rebate balance"),
     /** Not in the contract's table: the tenant's or the partner's request rate is over its limit; retry after Retry-After. */
     RATE_LIMITED(429, "Too many requests"),
     /** Not in the contract's table: the database or another dependency is away; retry later. */

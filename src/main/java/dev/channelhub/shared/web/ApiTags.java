@@ -40,6 +40,9 @@ public final class ApiTags {
     public static final String PRICES = "Prices";
     public static final String PRICES_TEXT = "Price lists, promotions, the price engine's quotes, price conflicts and each "
             + "channel's catalogue with its prices";
+    public static final String REBATES = "Rebates";
+    public static final String REBATES_TEXT = "Rebate programmes (返利): tiers on eligible paid revenue per channel and period, "
+            + "preview, settlement once per period, each channel's rebate balance and ledger, REBATE payments";
     public static final String RETURNS = "Returns";
     public static final String RETURNS_TEXT = "Returns (RMA) of shipped units: request within the return window, approval, "
             + "receipt with restock or scrap, and refund or credit note on the order";
