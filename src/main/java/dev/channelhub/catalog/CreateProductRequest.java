@@ -18,5 +18,6 @@ public record CreateProductRequest(
         @Size(min = 1, max = 32) String unit,
         @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal floorPrice,
         @Size(min = 3, max = 3) String currency,
-        ProductStatus status) {
+        ProductStatus status,
+        @Size(max = 64) String requiresCertification) {
 }

@@ -56,6 +56,9 @@ public class ProductEntity extends PanacheEntityBase {
     @Column(name = "currency", length = 3, nullable = false)
     public String currency;
 
+    @Column(name = "requires_certification", length = 64)
+    public String requiresCertification;
+
     @Version
     @Column(name = "version", nullable = false)
     public int version;
@@ -69,6 +72,6 @@ public class ProductEntity extends PanacheEntityBase {
     /** The view {@link ProductRepository#toView} reads from the same row (floor rounded to the currency). */
     public ProductView toView() {
         return new ProductView(id.toString(), sku, name, category, unit, status, Money.round(floorPrice, currency), currency,
-                version, createdAt, updatedAt);
+                version, createdAt, updatedAt, requiresCertification);
     }
 }

@@ -20,5 +20,6 @@ public record ProductPatch(
         ProductStatus status,
         @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal floorPrice,
         @Size(min = 3, max = 3) String currency,
-        @Description("Apply a floor even though price-list entries are below it") Boolean force) {
+        @Description("Apply a floor even though price-list entries are below it") Boolean force,
+        @Size(max = 64) String requiresCertification) {
 }

@@ -28,7 +28,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProductRepository implements PanacheRepositoryBase<ProductEntity, TenantKey> {
 
-    public static final String COLUMNS = "id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at";
+    public static final String COLUMNS = "id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at, "
+            + "requires_certification";
 
     private static final String FIND_BY_SKU = """
             select %s from product where tenant_id = $1 and sku = $2""".formatted(COLUMNS);
@@ -103,6 +104,7 @@ public class ProductRepository implements PanacheRepositoryBase<ProductEntity, T
         return new ProductView(r.getUUID("id").toString(), r.getString("sku"), r.getString("name"), r.getString("category"),
                 r.getString("unit"), ProductStatus.valueOf(r.getString("status")),
                 Money.round(r.getBigDecimal("floor_price"), currency), currency, r.getInteger("version"),
-                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
+                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
+                r.getString("requires_certification"));
     }
 }

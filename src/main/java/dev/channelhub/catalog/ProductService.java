@@ -76,6 +76,7 @@ public class ProductService {
                     product.status = status;
                     product.floorPrice = request.floorPrice();
                     product.currency = currency;
+                    product.requiresCertification = blankToNull(request.requiresCertification());
                     product.version = 1;
                     product.createdAt = now;
                     product.updatedAt = now;
@@ -183,6 +184,9 @@ public class ProductService {
                         }
                         if (patch.status() != null) {
                             current.status = patch.status();
+                        }
+                        if (patch.requiresCertification() != null) {
+                            current.requiresCertification = blankToNull(patch.requiresCertification());
                         }
                         current.floorPrice = floor;
                         current.currency = currency;

@@ -22,13 +22,15 @@ public record ProductView(
         @NonNull String currency,
         int version,
         @NonNull Instant createdAt,
-        @NonNull Instant updatedAt) implements Node {
+        @NonNull Instant updatedAt,
+        @Description("Course code a partner channel must hold a valid certification for to order this SKU; null: anyone may")
+        String requiresCertification) implements Node {
 
     public boolean active() {
         return status == ProductStatus.ACTIVE;
     }
 
     ProductView withoutFloor() {
-        return new ProductView(id, sku, name, category, unit, status, null, currency, version, createdAt, updatedAt);
+        return new ProductView(id, sku, name, category, unit, status, null, currency, version, createdAt, updatedAt, requiresCertification);
     }
 }

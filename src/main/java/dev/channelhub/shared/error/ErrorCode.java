@@ -24,6 +24,8 @@ public enum ErrorCode {
     RETURN_WINDOW_CLOSED(422, "Return window closed"),
     /** API-CONTRACT-2 §7: a refund above what was paid plus what is still outstanding. */
     REFUND_EXCEEDS_PAID(422, "Refund exceeds paid"),
+    /** API-CONTRACT-2 §9: a partner channel orders a SKU whose product requires a course it holds no valid certification for. */
+    CERTIFICATION_REQUIRED(422, "Certification required"),
     /** Not in the contract's table: the tenant's or the partner's request rate is over its limit; retry after Retry-After. */
     RATE_LIMITED(429, "Too many requests"),
     /** Not in the contract's table: the database or another dependency is away; retry later. */

@@ -50,6 +50,9 @@ public final class ApiTags {
     public static final String PRODUCTS_TEXT = "The product master: SKUs, categories, units and floor prices";
     public static final String SURVEYS = "Surveys";
     public static final String SURVEYS_TEXT = "Net Promoter Score answers, which feed the channel scorecard";
+    public static final String TRAINING = "Training";
+    public static final String TRAINING_TEXT = "Courses with materials and a passing score; completions by partner learners and the "
+            + "certifications they give, with expiry; products that only certified partner channels may order";
     public static final String WEBHOOKS = "Webhooks";
     public static final String WEBHOOKS_TEXT = "Signed HTTP callbacks for domain events, with a delivery log and replay "
             + "(docs/EVENTS.md)";
