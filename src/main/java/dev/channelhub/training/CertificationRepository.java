@@ -32,10 +32,10 @@ public class CertificationRepository {
             certified_at, expires_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
 
     /** A channel's certifications in id order; {@code $3} true keeps only those valid at {@code $4}. */
-    private static final String OF_CHANNEL = "select " + COLUMNS + """
-             from certification where tenant_id = $1 and channel_id = $2
+    private static final String OF_CHANNEL = """
+            select %s from certification where tenant_id = $1 and channel_id = $2
             and ($3::boolean is not true or expires_at is null or expires_at > $4)
-            and ($5::uuid is null or id > $5) order by id limit $6""";
+            and ($5::uuid is null or id > $5) order by id limit $6""".formatted(COLUMNS);
 
     /**
      * The rule of certification gating: of the course codes {@code $3}, those the channel holds no certification for that

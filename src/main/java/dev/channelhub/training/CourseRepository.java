@@ -30,8 +30,8 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, Ten
 
     private static final String FIND = "select " + COLUMNS + " from course where tenant_id = $1 and id = $2";
 
-    private static final String LIST = "select " + COLUMNS + """
-             from course where tenant_id = $1 and ($2::uuid is null or id > $2) order by id limit $3""";
+    private static final String LIST = "select " + COLUMNS
+            + " from course where tenant_id = $1 and ($2::uuid is null or id > $2) order by id limit $3";
 
     private static final TypeReference<List<CourseMaterial>> MATERIALS = new TypeReference<>() {
     };
