@@ -192,8 +192,8 @@ class CertificationTest {
         String cert = f.complete(f.tokenA, pro, f.partnerA, "li.lei", 95).then().statusCode(201).extract().path("certification.id");
         f.order(f.tokenA, f.partnerA, "PRO").then().statusCode(201);
         // The certification expires between two orders: the next one is refused.
-        db.query("update certification set expires_at = now() - interval '1 second' where tenant_id = $1 and id = $2::uuid",
-                Tuple.of(f.tenant, cert)).await().atMost(Duration.ofSeconds(10));
+        db.query("update certification set expires_at = now() - interval '1 second' where tenant_id = $1 and id = $2",
+                Tuple.of(f.tenant, java.util.UUID.fromString(cert))).await().atMost(Duration.ofSeconds(10));
         f.order(f.tokenA, f.partnerA, "PRO").then().statusCode(422).body("code", equalTo("CERTIFICATION_REQUIRED"));
         Api.as(f.tokenA).get("/api/v1/channels/" + f.partnerA + "/certifications?valid=true").then().statusCode(200).body("items", hasSize(0));
         Api.as(f.tokenA).get("/api/v1/channels/" + f.partnerA + "/certifications").then().statusCode(200)
@@ -255,8 +255,8 @@ class CertificationTest {
         f.complete(f.tokenA, course, f.partnerA, "li.lei", 70).then().statusCode(201);
         // A second pass before the reminder: the first certification is superseded, the second one is reminded of later.
         String renewed = f.complete(f.tokenA, course, f.partnerA, "li.lei", 90).then().statusCode(201).extract().path("certification.id");
-        db.query("update certification set expires_at = expires_at + interval '1 day' where tenant_id = $1 and id = $2::uuid",
-                Tuple.of(f.tenant, renewed)).await().atMost(Duration.ofSeconds(10));
+        db.query("update certification set expires_at = expires_at + interval '1 day' where tenant_id = $1 and id = $2",
+                Tuple.of(f.tenant, java.util.UUID.fromString(renewed))).await().atMost(Duration.ofSeconds(10));
         courses.announceExpiring(Instant.now()).await().atMost(Duration.ofSeconds(10));
         assertEquals(List.of(renewed), reminders(f.tenant));
     }
