@@ -19,5 +19,6 @@ public record CreateProductRequest(
         @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal floorPrice,
         @Size(min = 3, max = 3) String currency,
         ProductStatus status,
-        @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal costPrice) {
+        @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal costPrice,
+        @Size(max = 64) String requiresCertification) {
 }

@@ -47,9 +47,12 @@ public class ProductEntity extends VersionedTenantEntity {
     @Column(name = "currency", length = 3, nullable = false)
     public String currency;
 
+    @Column(name = "requires_certification", length = 64)
+    public String requiresCertification;
+
     /** The view {@link ProductRepository#toView} reads from the same row (floor rounded to the currency). */
     public ProductView toView() {
         return new ProductView(id.toString(), sku, name, category, unit, status, Money.round(floorPrice, currency), currency,
-                version, createdAt, updatedAt, Money.round(costPrice, currency));
+                version, createdAt, updatedAt, Money.round(costPrice, currency), requiresCertification);
     }
 }

@@ -21,5 +21,6 @@ public record ProductPatch(
         @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal floorPrice,
         @Size(min = 3, max = 3) String currency,
         @Description("Apply a floor even though price-list entries are below it") Boolean force,
-        @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal costPrice) {
+        @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal costPrice,
+        @Size(max = 64) String requiresCertification) {
 }

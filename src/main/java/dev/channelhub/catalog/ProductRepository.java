@@ -29,7 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProductRepository implements PanacheRepositoryBase<ProductEntity, TenantKey> {
 
-    public static final String COLUMNS = "id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at, cost_price";
+    public static final String COLUMNS = "id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at, "
+            + "cost_price, requires_certification";
 
     private static final String FIND_BY_SKU = """
             select %s from product where tenant_id = $1 and sku = $2""".formatted(COLUMNS);
@@ -105,6 +106,6 @@ public class ProductRepository implements PanacheRepositoryBase<ProductEntity, T
                 r.getString("unit"), ProductStatus.valueOf(r.getString("status")),
                 Money.round(r.getBigDecimal("floor_price"), currency), currency, r.getInteger("version"),
                 r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
-                Money.round(r.getBigDecimal("cost_price"), currency));
+                Money.round(r.getBigDecimal("cost_price"), currency), r.getString("requires_certification"));
     }
 }

@@ -82,6 +82,7 @@ public class ProductService {
                     product.floorPrice = request.floorPrice();
                     product.currency = currency;
                     product.costPrice = request.costPrice();
+                    product.requiresCertification = blankToNull(request.requiresCertification());
                     product.version = 1;
                     product.createdAt = now;
                     product.updatedAt = now;
@@ -195,6 +196,9 @@ public class ProductService {
                         }
                         if (patch.costPrice() != null) {
                             current.costPrice = patch.costPrice();
+                        }
+                        if (patch.requiresCertification() != null) {
+                            current.requiresCertification = blankToNull(patch.requiresCertification());
                         }
                         current.floorPrice = floor;
                         current.currency = currency;

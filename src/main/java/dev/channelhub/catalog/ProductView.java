@@ -26,19 +26,23 @@ public record ProductView(
         int version,
         @NonNull Instant createdAt,
         @NonNull Instant updatedAt,
-        BigDecimal costPrice) implements Node {
+        BigDecimal costPrice,
+        @Description("Course code a partner channel must hold a valid certification for to order this SKU; null: anyone may")
+        String requiresCertification) implements Node {
 
     public boolean active() {
         return status == ProductStatus.ACTIVE;
     }
 
     ProductView withoutFloor() {
-        return new ProductView(id, sku, name, category, unit, status, null, currency, version, createdAt, updatedAt, null);
+        return new ProductView(id, sku, name, category, unit, status, null, currency, version, createdAt, updatedAt, null,
+                requiresCertification);
     }
 
     /** The product without its cost price: what everyone but managers and admins sees (and what events carry). */
     public ProductView withoutCost() {
         return costPrice == null ? this
-                : new ProductView(id, sku, name, category, unit, status, floorPrice, currency, version, createdAt, updatedAt, null);
+                : new ProductView(id, sku, name, category, unit, status, floorPrice, currency, version, createdAt, updatedAt, null,
+                requiresCertification);
     }
 }

@@ -148,6 +148,19 @@ public class WebhookEventsOpenApiFilter implements OASFilter {
                     + "recorded in the same transaction)", "ExpenseClaimView"),
             EventDoc.view("expenseClaim.rejected", "expenseClaim", "An expense claim was rejected (rejectReason says why)",
                     "ExpenseClaimView"),
+            EventDoc.view("course.created", "course", "A course was created", "CourseView"),
+            EventDoc.view("course.completed", "course", "A learner's attempt at a course was recorded (passed or not; channel = the "
+                    + "learner's channel)", "CompletionView"),
+            EventDoc.view("certification.issued", "certification", "A passing completion certified a learner for the channel",
+                    "CertificationView"),
+            EventDoc.fields("certification.expiring", "certification", "A certification expires within 30 days (once per "
+                    + "certification, by a sweep; not for one the learner already renewed)",
+                    "certification", "the certification (CertificationView)", "daysLeft", "whole days until expiresAt"),
+            EventDoc.view("paymentProof.submitted", "paymentProof", "A payment proof was submitted for an order (channel = the "
+                    + "order's)", "PaymentProofView"),
+            EventDoc.view("paymentProof.accepted", "paymentProof", "Finance accepted a payment proof; its payment was recorded "
+                    + "(order.paid follows in the same transaction)", "PaymentProofView"),
+            EventDoc.view("paymentProof.rejected", "paymentProof", "Finance rejected a payment proof", "PaymentProofView"),
             EventDoc.view("survey.nps_recorded", "channel", "An NPS answer was recorded", null));
 
     private static final Map<String, String> HEADERS = new LinkedHashMap<>();

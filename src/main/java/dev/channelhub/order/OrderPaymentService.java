@@ -18,6 +18,7 @@ import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -72,7 +73,19 @@ public class OrderPaymentService {
             caller.require(Role.SALES, Role.INTEGRATION);
             validator.check(request);
             return idempotency.run(caller, idempotencyKey, "POST /orders/" + id + "/payments", request, PaymentView.class,
-                    () -> db.inTransaction(tx -> access.lockVisible(tx, caller, id, expectedVersion).flatMap(o -> {
+                    () -> db.inTransaction(tx -> recordIn(tx, caller, id, request, expectedVersion))
+                            .invoke(metrics::paymentRecorded).map(Outcome::created)); // counted once committed
+        });
+    }
+
+    /**
+     * The payment rules, in the caller's transaction: the order row locked and visible to {@code caller}, payable in its
+     * state, no more decimals than its currency, at most the outstanding amount (OVERPAYMENT); then the payment row, the
+     * order's paid amount and status, its timeline and {@code order.paid} (and {@code order.completed}). Used by
+     * {@link #pay} and by accepting a payment proof ({@link PaymentProofService}), so both follow the same rules.
+     */
+    Uni<PaymentView> recordIn(SqlClient tx, Caller caller, UUID id, PaymentRequest request, Integer expectedVersion) {
+        return access.lockVisible(tx, caller, id, expectedVersion).flatMap(o -> {
                         if (!OrderLifecycle.canPay(o.status())) {
                             throw OrderAccess.invalidTransition(o, "paid");
                         }
@@ -112,7 +125,6 @@ public class OrderPaymentService {
                                         : Uni.createFrom().voidItem())
                                 .map(u -> new PaymentView(paymentId.toString(), id.toString(), amount, cur, request.method(),
                                         request.reference(), received, now, u.paymentStatus(), u.status(), u.outstanding()));
-                    })).invoke(metrics::paymentRecorded).map(Outcome::created)); // counted once committed
         });
     }
 

@@ -15,6 +15,7 @@ import dev.channelhub.inventory.StockLine;
 import dev.channelhub.inventory.StockService;
 import dev.channelhub.order.OrderRepository.Event;
 import dev.channelhub.pricing.PriceService;
+import dev.channelhub.pricing.PricedOrder;
 import dev.channelhub.pricing.QuoteLineRequest;
 import dev.channelhub.pricing.QuoteLineView;
 import dev.channelhub.pricing.QuoteRequest;
@@ -31,6 +32,7 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import dev.channelhub.training.CourseService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,11 +75,12 @@ public class OrderPlacementService {
     private final EventOutbox outbox;
     private final Instance<OrderPlacedHook> hooks;
     private final BusinessMetrics metrics;
+    private final CourseService certifications;
 
     public OrderPlacementService(OrderRepository orders, OrderAccess access, StockService stock, HoldService holds,
                                  ChannelService channels, CustomerService customers, PriceService prices, Db db, ChannelCredit credit,
                                  IdempotencyService idempotency, RequestValidator validator, EventOutbox outbox,
-                                 @Any Instance<OrderPlacedHook> hooks, BusinessMetrics metrics) {
+                                 @Any Instance<OrderPlacedHook> hooks, BusinessMetrics metrics, CourseService certifications) {
         this.metrics = metrics;
         this.orders = orders;
         this.access = access;
@@ -92,6 +95,7 @@ public class OrderPlacementService {
         this.validator = validator;
         this.outbox = outbox;
         this.hooks = hooks;
+        this.certifications = certifications;
     }
 
     public Uni<Outcome<OrderView>> place(Caller caller, PlaceOrderRequest request, String idempotencyKey) {
@@ -147,9 +151,13 @@ public class OrderPlacementService {
                             Uni<Void> hold = holdId == null ? Uni.createFrom().voidItem()
                                     : holds.consume(tx, tenant, caller.subject(), holdId, channelId, orderId)
                                     .invoke(() -> events.add(new Event("HOLD_CONSUMED", Map.of("holdId", holdId.toString()))));
-                            return hold.flatMap(x -> prices.quote(tx, caller, new QuoteRequest(channelId.toString(),
+                            return hold.flatMap(x -> prices.quoteForOrder(tx, caller, new QuoteRequest(channelId.toString(),
                                             customer == null ? null : customer.toString(), currency, null,
                                             lines.stream().map(l -> new QuoteLineRequest(l.sku(), (int) l.quantity())).toList())))
+                                    // Certification gate (partner channels, SKUs that require a course): the quote's statement
+                                    // read the requirement; only when a line has one does the check cost a statement.
+                                    .call(priced -> certifications.requireCertified(tx, tenant, channel, priced.requiredCourses(), now))
+                                    .map(PricedOrder::quote)
                                     // The credit check runs here, inside the placement's transaction, with the channel row locked.
                                     .flatMap(quote -> credit.check(tx, tenant, channel, quote.total(), "this order").replaceWith(quote))
                                     .flatMap(quote -> (plannedReservation

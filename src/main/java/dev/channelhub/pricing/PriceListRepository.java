@@ -258,13 +258,13 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
 
     /** What one quote reads: the epoch its cached headers must match, the customer's group, products and their entries. */
     public record SkuData(long epoch, boolean customerFound, String customerGroup, Map<String, PriceResolver.Product> products,
-                          Map<UUID, List<PriceResolver.Entry>> entriesByList) {
+                          Map<UUID, List<PriceResolver.Entry>> entriesByList, Map<String, String> requiredCourses) {
     }
 
     /** The quote statement: one round trip per quote; the epoch read with the entries keeps the cache honest (see PricingCache). */
     private static final String SKU_DATA = """
             select m.epoch, m.customer_found, m.customer_group, p.sku, p.category, p.status, p.floor_price,
-            p.currency, e.price_list_id, e.min_quantity, e.price from (select coalesce((select epoch from pricing_epoch
+            p.currency, p.requires_certification, e.price_list_id, e.min_quantity, e.price from (select coalesce((select epoch from pricing_epoch
             where tenant_id = $1), 0) as epoch, cu.id is not null as customer_found, cu.customer_group from (select 1) one
             left join customer cu on cu.tenant_id = $1 and cu.id = $4) m
             left join product p on p.tenant_id = $1 and p.sku = any($2)
@@ -284,6 +284,7 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
                     String customerGroup = null;
                     Map<String, PriceResolver.Product> products = new java.util.HashMap<>();
                     Map<UUID, List<PriceResolver.Entry>> entries = new java.util.HashMap<>();
+                    Map<String, String> courses = new java.util.HashMap<>();
                     for (Row r : rows) {
                         epoch = r.getLong("epoch");
                         customerFound = r.getBoolean("customer_found");
@@ -294,19 +295,23 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
                         }
                         products.computeIfAbsent(sku, k -> new PriceResolver.Product(k, r.getString("category"),
                                 "ACTIVE".equals(r.getString("status")), r.getBigDecimal("floor_price"), r.getString("currency")));
+                        String course = r.getString("requires_certification");
+                        if (course != null) {
+                            courses.put(sku, course);
+                        }
                         UUID list = r.getUUID("price_list_id");
                         if (list != null) {
                             entries.computeIfAbsent(list, k -> new ArrayList<>())
                                     .add(new PriceResolver.Entry(sku, r.getInteger("min_quantity"), r.getBigDecimal("price")));
                         }
                     }
-                    return new SkuData(epoch, customerFound, customerGroup, products, entries);
+                    return new SkuData(epoch, customerFound, customerGroup, products, entries, courses);
                 });
     }
 
     /** The product columns the catalogue page reads; pricing's own SQL, so it needs nothing of catalog's repository. */
     private static final String CATALOG_PRODUCT_COLUMNS = """
-            id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at""";
+            id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at, requires_certification""";
 
     /** A catalogue page and the pricing epoch it was read at. */
     public record CatalogRows(long epoch, List<ProductView> rows) {
@@ -360,7 +365,8 @@ public class PriceListRepository implements PanacheRepositoryBase<PriceListEntit
         return new ProductView(r.getUUID("id").toString(), r.getString("sku"), r.getString("name"), r.getString("category"),
                 r.getString("unit"), ProductStatus.valueOf(r.getString("status")),
                 Money.round(r.getBigDecimal("floor_price"), currency), currency, r.getInteger("version"),
-                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(), null);
+                r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(), null,
+                r.getString("requires_certification"));
     }
 
     private static final String ALL_CANDIDATES = """

@@ -85,6 +85,14 @@ public class PriceService {
 
     /** The whole engine on the given connection: orders call it inside their own transaction. */
     public Uni<QuoteView> quote(SqlClient client, Caller caller, QuoteRequest request) {
+        return quoteForOrder(client, caller, request).map(PricedOrder::quote);
+    }
+
+    /**
+     * {@link #quote(SqlClient, Caller, QuoteRequest)} plus what the same statement read about the products that order
+     * placement needs besides prices (the courses SKUs require), so placement adds no statement to learn it.
+     */
+    public Uni<PricedOrder> quoteForOrder(SqlClient client, Caller caller, QuoteRequest request) {
         caller.require(QUOTERS);
         validator.check(request);
         UUID channelId = Ids.parse(request.channelId(), "channelId");
@@ -115,7 +123,14 @@ public class PriceService {
                     for (QuoteLineView l : priced) {
                         total = total.add(l.lineTotal());
                     }
-                    return new QuoteView(resolved.currency(), List.copyOf(priced), total);
+                    Map<String, String> courses = new java.util.LinkedHashMap<>();
+                    for (QuoteLineView l : priced) {
+                        String course = resolved.requiredCourses().get(l.sku());
+                        if (course != null) {
+                            courses.put(l.sku(), course);
+                        }
+                    }
+                    return new PricedOrder(new QuoteView(resolved.currency(), List.copyOf(priced), total), courses);
                 });
     }
 
@@ -218,11 +233,12 @@ public class PriceService {
 
     private static ProductView withoutFloor(ProductView p) {
         return new ProductView(p.id(), p.sku(), p.name(), p.category(), p.unit(), p.status(), null, p.currency(), p.version(),
-                p.createdAt(), p.updatedAt(), null);
+                p.createdAt(), p.updatedAt(), null, p.requiresCertification());
     }
 
     /** A resolver for one buyer and its SKUs, with the products it needs. */
-    record Resolved(PriceResolver resolver, Map<String, PriceResolver.Product> products, String currency) {
+    record Resolved(PriceResolver resolver, Map<String, PriceResolver.Product> products, String currency,
+                    Map<String, String> requiredCourses) {
         PriceResolver.Outcome resolve(String sku, int quantity) {
             return resolver.resolve(sku, quantity, products.get(sku));
         }
@@ -278,7 +294,7 @@ public class PriceService {
                 withEntries.add(l.withEntries(data.entriesByList().getOrDefault(l.id(), List.of())));
             }
             PriceResolver resolver = new PriceResolver(h.context(data.customerGroup()), withEntries, h.snapshot().promotions);
-            return new Resolved(resolver, data.products(), h.currency());
+            return new Resolved(resolver, data.products(), h.currency(), data.requiredCourses());
         });
     }
 

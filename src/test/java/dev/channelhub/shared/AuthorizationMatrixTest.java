@@ -542,6 +542,7 @@ class AuthorizationMatrixTest {
                     .then().statusCode(200);
             v.put("claimA", f.expenseClaim());
             v.put("rebA", f.rebateProgram());
+            v.put("course", create(admin, "/api/v1/courses", "{\"code\":\"CRS\",\"title\":\"Course\",\"passingScore\":50}", "id"));
             return f;
         }
 
@@ -607,6 +608,12 @@ class AuthorizationMatrixTest {
                     Api.as(admin).body("{\"locationCode\":\"WH\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1,\"disposition\":\"SCRAP\"}]}")
                             .post("/api/v1/returns/" + id + "/receive").then().statusCode(200);
                     yield Map.of("fresh", id);
+                }
+                case "paymentProof" -> {
+                    String id = order();
+                    Api.as(admin).post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
+                    yield Map.of("fresh", create(partnerA, "/api/v1/orders/" + id + "/payment-proofs",
+                            "{\"amount\":\"1.00\",\"method\":\"BANK_TRANSFER\",\"reference\":\"R-1\"}", "id"));
                 }
                 default -> throw new IllegalStateException("no fresh fixture " + kind);
             };

@@ -136,7 +136,8 @@ public class OrderResource {
     @Path("/{id}/shipments/{shipmentId}/deliver")
     @Operation(operationId = "deliverShipment", summary = "Confirm a shipment's delivery",
             description = "Marks a shipment delivered; the order is DELIVERED once every shipment is, and COMPLETED when also "
-                    + "paid. Sales and integrations; 404 for an unknown shipment.")
+                    + "paid. Sales, integrations, and the partner whose channel placed the order (self-service; another partner 404); 404 "
+                    + "for an unknown shipment, 409 INVALID_TRANSITION for one already delivered.")
     public Uni<RestResponse<OrderView>> deliver(@PathParam("id") String id, @PathParam("shipmentId") String shipmentId,
                                  @HeaderParam(Http.IF_MATCH) String ifMatch) {
         return fulfilment.deliver(caller.get(), Ids.parseOrNotFound(id, "order"), Ids.parseOrNotFound(shipmentId, "shipment"),

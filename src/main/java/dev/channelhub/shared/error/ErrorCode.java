@@ -30,6 +30,8 @@ public enum ErrorCode {
     ALREADY_SETTLED(409, "Already settled"),
     /** API-CONTRACT-2 §8: a REBATE payment above the channel's rebate balance. */
     INSUFFICIENT_REBATE_BALANCE(422, "Insufficient rebate balance"),
+    /** API-CONTRACT-2 §9: a partner channel orders a SKU whose product requires a course it holds no valid certification for. */
+    CERTIFICATION_REQUIRED(422, "Certification required"),
     /** Not in the contract's table: the tenant's or the partner's request rate is over its limit; retry after Retry-After. */
     RATE_LIMITED(429, "Too many requests"),
     /** Not in the contract's table: the database or another dependency is away; retry later. */

@@ -62,6 +62,9 @@ public final class ApiTags {
     public static final String CHANNEL_COSTS = "Channel costs";
     public static final String CHANNEL_COSTS_TEXT = "What running each channel costs (marketing, funds, logistics, commission, staff, "
             + "other), recorded by managers; read by the profitability report (never shown to partners)";
+    public static final String TRAINING = "Training";
+    public static final String TRAINING_TEXT = "Courses with materials and a passing score; completions by partner learners and the "
+            + "certifications they give, with expiry; products that only certified partner channels may order";
     public static final String WEBHOOKS = "Webhooks";
     public static final String WEBHOOKS_TEXT = "Signed HTTP callbacks for domain events, with a delivery log and replay "
             + "(docs/EVENTS.md)";
