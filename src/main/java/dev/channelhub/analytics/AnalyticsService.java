@@ -70,6 +70,9 @@ public class AnalyticsService {
     @Inject
     RequestValidator validator;
 
+    @Inject
+    ChannelInventoryService sellThrough;
+
     // ------------------------------------------------------------------ sales report
 
     public Uni<Page<SalesRow>> sales(Caller caller, String groupBy, String from, String to, String channelId, PageRequest page) {
@@ -123,7 +126,8 @@ public class AnalyticsService {
                             .flatMap(f -> leads.conversionFigures(db.pool(), tenant, List.of(channelId), period.start(), period.endExclusive())
                                     .flatMap(conv -> policies.acknowledgementFigures(db.pool(), tenant, channelId)
                                             .flatMap(ack -> deals.conflictCount(db.pool(), tenant, channelId, period.start(), period.endExclusive())
-                                                    .map(conflicts -> scorecard(ch, period, f, conv.get(channelId), ack, conflicts))))));
+                                                    .map(conflicts -> scorecard(ch, period, f, conv.get(channelId), ack, conflicts))))))
+                    .flatMap(card -> sellThrough.sellThroughRate(tenant, channelId, period).map(card::withSellThroughRate));
         });
     }
 
@@ -155,7 +159,7 @@ public class AnalyticsService {
         BigDecimal health = HealthScore.of(collection, conversion, repurchase, nps, ackRate, avgHours, conflicts, slaRate, csat, returnRate);
         return new Scorecard(ch.id(), period.from(), period.to(), cur, Money.round(f.getBigDecimal("revenue"), cur), orders, conversion,
                 repurchase, avgHours, p90Hours, collection, Money.round(receivables, cur), dso, nps, ackRate, conflicts, returnRate, slaRate, csat,
-                health);
+                health, null);
     }
 
     private static BigDecimal ratio(BigDecimal num, BigDecimal den) {

@@ -32,5 +32,11 @@ public record Scorecard(
         @Description("Units received back on returns in the period / units shipped in the period") BigDecimal returnRate,
         @Description("Service cases resolved in the period by their dueAt / cases resolved in the period") BigDecimal serviceSlaRate,
         @Description("Average satisfaction score (1-5) given in the period") BigDecimal csat,
-        @Description("0-100, weighted as docs/KPIS.md says") BigDecimal healthScore) {
+        @Description("0-100, weighted as docs/KPIS.md says") BigDecimal healthScore,
+        @Description("Units the channel reported sold / units shipped on its own purchases in the period") BigDecimal sellThroughRate) {
+
+    public Scorecard withSellThroughRate(BigDecimal rate) {
+        return new Scorecard(channelId, from, to, currency, revenue, orders, conversionRate, repurchaseRate, averageCycleHours, p90CycleHours,
+                collectionRate, receivables, dso, nps, policyAckRate, conflicts, returnRate, serviceSlaRate, csat, healthScore, rate);
+    }
 }

@@ -59,6 +59,10 @@ public class ImportJobEntity extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The uploading partner's channel; null for uploads by HQ and integrations. */
+    @Column(name = "channel_id")
+    public UUID channelId;
+
     @Column(name = "started_at")
     public Instant startedAt;
 

@@ -216,7 +216,7 @@ class AnalyticsApiTest {
         assertEquals(2, SqlCounter.current() - before, "channel check + report");
         before = SqlCounter.current();
         Api.as(f.manager).get("/api/v1/analytics/channels/" + f.a + "/scorecard?from=2026-03-31&to=2026-04-01").then().statusCode(200);
-        assertEquals(5, SqlCounter.current() - before, "channel, figures, leads, policies, conflicts");
+        assertEquals(6, SqlCounter.current() - before, "channel, figures, leads, policies, conflicts, sell-through");
     }
 
     @Test
