@@ -26,6 +26,16 @@ create table sell_out_daily (
     primary key (tenant_id, channel_id, day, sku) include (units)
 );
 
+-- The same by month (first day of the month): a report over a year reads 12 month rows per SKU plus its edge days.
+create table sell_out_monthly (
+    tenant_id  varchar(64) not null,
+    channel_id uuid        not null,
+    month      date        not null,
+    sku        varchar(64) not null,
+    units      bigint      not null,
+    primary key (tenant_id, channel_id, month, sku) include (units)
+);
+
 -- The latest snapshot of each SKU on or before a date is the stock the channel holds; a PUT replaces one date.
 create table stock_report_line (
     tenant_id   varchar(64) not null,

@@ -20,16 +20,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class SellThroughRepository {
 
-    /** The lines and the daily per-SKU aggregate in one statement: the aggregate can never miss a line. */
+    /** The lines and the daily and monthly per-SKU aggregates in one statement: an aggregate can never miss a line. */
     private static final String INSERT_SELL_OUT = """
             with ins as (
                 insert into sell_out_line (tenant_id, report_id, channel_id, sku, sold_on, quantity, customer_id, reported_by, reported_at)
                 select $1, $2, $3, l.sku, l.sold_on, l.quantity, l.customer_id, $8, $9
                 from unnest($4::text[], $5::date[], $6::int[], $7::uuid[]) as l (sku, sold_on, quantity, customer_id)
-                returning sku, sold_on, quantity)
-            insert into sell_out_daily as d (tenant_id, channel_id, day, sku, units)
-            select $1, $3, sold_on, sku, sum(quantity) from ins group by sold_on, sku order by sold_on, sku
-            on conflict (tenant_id, channel_id, day, sku) do update set units = d.units + excluded.units""";
+                returning sku, sold_on, quantity),
+            daily as (
+                insert into sell_out_daily as d (tenant_id, channel_id, day, sku, units)
+                select $1, $3, sold_on, sku, sum(quantity) from ins group by sold_on, sku order by sold_on, sku
+                on conflict (tenant_id, channel_id, day, sku) do update set units = d.units + excluded.units)
+            insert into sell_out_monthly as m (tenant_id, channel_id, month, sku, units)
+            select $1, $3, date_trunc('month', sold_on)::date, sku, sum(quantity) from ins group by 3, 4 order by 3, 4
+            on conflict (tenant_id, channel_id, month, sku) do update set units = m.units + excluded.units""";
 
     private static final String KNOWN_CUSTOMERS = """
             select id from customer where tenant_id = $1 and id = any($2::uuid[])""";

@@ -122,6 +122,10 @@ class SellThroughApiTest {
                 .body("stuffingThreshold", equalTo("0.6"));
         inventory(manager, d).then().statusCode(200).body("items.stuffingRisk", equalTo(List.of(true, true, false, false)));
 
+        // A period with whole months reads them from the monthly aggregate and its edge days from the daily one.
+        Api.as(manager).get("/api/v1/analytics/channel-inventory?channelId=" + d + "&from=" + date(70) + "&to=" + date(0)).then()
+                .statusCode(200).body("items.sku", equalTo(List.of("S1", "S2", "S3", "S4"))).body("items.sellOut", equalTo(List.of(10, 1, 0, 2)));
+
         // Paged by SKU.
         Api.as(manager).get(path(d) + "&limit=3").then().statusCode(200).body("items.sku", equalTo(List.of("S1", "S2", "S3")))
                 .body("nextCursor", org.hamcrest.Matchers.notNullValue());
