@@ -78,6 +78,9 @@ public class AnalyticsService {
     @jakarta.enterprise.inject.Any
     jakarta.enterprise.inject.Instance<RebateAccrual> rebates;
 
+    @Inject
+    ChannelInventoryService sellThrough;
+
     // ------------------------------------------------------------------ sales report
 
     public Uni<Page<SalesRow>> sales(Caller caller, String groupBy, String from, String to, String channelId, PageRequest page) {
@@ -134,7 +137,8 @@ public class AnalyticsService {
                                                     .flatMap(conflicts -> rebateAccrued(tenant, channelId, period)
                                                             .map(rebate -> scorecard(ch, period, f, conv.get(channelId), ack, conflicts,
                                                                     Money.round(rebate, ch.currency()))))))))
-                    .flatMap(card -> economics(caller, card, channelId));
+                    .flatMap(card -> economics(caller, card, channelId))
+                    .flatMap(card -> sellThrough.sellThroughRate(tenant, channelId, period).map(card::withSellThroughRate));
         });
     }
 
@@ -158,7 +162,7 @@ public class AnalyticsService {
                             card.conversionRate(), card.repurchaseRate(), card.averageCycleHours(), card.p90CycleHours(),
                             card.collectionRate(), card.receivables(), card.dso(), card.nps(), card.policyAckRate(), card.conflicts(),
                             card.returnRate(), card.serviceSlaRate(), card.csat(), card.healthScore(), attainment, contribution, roi,
-                            card.rebateAccrued());
+                            card.rebateAccrued(), card.sellThroughRate());
                 }));
     }
 
@@ -221,7 +225,7 @@ public class AnalyticsService {
         BigDecimal health = HealthScore.of(collection, conversion, repurchase, nps, ackRate, avgHours, conflicts, slaRate, csat, returnRate);
         return new Scorecard(ch.id(), period.from(), period.to(), cur, Money.round(f.getBigDecimal("revenue"), cur), orders, conversion,
                 repurchase, avgHours, p90Hours, collection, Money.round(receivables, cur), dso, nps, ackRate, conflicts, returnRate, slaRate, csat,
-                health, null, null, null, rebateAccrued);
+                health, null, null, null, rebateAccrued, null);
     }
 
     /** Rebates settled for periods starting in the scorecard's period; zero when no rebate feature answers. */

@@ -36,5 +36,12 @@ public record Scorecard(
         BigDecimal targetAttainment,
         BigDecimal contribution,
         BigDecimal roi,
-        @NonNull BigDecimal rebateAccrued) {
+        @NonNull BigDecimal rebateAccrued,
+        @Description("Units the channel reported sold / units shipped on its own purchases in the period") BigDecimal sellThroughRate) {
+
+    public Scorecard withSellThroughRate(BigDecimal rate) {
+        return new Scorecard(channelId, from, to, currency, revenue, orders, conversionRate, repurchaseRate, averageCycleHours, p90CycleHours,
+                collectionRate, receivables, dso, nps, policyAckRate, conflicts, returnRate, serviceSlaRate, csat, healthScore,
+                targetAttainment, contribution, roi, rebateAccrued, rate);
+    }
 }

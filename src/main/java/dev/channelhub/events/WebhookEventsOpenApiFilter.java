@@ -161,6 +161,13 @@ public class WebhookEventsOpenApiFilter implements OASFilter {
             EventDoc.view("paymentProof.accepted", "paymentProof", "Finance accepted a payment proof; its payment was recorded "
                     + "(order.paid follows in the same transaction)", "PaymentProofView"),
             EventDoc.view("paymentProof.rejected", "paymentProof", "Finance rejected a payment proof", "PaymentProofView"),
+            EventDoc.fields("sellOut.reported", "sellOutReport", "A channel reported units it sold (POST /channels/{id}/sell-out, or "
+                    + "one row of /imports/sell-out)", "reportId", "the report (aggregate id)", "channelId", "the reporting channel",
+                    "lines", "number of lines", "units", "units sold over all lines", "firstDate", "earliest sale date",
+                    "lastDate", "latest sale date", "skus", "number of distinct SKUs"),
+            EventDoc.fields("stockReport.reported", "channel", "A channel reported its stock snapshot of a date "
+                    + "(PUT /channels/{id}/stock-reports/{date})", "channelId", "the reporting channel", "date", "the snapshot's date",
+                    "skus", "number of SKUs in the snapshot", "units", "units held over all SKUs"),
             EventDoc.view("survey.nps_recorded", "channel", "An NPS answer was recorded", null));
 
     private static final Map<String, String> HEADERS = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.channelhub.imports;
 
+import java.util.UUID;
 import dev.channelhub.shared.persistence.TenantKey;
 import dev.channelhub.shared.persistence.TenantEntity;
 import jakarta.persistence.Column;
@@ -48,6 +49,10 @@ public class ImportJobEntity extends TenantEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The uploading partner's channel; null for uploads by HQ and integrations. */
+    @Column(name = "channel_id")
+    public UUID channelId;
 
     @Column(name = "started_at")
     public Instant startedAt;

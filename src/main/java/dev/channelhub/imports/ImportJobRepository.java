@@ -32,6 +32,9 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJobEntit
     private static final String FIND = """
             select %s from import_job where tenant_id = $1 and id = $2""".formatted(COLUMNS);
 
+    private static final String FIND_OF_CHANNEL = """
+            select %s from import_job where tenant_id = $1 and id = $2 and channel_id = $3""".formatted(COLUMNS);
+
     private static final String LIST = """
             select %s from import_job where tenant_id = $1""".formatted(COLUMNS);
 
@@ -54,13 +57,19 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJobEntit
 
     // ---- reads, on the pool
 
-    public Uni<Optional<ImportJobView>> find(String tenant, UUID id) {
-        return db.one(FIND, Tuple.of(tenant, id), ImportJobRepository::toView);
+    /** {@code channelId}: only a job uploaded for that channel (a partner's), or null for any job of the tenant. */
+    public Uni<Optional<ImportJobView>> find(String tenant, UUID id, UUID channelId) {
+        return channelId == null ? db.one(FIND, Tuple.of(tenant, id), ImportJobRepository::toView)
+                : db.one(FIND_OF_CHANNEL, Tuple.of(tenant, id, channelId), ImportJobRepository::toView);
     }
 
-    public Uni<List<ImportJobView>> list(String tenant, PageRequest page) {
+    public Uni<List<ImportJobView>> list(String tenant, UUID channelId, PageRequest page) {
         List<Object> args = new ArrayList<>(List.of(tenant));
         StringBuilder sql = new StringBuilder(LIST);
+        if (channelId != null) {
+            args.add(channelId);
+            sql.append(" and channel_id = $").append(args.size());
+        }
         if (page.after() != null) {
             args.add(page.afterId());
             sql.append(" and id > $").append(args.size());

@@ -14,4 +14,9 @@ public interface ImportRowHandler {
     String kind();
 
     Uni<Void> apply(Caller caller, ObjectNode row);
+
+    /** Whether a partner may upload this kind (its rows then act for its own channel only, as the single-row API does). */
+    default boolean partnersMayUpload() {
+        return false;
+    }
 }

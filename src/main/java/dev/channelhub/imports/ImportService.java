@@ -78,9 +78,15 @@ public class ImportService {
      */
     public Uni<Outcome<ImportJobView>> submit(Caller caller, String kind, String format, String contentType, InputStream body,
                                               String idempotencyKey) {
-        caller.require(Role.INTEGRATION);
-        ImportRowHandler handler = handlers.stream().filter(h -> h.kind().equals(kind)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("import kind", kind));
+        ImportRowHandler handler = handlers.stream().filter(h -> h.kind().equals(kind)).findFirst().orElse(null);
+        if (handler != null && handler.partnersMayUpload()) {
+            caller.require(Role.INTEGRATION, Role.PARTNER);
+        } else {
+            caller.require(Role.INTEGRATION);
+        }
+        if (handler == null) {
+            throw ApiException.notFound("import kind", kind);
+        }
         ImportFormat fmt = ImportFormat.of(format, contentType);
         Charset charset = charset(contentType);
         Path file;
@@ -116,6 +122,7 @@ public class ImportService {
                             job.format = fmt.name();
                             job.status = "PENDING";
                             job.createdBy = caller.subject();
+                            job.channelId = caller.isPartnerOnly() ? caller.partnerChannelId() : null;
                             job.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                             return session.persist(job).call(session::flush)
                                     .map(v -> job.toView())
@@ -131,18 +138,19 @@ public class ImportService {
                 .onFailure().invoke(t -> deleteQuietly(file));
     }
 
+    /** A partner sees only the jobs uploaded for its channel; others' are 404. */
     public Uni<ImportJobView> get(Caller caller, UUID id) {
-        caller.require(Role.INTEGRATION, Role.MANAGER);
-        return find(caller.tenant(), id);
+        caller.require(Role.INTEGRATION, Role.MANAGER, Role.PARTNER);
+        return jobs.find(caller.tenant(), id, partnerChannel(caller)).map(o -> o.orElseThrow(() -> ApiException.notFound("import", id)));
     }
 
     public Uni<Page<ImportJobView>> list(Caller caller, PageRequest page) {
-        caller.require(Role.INTEGRATION, Role.MANAGER);
-        return jobs.list(caller.tenant(), page).map(rows -> Page.of(rows, page, ImportJobView::id));
+        caller.require(Role.INTEGRATION, Role.MANAGER, Role.PARTNER);
+        return jobs.list(caller.tenant(), partnerChannel(caller), page).map(rows -> Page.of(rows, page, ImportJobView::id));
     }
 
-    private Uni<ImportJobView> find(String tenant, UUID id) {
-        return jobs.find(tenant, id).map(o -> o.orElseThrow(() -> ApiException.notFound("import", id)));
+    private static UUID partnerChannel(Caller caller) {
+        return caller.isPartnerOnly() ? caller.partnerChannelId() : null;
     }
 
     /**

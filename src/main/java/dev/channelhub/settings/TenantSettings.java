@@ -26,6 +26,9 @@ public record TenantSettings(
         @Description("Service case SLA in hours for LOW cases (default 168)")
         @Schema(description = "Service case SLA in hours for LOW cases (default 168)")
         int slaHoursLow,
+        @Description("Sell-through rate (0..1) below which a channel-inventory row carries stuffingRisk (default 0.3)")
+        @Schema(description = "Sell-through rate (0..1) below which a channel-inventory row carries stuffingRisk (default 0.3)")
+        @org.eclipse.microprofile.graphql.NonNull java.math.BigDecimal stuffingThreshold,
         @Description("0 while nothing was ever set") int version) {
 
     public static final int DEFAULT_MAX_ACTIVE_HOLDS_PER_CHANNEL = 20;
@@ -34,9 +37,11 @@ public record TenantSettings(
     public static final int DEFAULT_SLA_HOURS_HIGH = 24;
     public static final int DEFAULT_SLA_HOURS_NORMAL = 72;
     public static final int DEFAULT_SLA_HOURS_LOW = 168;
+    public static final java.math.BigDecimal DEFAULT_STUFFING_THRESHOLD = new java.math.BigDecimal("0.3");
 
     public static TenantSettings defaults() {
         return new TenantSettings(DEFAULT_MAX_ACTIVE_HOLDS_PER_CHANNEL, DEFAULT_RETURN_WINDOW_DAYS, DEFAULT_SLA_HOURS_URGENT,
-                DEFAULT_SLA_HOURS_HIGH, DEFAULT_SLA_HOURS_NORMAL, DEFAULT_SLA_HOURS_LOW, 0);
+                DEFAULT_SLA_HOURS_HIGH, DEFAULT_SLA_HOURS_NORMAL, DEFAULT_SLA_HOURS_LOW,
+                DEFAULT_STUFFING_THRESHOLD, 0);
     }
 }

@@ -53,7 +53,7 @@ public class TenantSettingsService {
                 if (expectedVersion != null && expectedVersion != cur.version()) {
                     throw ApiException.versionConflict("settings", expectedVersion, cur.version());
                 }
-                Map<String, Integer> next = new HashMap<>();
+                Map<String, Object> next = new HashMap<>();
                 for (String field : TenantSettingsPatch.CLEARABLE) {
                     next.put(field, patch.clears(field) ? null : patch.value(field) != null ? patch.value(field) : cur.get(field));
                 }

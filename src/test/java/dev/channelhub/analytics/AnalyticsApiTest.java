@@ -216,8 +216,9 @@ class AnalyticsApiTest {
         assertEquals(2, SqlCounter.current() - before, "channel check + report");
         before = SqlCounter.current();
         Api.as(f.manager).get("/api/v1/analytics/channels/" + f.a + "/scorecard?from=2026-03-31&to=2026-04-01").then().statusCode(200);
-        // + the profitability row (contribution, roi); no target statement: the period is no year, quarter or month
-        assertEquals(6, SqlCounter.current() - before, "channel, figures, leads, policies, conflicts, profitability");
+        // + the rebate accrued, the profitability row (contribution, roi) and the sell-through rate; no target statement:
+        // the period is no year, quarter or month
+        assertEquals(8, SqlCounter.current() - before, "channel, figures, leads, policies, conflicts, rebate, profitability, sell-through");
     }
 
     @Test

@@ -50,9 +50,9 @@ public class ImportGraphQL {
 
     @Mutation("submitImport")
     @Blocking // the rows are written to a temporary file, as an upload is
-    @Description("Queues an import of rows given inline: kind channels, customers, products or stock; format csv (a header line "
+    @Description("Queues an import of rows given inline: kind channels, customers, products, price-entries, stock or sell-out; format csv (a header line "
             + "first) or ndjson (one JSON object per line). Answers the PENDING job at once; rows are then written one by one "
-            + "through the same services as the single-row API. Integrations only; VALIDATION_FAILED on an unknown format or "
+            + "through the same services as the single-row API. Integrations; partners for kind sell-out; VALIDATION_FAILED on an unknown format or "
             + "unreadable content, NOT_FOUND on an unknown kind; idempotencyKey as on POST /imports/{kind}.")
     public Uni<ImportJobView> submitImport(@NonNull String kind, @NonNull String format, @NonNull String content,
                                            String idempotencyKey) {

@@ -48,10 +48,10 @@ public class ImportResource {
     @Consumes("*/*")
     @APIResponse(responseCode = "202", description = "Job accepted (or the original job replayed for a known Idempotency-Key)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobView.class)))
-    @Operation(operationId = "submitImport", summary = "Upload rows (NDJSON, or CSV with a header line) for kind channels|customers|products|price-entries|stock; "
+    @Operation(operationId = "submitImport", summary = "Upload rows (NDJSON, or CSV with a header line) for kind channels|customers|products|price-entries|stock|sell-out; "
             + "processed asynchronously, each row through the same service as the single-row API",
             description = "Accepts a file of rows (202) and processes it in the background through the same services as the "
-                    + "single-row API. Integrations only; 400 on an unknown kind or an unreadable file; Idempotency-Key "
+                    + "single-row API. Integrations; partners for kind sell-out (rows for their own channel); 400 on an unknown kind or an unreadable file; Idempotency-Key "
                     + "honoured.")
     @RequestBody(required = true, content = {
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
@@ -65,7 +65,7 @@ public class ImportResource {
     @GET
     @Path("/jobs/{id}")
     @Operation(operationId = "getImport", summary = "Progress: processed, succeeded, failed and the rejected rows with their line numbers",
-            description = "The progress and rejected rows of one import. Integrations only; 404 for an unknown id.")
+            description = "The progress and rejected rows of one import. Integrations and managers; a partner only its own uploads (others 404); 404 for an unknown id.")
     public Uni<ImportJobView> get(@PathParam("id") String id) {
         return service.get(caller.get(), Ids.parseOrNotFound(id, "import"));
     }
@@ -81,7 +81,7 @@ public class ImportResource {
 
     @GET
     @Operation(operationId = "listImports", summary = "List imports",
-            description = "The tenant's imports, paged by cursor. Integrations only.")
+            description = "The tenant's imports, paged by cursor. Integrations and managers; a partner sees only its own uploads.")
     public Uni<Page<ImportJobView>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), PageRequest.of(limit, cursor));
     }

@@ -46,6 +46,9 @@ public final class ApiTags {
     public static final String RETURNS = "Returns";
     public static final String RETURNS_TEXT = "Returns (RMA) of shipped units: request within the return window, approval, "
             + "receipt with restock or scrap, and refund or credit note on the order";
+    public static final String SELL_THROUGH = "Sell-through";
+    public static final String SELL_THROUGH_TEXT = "What partner channels report they sold (sell-out) and hold (stock snapshots), "
+            + "read back in the channel-inventory report";
     public static final String SERVICE_CASES = "Service cases";
     public static final String SERVICE_CASES_TEXT = "After-sales service cases routed to the serving channel, with SLA, comments, "
             + "reassignment and a satisfaction score";

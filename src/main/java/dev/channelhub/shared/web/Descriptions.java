@@ -40,7 +40,7 @@ public final class Descriptions {
     /** The files, one per feature package. A new area needs its name here (ContractDescriptionsTest checks the list). */
     public static final List<String> AREAS = List.of("shared", "channel", "customer", "catalog", "pricing",
             "inventory", "order", "policy", "lead", "analytics", "events", "imports", "settings", "aftersales",
-            "incentive", "funds", "rebate", "training");
+            "incentive", "funds", "rebate", "training", "sellthrough");
     public static final String LOCATION = "contract/descriptions/";
 
     private static final Pattern EDGE_PREFIX = Pattern.compile("Edge_(\\w+)");
