@@ -199,7 +199,8 @@ class TargetsAndProfitabilityTest {
                         Map.of("c", f.b)).then().body("errors", nullValue())
                 .body("data.setChannelTarget.version", equalTo(3)).body("data.setChannelTarget.revenue", equalTo("40.00"))
                 .body("data.setChannelTarget.actualRevenue", equalTo("0.00"));
-        long events = db.one("select count(*) from event_outbox where tenant_id = $1 and type = 'target.set' and channel_id = $2",
+        long events = db.one("select count(*) from event_outbox where tenant_id = $1 and type = 'target.set' and channel_id = $2"
+                        + " and payload ->> 'period' = '2026-11'",
                 Tuple.of(f.tenant, UUID.fromString(f.b)), r -> r.getLong(0)).await().indefinitely().orElseThrow();
         assertEquals(3, events);
     }
