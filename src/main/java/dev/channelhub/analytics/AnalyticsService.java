@@ -137,14 +137,21 @@ public class AnalyticsService {
                                   String channelId) {
         boolean then = thenBy != null && !thenBy.isBlank();
         String[] cursor = new String[1];
+        boolean[] headerSent = new boolean[1];
         return Multi.createBy().repeating()
                 .uni(() -> sales(caller, groupBy, thenBy, attribution, from, to, channelId,
                         PageRequest.of(String.valueOf(PageRequest.MAX_LIMIT), cursor[0])).invoke(p -> cursor[0] = p.nextCursor()))
                 .whilst(p -> p.nextCursor() != null)
-                .onItem().transformToIterable(p -> p.items())
-                .map(r -> SalesCsv.line(r, then))
-                .onSubscription().invoke(() -> cursor[0] = null)
-                .plug(lines -> Multi.createBy().concatenating().streams(Multi.createFrom().item(SalesCsv.header(then)), lines));
+                .onItem().transformToIterable(p -> {
+                    // the header goes with the first page's lines: a refused request has sent nothing yet
+                    List<String> lines = new java.util.ArrayList<>(p.items().size() + 1);
+                    if (!headerSent[0]) {
+                        headerSent[0] = true;
+                        lines.add(SalesCsv.header(then));
+                    }
+                    p.items().forEach(r -> lines.add(SalesCsv.line(r, then)));
+                    return lines;
+                });
     }
 
     private static SalesRow crossRow(Row r, boolean then) {

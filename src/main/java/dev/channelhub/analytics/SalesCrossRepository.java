@@ -35,10 +35,12 @@ public class SalesCrossRepository {
      * nothing), %4$s label of the key, %5$s label of the second key, %6$s label joins.
      * $1 tenant, $2 dim, $3 channel filter, $4 all-channel SKU rows (true/false/null = channel rows only for dim S),
      * $5/$6 months [from, to), $7..$10 added day ranges, $11..$14 subtracted day ranges, $15 zone, $16/$17 period
-     * instants, $18..$20 cursor (key, second key, currency), $21 fetch.
+     * instants (typed in {@code params} so that they are known when the correction is left out), $18..$20 cursor (key,
+     * second key, currency), $21 fetch.
      */
     private static final String CROSS = """
-            with u as (
+            with params as (select $15::text as zone, $16::timestamptz as period_start, $17::timestamptz as period_end),
+            u as (
                 select r.channel_id, r.period, r.dim_key, r.currency,
                        r.orders * s.sign as orders, r.units * s.sign as units, r.revenue * s.sign as revenue
                 from sales_rollup r
