@@ -37,6 +37,13 @@ final class ForesightFixture {
     ForesightFixture() {
         a = channel("A", "DISTRIBUTOR", "EAST");
         b = channel("B", "ONLINE_STORE", "WEST");
+        // only ACTIVE channels can order: A starts APPLIED (a DISTRIBUTOR); B may already be ACTIVE (409 then)
+        for (String ch : List.of(a, b)) {
+            int status = Api.as(admin).body(Map.of("to", "ACTIVE")).post("/api/v1/channels/" + ch + "/transition").then().extract().statusCode();
+            if (status != 200 && status != 409) {
+                throw new IllegalStateException("activating channel " + ch + ": " + status);
+            }
+        }
         partnerA = Tokens.partner(tenant, a);
         partnerB = Tokens.partner(tenant, b);
         Api.as(admin).body(Map.of("code", "WH", "name", "Warehouse", "type", "WAREHOUSE")).post("/api/v1/locations").then().statusCode(201);
