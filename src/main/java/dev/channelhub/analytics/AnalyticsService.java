@@ -19,6 +19,7 @@ import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import dev.channelhub.shared.web.Params;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,9 @@ public class AnalyticsService {
     StockThresholdRepository thresholds;
 
     @Inject
+    SalesCrossRepository cross;
+
+    @Inject
     ChannelService channels;
 
     @Inject
@@ -84,9 +88,20 @@ public class AnalyticsService {
     // ------------------------------------------------------------------ sales report
 
     public Uni<Page<SalesRow>> sales(Caller caller, String groupBy, String from, String to, String channelId, PageRequest page) {
+        return sales(caller, groupBy, null, null, from, to, channelId, page);
+    }
+
+    /**
+     * The sales report; {@code thenBy} (a second dimension, rows keyed by both) and {@code attribution=origin}
+     * (converted leads' orders credited to the lead's source channel) read through {@link SalesCrossRepository}.
+     */
+    public Uni<Page<SalesRow>> sales(Caller caller, String groupBy, String thenBy, String attribution, String from, String to,
+                                     String channelId, PageRequest page) {
         return Uni.createFrom().deferred(() -> {
             caller.require(Role.MANAGER, Role.PARTNER);
             SalesGroupBy by = SalesGroupBy.parse(groupBy);
+            SalesGroupBy then = thenBy == null || thenBy.isBlank() ? null : SalesGroupBy.parseThenBy(thenBy, by);
+            boolean origin = SalesGroupBy.parseAttribution(attribution);
             AnalyticsSettings.Period period = settings.period(Params.date(from, "from"), Params.date(to, "to"));
             UUID requested = Ids.parseNullable(channelId, "channelId");
             UUID scope = requested;
@@ -96,7 +111,7 @@ public class AnalyticsService {
                 }
                 scope = caller.partnerChannelId();
             }
-            String[] after = splitCursor(page.after(), "cursor");
+            String[] after = then != null || origin ? null : splitCursor(page.after(), "cursor");
             UUID channel = scope;
             Uni<Void> check = requested == null ? Uni.createFrom().voidItem()
                     : channels.find(db.pool(), caller.tenant(), requested)
@@ -104,6 +119,13 @@ public class AnalyticsService {
                         found.orElseThrow(() -> ApiException.notFound("channel", requested));
                         return null;
                     });
+            if (then != null || origin) {
+                String[] cell = splitCursor(page.after(), "cursor", then == null ? 2 : 3);
+                return check.flatMap(x -> cross.cross(db.reads(), caller.tenant(), by, then, origin, channel, period.from(), period.to(),
+                                period.start(), period.endExclusive(), settings.zoneName(), cell == null ? null : cell[0],
+                                cell == null || then == null ? null : cell[1], cell == null ? null : cell[cell.length - 1], page.fetchSize()))
+                        .map(rows -> Page.of(rows.stream().map(r -> crossRow(r, then != null)).toList(), page, SalesRow::cursorKey));
+            }
             return check.flatMap(x -> repo.sales(db.reads(), caller.tenant(), by, channel, period.from(), period.to(),
                             after == null ? null : after[0], after == null ? null : after[1], page.fetchSize()))
                     .map(rows -> Page.of(rows.stream().map(AnalyticsService::salesRow).toList(), page, SalesRow::cursorKey));
@@ -116,6 +138,49 @@ public class AnalyticsService {
         BigDecimal revenue = r.getBigDecimal("revenue");
         BigDecimal aov = orders == 0 ? null : Money.round(revenue.divide(BigDecimal.valueOf(orders), 10, RoundingMode.HALF_UP), cur);
         return new SalesRow(r.getString("key"), r.getString("label"), cur, orders, r.getLong("units"), Money.round(revenue, cur), aov);
+    }
+
+    /**
+     * The whole sales report as CSV, streamed page by page ({@link PageRequest#MAX_LIMIT} rows a statement): the
+     * header as soon as the first page is read (a bad parameter fails before anything is sent), then its lines.
+     */
+    public Multi<String> salesCsv(Caller caller, String groupBy, String thenBy, String attribution, String from, String to,
+                                  String channelId) {
+        boolean then = thenBy != null && !thenBy.isBlank();
+        String[] cursor = new String[1];
+        boolean[] headerSent = new boolean[1];
+        return Multi.createBy().repeating()
+                .uni(() -> sales(caller, groupBy, thenBy, attribution, from, to, channelId,
+                        PageRequest.of(String.valueOf(PageRequest.MAX_LIMIT), cursor[0])).invoke(p -> cursor[0] = p.nextCursor()))
+                .whilst(p -> p.nextCursor() != null)
+                .onItem().transformToIterable(p -> {
+                    // the header goes with the first page's lines: a refused request has sent nothing yet
+                    List<String> lines = new java.util.ArrayList<>(p.items().size() + 1);
+                    if (!headerSent[0]) {
+                        headerSent[0] = true;
+                        lines.add(SalesCsv.header(then));
+                    }
+                    p.items().forEach(r -> lines.add(SalesCsv.line(r, then)));
+                    return lines;
+                });
+    }
+
+    private static SalesRow crossRow(Row r, boolean then) {
+        SalesRow row = salesRow(r);
+        return then ? new SalesRow(row.key(), row.label(), row.currency(), row.orders(), row.units(), row.revenue(), row.averageOrderValue(),
+                r.getString("then_key"), r.getString("then_label")) : row;
+    }
+
+    /** A cursor of {@code parts} tab-separated fields, or null when there is none. */
+    private static String[] splitCursor(String after, String field, int parts) {
+        if (after == null) {
+            return null;
+        }
+        String[] out = after.split("\t", -1);
+        if (out.length != parts) {
+            throw ApiException.invalid(field, "is not a cursor this API issued");
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ scorecard

@@ -11,7 +11,7 @@ import java.util.List;
 /** {@code GET /customers/{id}/360}: the customer with everything the business knows about them. */
 public record Customer360(@NonNull CustomerView customer, @NonNull List<IdentityView> identities, @NonNull List<CustomerChannelView> channels,
                           @NonNull Orders orders, @NonNull List<OpenLead> openLeads, @NonNull List<TouchpointView> recentTouchpoints,
-                          @NonNull BigDecimal lifetimeValue, boolean repeatCustomer, @NonNull String currency,
+                          @NonNull BigDecimal lifetimeValue, @NonNull BigDecimal predictedLifetimeValue, boolean repeatCustomer, @NonNull String currency,
                           @NonNull List<CustomerServiceCases.ServiceCaseRef> serviceCases) {
 
     public record Orders(long count, @NonNull BigDecimal revenue, BigDecimal averageOrderValue, Instant firstOrderAt,

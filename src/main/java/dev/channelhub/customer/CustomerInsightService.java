@@ -73,7 +73,7 @@ public class CustomerInsightService {
                                                                 var orders = new Customer360.Orders(s.orderCount(), s.revenue(),
                                                                         s.averageOrderValue(), s.firstOrderAt(), s.lastOrderAt(), recent.get(0));
                                                                 return new Customer360(c, identities.get(0), channels.get(0), orders,
-                                                                        leads.get(0), touchpoints.get(0).items(), s.lifetimeValue(),
+                                                                        leads.get(0), touchpoints.get(0).items(), s.lifetimeValue(), s.predictedLifetimeValue(),
                                                                         s.repeatCustomer(), s.currency(), cases);
                                                             })))))));
         });
@@ -135,7 +135,7 @@ public class CustomerInsightService {
         }));
     }
 
-    /** Order count, revenue, AOV, first/last order, lifetime value and repeat flag per customer. */
+    /** Order count, revenue, AOV, first/last order, lifetime value, predicted lifetime value and repeat flag per customer; one statement for all. */
     public Uni<List<CustomerStats>> stats(Caller caller, List<CustomerView> parents) {
         List<UUID> ids = ids(parents);
         CustomerOrderFigures figures = first(orderFigures);
@@ -218,7 +218,7 @@ public class CustomerInsightService {
         BigDecimal average = aov != null ? aov
                 : count == 0 ? BigDecimal.ZERO : rev.divide(BigDecimal.valueOf(count), 4, RoundingMode.HALF_UP);
         return new CustomerStats((int) count, Money.round(rev, cur), Money.round(average, cur), first, last,
-                Money.round(rev, cur), count >= 2, cur);
+                Money.round(rev, cur), PredictedLifetimeValue.of(count, Money.round(average, cur), first, last, Instant.now(), cur), count >= 2, cur);
     }
 
     private static CustomerStats zero() {

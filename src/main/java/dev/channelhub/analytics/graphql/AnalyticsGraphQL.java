@@ -31,8 +31,8 @@ public class AnalyticsGraphQL {
     @Query("salesReport")
     @Description("groupBy: channel, channelType, region, sku, category, day or month; from/to inclusive dates in the tenant time zone")
     public Uni<SalesReportConnection> salesReport(@NonNull String groupBy, String from, String to, @Id String channelId,
-                                                  Integer first, String after) {
-        return service.sales(caller.get(), groupBy, from, to, channelId, PageRequest.of(first, after, "first", "after"))
+                                                  Integer first, String after, String thenBy, String attribution) {
+        return service.sales(caller.get(), groupBy, thenBy, attribution, from, to, channelId, PageRequest.of(first, after, "first", "after"))
                 .map(SalesReportConnection::of);
     }
 

@@ -15,6 +15,7 @@ import dev.channelhub.shared.security.CurrentCaller;
 import dev.channelhub.shared.web.ApiTags;
 import dev.channelhub.shared.web.Http;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,11 +47,30 @@ public class AnalyticsResource {
     @Operation(operationId = "salesReport", summary = "Sales per channel, channelType, region, sku, category, day or month over inclusive dates in the tenant time zone",
             description = "Revenue, orders, units and average order value grouped by channel, channelType, region, sku, "
                     + "category, day or month; `from`/`to` are inclusive dates in the tenant time zone. Managers (partners:"
-                    + " their own channel only); 400 on an unknown groupBy or a bad date.")
+                    + " their own channel only); 400 on an unknown groupBy or a bad date. `thenBy` adds a second dimension "
+                    + "(rows keyed by both: a cross-tab); `attribution=origin` credits a converted lead's order to the lead's "
+                    + "source channel instead of the closing one (docs/KPIS.md). With `Accept: text/csv` the whole report "
+                    + "(every page) is streamed as CSV.")
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<Page<SalesRow>> sales(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("channelId") String channelId,
-                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.sales(caller.get(), groupBy, from, to, channelId, PageRequest.of(limit, cursor));
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                     @QueryParam("thenBy") String thenBy, @QueryParam("attribution") String attribution) {
+        return service.sales(caller.get(), groupBy, thenBy, attribution, from, to, channelId, PageRequest.of(limit, cursor));
+    }
+
+    /**
+     * The same report with {@code Accept: text/csv}: every row (no paging), streamed. Documented as the second media
+     * type of salesReport's answer ({@code SalesCsvOpenApiFilter}), hence hidden as an operation of its own.
+     */
+    @GET
+    @Path("/sales")
+    @Produces(SalesCsvOpenApiFilter.TEXT_CSV)
+    @Operation(hidden = true)
+    public Multi<String> salesCsv(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("channelId") String channelId, @QueryParam("thenBy") String thenBy,
+                                  @QueryParam("attribution") String attribution) {
+        return service.salesCsv(caller.get(), groupBy, thenBy, attribution, from, to, channelId);
     }
 
     @GET
