@@ -73,6 +73,13 @@ public class CourseService {
         return Uni.createFrom().deferred(() -> {
             caller.require(Role.MANAGER);
             validator.check(request);
+            if (request.materials() != null) {
+                for (int i = 0; i < request.materials().size(); i++) {
+                    if (request.materials().get(i) == null) {
+                        throw ApiException.invalid("materials[" + i + "]", "must not be null");
+                    }
+                }
+            }
             List<CourseMaterial> materials = request.materials() == null ? List.of()
                     : request.materials().stream().map(m -> new CourseMaterial(m.name(), m.url())).toList();
             return idempotency.runRecording(caller, idempotencyKey, "POST /courses", request, CourseView.class,

@@ -18,7 +18,7 @@ public record CreateCourseRequest(
         String code,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 4000) String description,
-        @Size(max = 50) List<@NotNull @Valid CourseMaterialInput> materials,
+        @Size(max = 50) List<@Valid CourseMaterialInput> materials,
         @NotNull @Min(0) @Max(100) Integer passingScore,
         @Min(1) @Max(3650) Integer certificationValidDays) {
 }

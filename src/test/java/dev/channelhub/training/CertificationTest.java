@@ -184,7 +184,7 @@ class CertificationTest {
         f.order(f.tokenA, f.partnerA, "PLAIN").then().statusCode(201);
         f.order(f.sales, f.direct, "PRO").then().statusCode(201);
         f.order(f.sales, f.partnerA, "PRO").then().statusCode(422).body("code", equalTo("CERTIFICATION_REQUIRED"));
-        Api.graphql(f.tokenA, "mutation($c: ID!) { placeOrder(input: {channelId: $c, lines: [{sku: \"PRO\", quantity: 1}]}) { id } }",
+        Api.graphql(f.tokenA, "mutation($c: String!) { placeOrder(input: {channelId: $c, lines: [{sku: \"PRO\", quantity: 1}]}) { id } }",
                 Map.of("c", f.partnerA)).then().statusCode(200).body("errors[0].extensions.code", equalTo("CERTIFICATION_REQUIRED"));
         // Certified (a failed attempt does not count), then the order goes through.
         f.complete(f.tokenA, pro, f.partnerA, "li.lei", 10).then().statusCode(201);
