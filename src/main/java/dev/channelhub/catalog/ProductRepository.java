@@ -29,8 +29,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProductRepository implements PanacheRepositoryBase<ProductEntity, TenantKey> {
 
-    public static final String COLUMNS = "id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at, "
-            + "cost_price, requires_certification";
+    public static final String COLUMNS = """
+            id, sku, name, category, unit, status, floor_price, currency, version, created_at, updated_at, cost_price, \
+            requires_certification""";
 
     private static final String FIND_BY_SKU = """
             select %s from product where tenant_id = $1 and sku = $2""".formatted(COLUMNS);

@@ -63,7 +63,7 @@ public class ExpenseClaimRepository implements PanacheRepositoryBase<ExpenseClai
     }
 
     public Uni<Void> insertFundsCost(Mutiny.Session session, ExpenseClaimEntity claim, LocalDate costDate, String actor, Instant at) {
-        String note = ("Expense claim " + claim.category + ": " + claim.description);
+        String note = "Expense claim %s: %s".formatted(claim.category, claim.description);
         return session.createNativeQuery(INSERT_FUNDS_COST).setParameter(1, claim.tenantId).setParameter(2, Ids.newId())
                 .setParameter(3, claim.channelId).setParameter(4, costDate).setParameter(5, claim.amount).setParameter(6, claim.currency)
                 .setParameter(7, note.length() > 500 ? note.substring(0, 500) : note).setParameter(8, claim.id).setParameter(9, actor)

@@ -1,5 +1,6 @@
 package dev.channelhub.incentive;
 
+import dev.channelhub.shared.time.Period;
 import dev.channelhub.channel.ChannelGroupService;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelView;
@@ -63,7 +64,7 @@ public class ChannelTargetService {
     public Uni<ChannelTargetView> set(Caller caller, UUID channelId, String periodCode, SetTargetRequest request, Integer expectedVersion) {
         return Uni.createFrom().deferred(() -> {
             caller.require(Role.MANAGER);
-            TargetPeriod period = TargetPeriod.parse(periodCode, "period");
+            Period period = Period.parse(periodCode, "period");
             validator.check(request);
             String tenant = caller.tenant();
             return channels.find(db.pool(), tenant, channelId)
@@ -72,28 +73,28 @@ public class ChannelTargetService {
         });
     }
 
-    private Uni<ChannelTargetView> write(Caller caller, ChannelView ch, TargetPeriod period, SetTargetRequest request, Integer expectedVersion) {
+    private Uni<ChannelTargetView> write(Caller caller, ChannelView ch, Period period, SetTargetRequest request, Integer expectedVersion) {
         String tenant = caller.tenant();
         UUID channelId = UUID.fromString(ch.id());
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> targets.lock(tenant, channelId, period.code())
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> targets.lock(tenant, channelId, period.toString())
                 .flatMap(found -> found != null || expectedVersion != null ? Uni.createFrom().item(found)
                         // The first setting: wait for a concurrent first setting, then look again.
-                        : targets.lockKey(session, tenant, channelId, period.code())
-                        .flatMap(x -> targets.lock(tenant, channelId, period.code())))
+                        : targets.lockKey(session, tenant, channelId, period.toString())
+                        .flatMap(x -> targets.lock(tenant, channelId, period.toString())))
                 .flatMap(current -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     ChannelTargetEntity t = current;
                     Uni<Void> saved;
                     if (t == null) {
                         if (expectedVersion != null) {
-                            throw ApiException.notFound("target", ch.id() + "/" + period.code());
+                            throw ApiException.notFound("target", ch.id() + "/" + period.toString());
                         }
                         t = new ChannelTargetEntity();
                         t.tenantId = tenant;
                         t.id = Ids.newId();
                         t.channelId = channelId;
-                        t.period = period.code();
-                        t.periodStart = period.start();
+                        t.period = period.toString();
+                        t.periodStart = period.firstDay();
                         t.periodEnd = period.endExclusive();
                         t.currency = ch.currency();
                         t.version = 1;
@@ -105,7 +106,7 @@ public class ChannelTargetService {
                         saved = session.persist(t);
                     } else {
                         if (expectedVersion != null && expectedVersion != t.version) {
-                            throw ApiException.versionConflict("target " + period.code() + " of channel " + ch.id(), expectedVersion, t.version);
+                            throw ApiException.versionConflict("target " + period.toString() + " of channel " + ch.id(), expectedVersion, t.version);
                         }
                         t.revenue = request.revenue();
                         t.newCustomers = request.newCustomers();
@@ -137,12 +138,12 @@ public class ChannelTargetService {
     public Uni<Page<ChannelTargetView>> ranking(Caller caller, String periodCode, String channelGroupId, PageRequest page) {
         return Uni.createFrom().deferred(() -> {
             caller.require(Role.MANAGER);
-            TargetPeriod period = TargetPeriod.parse(periodCode, "period");
+            Period period = Period.parse(periodCode, "period");
             UUID group = Ids.parseNullable(channelGroupId, "channelGroupId");
             long after = afterPosition(page);
             Uni<List<UUID>> members = group == null ? Uni.createFrom().nullItem()
                     : groups.get(caller, group).flatMap(g -> channels.memberIds(db.pool(), caller.tenant(), List.of(group)));
-            return members.flatMap(ids -> targets.ranking(caller.tenant(), period.code(), zone, ids, after, page.fetchSize()))
+            return members.flatMap(ids -> targets.ranking(caller.tenant(), period.toString(), zone, ids, after, page.fetchSize()))
                     .map(rows -> Page.of(rows, page, r -> Long.toString(r.position())).map(ChannelTargetRepository.Ranked::view));
         });
     }
@@ -153,10 +154,10 @@ public class ChannelTargetService {
             if (caller.partnerChannelId() == null) {
                 throw new ApiException(ErrorCode.FORBIDDEN, "only a partner channel has its own targets");
             }
-            String period = periodCode == null || periodCode.isBlank() ? null : TargetPeriod.parse(periodCode, "period").code();
+            String period = periodCode == null || periodCode.isBlank() ? null : Period.parse(periodCode, "period").toString();
             String after = page.after();
             if (after != null) {
-                TargetPeriod.parse(after, "cursor");
+                Period.parse(after, "cursor");
             }
             return targets.ofChannel(caller.tenant(), caller.partnerChannelId(), zone, period, after, page.fetchSize())
                     .map(rows -> Page.of(rows, page, ChannelTargetView::period));
@@ -168,11 +169,11 @@ public class ChannelTargetService {
      * when there is none. For the scorecard; the caller has authorised.
      */
     public Uni<BigDecimal> attainment(SqlClient client, String tenant, UUID channelId, LocalDate from, LocalDate to) {
-        TargetPeriod period = TargetPeriod.exactly(from, to);
+        Period period = Period.exactly(from, to);
         if (period == null) {
             return Uni.createFrom().nullItem();
         }
-        return targets.one(client, tenant, channelId, zone, period.code()).map(o -> o.map(ChannelTargetView::attainment).orElse(null));
+        return targets.one(client, tenant, channelId, zone, period.toString()).map(o -> o.map(ChannelTargetView::attainment).orElse(null));
     }
 
     private static long afterPosition(PageRequest page) {

@@ -31,13 +31,16 @@ public class PaymentProofRepository {
             status, submitted_by, submitted_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'SUBMITTED', $10, $11)""";
 
     /** The proof locked for its decision: two finance clerks accepting at once are serialised here (one payment). */
-    private static final String LOCK = "select " + COLUMNS + " from payment_proof where tenant_id = $1 and id = $2 for no key update";
+    private static final String LOCK = """
+            select %s from payment_proof where tenant_id = $1 and id = $2 for no key update""".formatted(COLUMNS);
 
-    private static final String DECIDE = "update payment_proof set status = $3, reject_reason = $4, payment_id = $5, decided_by = $6, "
-            + "decided_at = $7, version = version + 1 where tenant_id = $1 and id = $2 returning " + COLUMNS;
+    private static final String DECIDE = """
+            update payment_proof set status = $3, reject_reason = $4, payment_id = $5, decided_by = $6, decided_at = $7,
+            version = version + 1 where tenant_id = $1 and id = $2 returning %s""".formatted(COLUMNS);
 
-    private static final String OF_ORDER = "select " + COLUMNS
-            + " from payment_proof where tenant_id = $1 and order_id = $2 and ($3::uuid is null or id > $3) order by id limit $4";
+    private static final String OF_ORDER = """
+            select %s from payment_proof where tenant_id = $1 and order_id = $2 and ($3::uuid is null or id > $3)
+            order by id limit $4""".formatted(COLUMNS);
 
     private final Db db;
 

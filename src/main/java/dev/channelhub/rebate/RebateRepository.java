@@ -30,18 +30,18 @@ public class RebateRepository implements PanacheRepositoryBase<RebateProgramEnti
             id, code, name, scope_channel_ids, scope_group_ids, scope_channel_types, skus, categories, valid_from, valid_to,
             period, tiers::text as tiers, created_at, version + 1 as version""";
 
-    private static final String GET_PROGRAM = "select " + PROGRAM_COLUMNS + """
+    private static final String GET_PROGRAM = """
+            select %s
+            from rebate_program where tenant_id = $1 and id = $2""".formatted(PROGRAM_COLUMNS);
 
-            from rebate_program where tenant_id = $1 and id = $2""";
-
-    private static final String LIST_PROGRAMS = "select " + PROGRAM_COLUMNS + """
-
-            from rebate_program where tenant_id = $1 and ($2::uuid is null or id > $2) order by id limit $3""";
+    private static final String LIST_PROGRAMS = """
+            select %s
+            from rebate_program where tenant_id = $1 and ($2::uuid is null or id > $2) order by id limit $3""".formatted(PROGRAM_COLUMNS);
 
     /** Programmes valid on a day: what a partner's overview previews. */
-    private static final String PROGRAMS_VALID_ON = "select " + PROGRAM_COLUMNS + """
-
-            from rebate_program where tenant_id = $1 and valid_from <= $2 and valid_to >= $2 order by id""";
+    private static final String PROGRAMS_VALID_ON = """
+            select %s
+            from rebate_program where tenant_id = $1 and valid_from <= $2 and valid_to >= $2 order by id""".formatted(PROGRAM_COLUMNS);
 
     /**
      * The contract's eligible revenue, tier and rebate of every channel in scope, one row per channel.
@@ -104,9 +104,9 @@ public class RebateRepository implements PanacheRepositoryBase<RebateProgramEnti
                 select channel_id, currency, eligible, tier, percent, round(eligible * percent / 100, scale) as rebate
                 from figures)""";
 
-    private static final String PREVIEW = "with " + ROWS + """
-
-            select channel_id, currency, eligible, tier, percent, rebate from result order by channel_id""";
+    private static final String PREVIEW = """
+            with %s
+            select channel_id, currency, eligible, tier, percent, rebate from result order by channel_id""".formatted(ROWS);
 
     /** Claims the programme's period: the primary key makes a second (or concurrent) settlement fail here. */
     private static final String CLAIM_SETTLEMENT = """
@@ -114,7 +114,8 @@ public class RebateRepository implements PanacheRepositoryBase<RebateProgramEnti
             values ($1, $2, $3, $4, 0, 0, $5, $6)""";
 
     /** One ledger row per channel in scope and the balances moved by them, in one statement. */
-    private static final String SETTLE = "with " + ROWS + """
+    private static final String SETTLE = """
+            with %s
             ,
             led as (
                 insert into rebate_ledger (tenant_id, id, channel_id, kind, currency, amount, program_id, period, period_start,
@@ -128,7 +129,7 @@ public class RebateRepository implements PanacheRepositoryBase<RebateProgramEnti
                 select $1, channel_id, currency, amount, $17 from led
                 on conflict (tenant_id, channel_id) do update set balance = b.balance + excluded.balance, updated_at = excluded.updated_at)
             select channel_id, currency, eligible_revenue as eligible, tier_min as tier, percent, amount as rebate
-            from led order by channel_id""";
+            from led order by channel_id""".formatted(ROWS);
 
     private static final String FINISH_SETTLEMENT = """
             update rebate_settlement set channels = $4, total = $5

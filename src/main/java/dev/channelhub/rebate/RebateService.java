@@ -1,5 +1,6 @@
 package dev.channelhub.rebate;
 
+import dev.channelhub.shared.time.Period;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.analytics.AnalyticsSettings;
@@ -304,28 +305,22 @@ public class RebateService {
     }
 
     static String periodOf(RebatePeriodKind kind, LocalDate day) {
-        return kind == RebatePeriodKind.MONTH ? String.format("%04d-%02d", day.getYear(), day.getMonthValue())
-                : String.format("%04d-Q%d", day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+        return Period.of(kind == RebatePeriodKind.MONTH ? Period.Kind.MONTH : Period.Kind.QUARTER, day).toString();
     }
 
     private Window window(RebateProgramView p, String period) {
         if (period == null || period.isBlank()) {
             throw ApiException.invalid("period", p.period() == RebatePeriodKind.MONTH ? "is required, as yyyy-MM" : "is required, as yyyy-Qn");
         }
-        LocalDate start;
-        LocalDate end;
         String value = period.trim();
-        if (p.period() == RebatePeriodKind.MONTH && value.matches("\\d{4}-(0[1-9]|1[0-2])")) {
-            start = LocalDate.parse(value + "-01");
-            end = start.plusMonths(1);
-        } else if (p.period() == RebatePeriodKind.QUARTER && value.matches("\\d{4}-Q[1-4]")) {
-            int q = value.charAt(6) - '0';
-            start = LocalDate.of(Integer.parseInt(value.substring(0, 4)), (q - 1) * 3 + 1, 1);
-            end = start.plusMonths(3);
-        } else {
+        Period.Kind kind = p.period() == RebatePeriodKind.MONTH ? Period.Kind.MONTH : Period.Kind.QUARTER;
+        Period parsed = value.matches(Period.PATTERN) ? Period.parse(value, "period") : null;
+        if (parsed == null || parsed.kind() != kind) {
             throw ApiException.invalid("period", "must be " + (p.period() == RebatePeriodKind.MONTH ? "a month as yyyy-MM" : "a quarter as yyyy-Qn")
                     + " for this " + p.period() + " programme");
         }
+        LocalDate start = parsed.firstDay();
+        LocalDate end = parsed.endExclusive();
         LocalDate from = start.isBefore(p.validFrom()) ? p.validFrom() : start;
         LocalDate to = end.isAfter(p.validTo().plusDays(1)) ? p.validTo().plusDays(1) : end;
         if (!from.isBefore(to)) {

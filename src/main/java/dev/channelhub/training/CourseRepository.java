@@ -28,10 +28,11 @@ public class CourseRepository implements PanacheRepositoryBase<CourseEntity, Ten
             id, code, title, description, materials::text as materials, passing_score, certification_valid_days, version,
             created_at, updated_at""";
 
-    private static final String FIND = "select " + COLUMNS + " from course where tenant_id = $1 and id = $2";
+    private static final String FIND = """
+            select %s from course where tenant_id = $1 and id = $2""".formatted(COLUMNS);
 
-    private static final String LIST = "select " + COLUMNS
-            + " from course where tenant_id = $1 and ($2::uuid is null or id > $2) order by id limit $3";
+    private static final String LIST = """
+            select %s from course where tenant_id = $1 and ($2::uuid is null or id > $2) order by id limit $3""".formatted(COLUMNS);
 
     private static final TypeReference<List<CourseMaterial>> MATERIALS = new TypeReference<>() {
     };

@@ -1,5 +1,6 @@
 package dev.channelhub.analytics.foresight;
 
+import dev.channelhub.shared.time.Period;
 import dev.channelhub.analytics.AnalyticsSettings;
 import dev.channelhub.channel.ChannelService;
 import dev.channelhub.channel.ChannelView;
@@ -22,7 +23,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,26 +115,14 @@ public class ForesightService {
         };
     }
 
-    /** A month (2026-11) or a year (2026) as [first day, first day after); null means the current month. */
+    /** A month (2026-11), a quarter (2026-Q4) or a year (2026) as [first day, first day after); null means the current month. */
     LocalDate[] parsePeriod(String period) {
         if (period == null || period.isBlank()) {
             LocalDate first = settings.today().withDayOfMonth(1);
             return new LocalDate[]{first, first.plusMonths(1)};
         }
-        String v = period.trim();
-        try {
-            if (v.matches("\\d{4}-\\d{2}")) {
-                LocalDate first = YearMonth.parse(v).atDay(1);
-                return new LocalDate[]{first, first.plusMonths(1)};
-            }
-            if (v.matches("\\d{4}")) {
-                LocalDate first = LocalDate.of(Integer.parseInt(v), 1, 1);
-                return new LocalDate[]{first, first.plusYears(1)};
-            }
-        } catch (DateTimeParseException e) {
-            // falls through to the error below
-        }
-        throw ApiException.invalid("period", "must be a month like 2026-11 or a year like 2026");
+        Period p = Period.parse(period, "period");
+        return new LocalDate[]{p.firstDay(), p.endExclusive()};
     }
 
     // ------------------------------------------------------------------ churn

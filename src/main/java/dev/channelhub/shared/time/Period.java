@@ -44,6 +44,9 @@ public record Period(Kind kind, int year, int number) implements Comparable<Peri
             throw ApiException.invalid(field, "must be a year (2026), a quarter (2026-Q4) or a month (2026-12)");
         }
         int year = Integer.parseInt(m.group(1));
+        if (year < 2000 || year > 2999) {
+            throw ApiException.invalid(field, "year must be between 2000 and 2999");
+        }
         if (m.group(2) != null) {
             return new Period(Kind.QUARTER, year, Integer.parseInt(m.group(2)));
         }
@@ -51,6 +54,26 @@ public record Period(Kind kind, int year, int number) implements Comparable<Peri
             return new Period(Kind.MONTH, year, Integer.parseInt(m.group(3)));
         }
         return new Period(Kind.YEAR, year, 0);
+    }
+
+    /** The period of {@code kind} that contains {@code day}. */
+    public static Period of(Kind kind, LocalDate day) {
+        return switch (kind) {
+            case YEAR -> new Period(Kind.YEAR, day.getYear(), 0);
+            case QUARTER -> new Period(Kind.QUARTER, day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+            case MONTH -> new Period(Kind.MONTH, day.getYear(), day.getMonthValue());
+        };
+    }
+
+    /** The year, quarter or month whose days are exactly [from, to] (inclusive); null when they are none of those. */
+    public static Period exactly(LocalDate from, LocalDate to) {
+        for (Kind kind : Kind.values()) {
+            Period p = of(kind, from);
+            if (p.firstDay().equals(from) && p.lastDay().equals(to)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Null for null or blank (an optional filter), else {@link #parse}. */
