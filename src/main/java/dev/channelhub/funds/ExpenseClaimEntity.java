@@ -2,15 +2,13 @@ package dev.channelhub.funds;
 
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 
 import java.math.BigDecimal;
@@ -25,15 +23,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "expense_claim")
 @IdClass(TenantKey.class)
-public class ExpenseClaimEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ExpenseClaimEntity extends VersionedTenantEntity {
 
     @Column(name = "channel_id", nullable = false)
     public UUID channelId;
@@ -73,16 +63,6 @@ public class ExpenseClaimEntity extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     ExpenseClaimView toView() {
         return new ExpenseClaimView(id.toString(), channelId.toString(), period, category, Money.round(amount, currency), currency,

@@ -2,16 +2,13 @@ package dev.channelhub.funds;
 
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -22,15 +19,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "fund_budget")
 @IdClass(TenantKey.class)
-public class FundBudgetEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class FundBudgetEntity extends VersionedTenantEntity {
 
     @Column(name = "channel_id", nullable = false)
     public UUID channelId;
@@ -46,16 +35,6 @@ public class FundBudgetEntity extends PanacheEntityBase {
 
     @Column(name = "updated_by", length = 200)
     public String updatedBy;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     FundBudgetView toView(BigDecimal approved) {
         BigDecimal a = Money.round(amount, currency);

@@ -2,12 +2,11 @@ package dev.channelhub.incentive;
 
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -20,15 +19,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "channel_cost")
 @IdClass(TenantKey.class)
-public class ChannelCostEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ChannelCostEntity extends TenantEntity {
 
     @Column(name = "channel_id", nullable = false)
     public UUID channelId;

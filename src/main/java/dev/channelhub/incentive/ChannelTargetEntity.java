@@ -1,16 +1,13 @@
 package dev.channelhub.incentive;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -18,15 +15,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "channel_target")
 @IdClass(TenantKey.class)
-public class ChannelTargetEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class ChannelTargetEntity extends VersionedTenantEntity {
 
     @Column(name = "channel_id", nullable = false)
     public UUID channelId;
@@ -49,16 +38,6 @@ public class ChannelTargetEntity extends PanacheEntityBase {
     @Column(name = "currency", length = 3, nullable = false)
     public String currency;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
     @Column(name = "updated_by", length = 200)
     public String updatedBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -1,20 +1,17 @@
 package dev.channelhub.rebate;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -25,15 +22,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "rebate_program")
 @IdClass(TenantKey.class)
-public class RebateProgramEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class RebateProgramEntity extends VersionedTenantEntity {
 
     @Column(name = "code", length = 64, nullable = false)
     public String code;
@@ -79,13 +68,4 @@ public class RebateProgramEntity extends PanacheEntityBase {
     public String createdBy;
 
     /** Hibernate's optimistic-lock counter, 0 on insert; the API's version is this + 1. */
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -1,18 +1,14 @@
 package dev.channelhub.training;
 
 import dev.channelhub.shared.persistence.TenantKey;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.channelhub.shared.persistence.VersionedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A course ({@code course}, V16_1): master data written one at a time in the service's Hibernate Reactive transaction.
@@ -23,15 +19,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "course")
 @IdClass(TenantKey.class)
-public class CourseEntity extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id", length = 64)
-    public String tenantId;
-
-    @Id
-    @Column(name = "id")
-    public UUID id;
+public class CourseEntity extends VersionedTenantEntity {
 
     @Column(name = "code", length = 64, nullable = false)
     public String code;
@@ -54,16 +42,6 @@ public class CourseEntity extends PanacheEntityBase {
 
     @Column(name = "created_by", length = 200)
     public String createdBy;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public int version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     CourseView toView(List<CourseMaterial> materials) {
         return new CourseView(id.toString(), code, title, description, materials, passingScore, certificationValidDays, version,
