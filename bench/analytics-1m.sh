@@ -16,7 +16,7 @@ if [ "$(psqlb -At -c "select count(*) from sales_order where tenant_id = 'bench-
   echo "loading bench/analytics-1m.sql (several minutes; log in $BENCH_DIR/load.log)"
   psqlb -f bench/analytics-1m.sql > "$BENCH_DIR/load.log" 2>&1
 fi
-TOKEN=$(java -jar "$JAR" token --tenant bench-an --roles manager --ttl 7200)
+TOKEN=$(CHANNELHUB_DATA_DIR="$BENCH_DIR" java -jar "$JAR" token --tenant bench-an --roles manager --ttl 7200)
 CH=$(psqlb -At -c "select id from channel where tenant_id = 'bench-an' order by code limit 1")
 Y='from=2025-11-27&to=2026-11-26'
 
