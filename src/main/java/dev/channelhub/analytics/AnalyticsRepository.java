@@ -51,21 +51,7 @@ public class AnalyticsRepository {
         // SKU rows of one channel exist per day only (see V7_3).
         boolean daysOnly = groupBy == SalesGroupBy.DAY || (groupBy == SalesGroupBy.SKU && channelId != null);
         RollupSpan span = RollupSpan.of(from, to, daysOnly);
-        args.add(span.monthsFrom());
-        int pMf = args.size();
-        args.add(span.monthsTo());
-        int pMl = args.size();
-        where.append(" and ((r.grain = 'M' and r.period >= $").append(pMf).append(" and r.period < $").append(pMl).append(")");
-        List<LocalDate[]> days = new ArrayList<>(span.addedDays());
-        days.addAll(span.subtractedDays());
-        for (LocalDate[] range : days) {
-            args.add(range[0]);
-            args.add(range[1]);
-            where.append(" or (r.grain = 'D' and r.period >= $").append(args.size() - 1).append(" and r.period < $").append(args.size()).append(")");
-        }
-        where.append(")");
-        String sign = span.subtractedDays().isEmpty() ? ""
-                : " * (case when r.grain = 'D' and r.period >= $" + pMf + " and r.period < $" + pMl + " then -1 else 1 end)";
+        String sign = spanFilter(span, args, where);
         // Aggregate the rollup rows first, cut the page, and only then look up the page's labels.
         String key;
         String label = "pg.key";
@@ -133,21 +119,7 @@ public class AnalyticsRepository {
             costWhere.append(" and cc.channel_id = $").append(args.size());
         }
         RollupSpan span = RollupSpan.of(from, to, false);
-        args.add(span.monthsFrom());
-        int pMf = args.size();
-        args.add(span.monthsTo());
-        int pMl = args.size();
-        where.append(" and ((r.grain = 'M' and r.period >= $").append(pMf).append(" and r.period < $").append(pMl).append(")");
-        List<LocalDate[]> days = new ArrayList<>(span.addedDays());
-        days.addAll(span.subtractedDays());
-        for (LocalDate[] range : days) {
-            args.add(range[0]);
-            args.add(range[1]);
-            where.append(" or (r.grain = 'D' and r.period >= $").append(args.size() - 1).append(" and r.period < $").append(args.size()).append(")");
-        }
-        where.append(")");
-        String sign = span.subtractedDays().isEmpty() ? ""
-                : " * (case when r.grain = 'D' and r.period >= $" + pMf + " and r.period < $" + pMl + " then -1 else 1 end)";
+        String sign = spanFilter(span, args, where);
         args.add(from);
         costWhere.append(" and cc.cost_date >= $").append(args.size());
         args.add(to);
@@ -342,4 +314,28 @@ public class AnalyticsRepository {
         return db.one(tx, LOW_STOCK_CROSSING, Tuple.of(tenant, sku, decrease),
                 r -> new LowStock(sku, r.getUUID("product_id"), r.getLong("available"), r.getLong("threshold")));
     }
+
+    /**
+     * Appends to {@code where} the rollup rows that make up {@code span} (whole months, plus day rows added or taken
+     * away at its edges), binding their dates in {@code args}; answers the factor, empty or a {@code case}, that turns
+     * the taken-away day rows negative.
+     */
+    private static String spanFilter(RollupSpan span, List<Object> args, StringBuilder where) {
+        args.add(span.monthsFrom());
+        int pMf = args.size();
+        args.add(span.monthsTo());
+        int pMl = args.size();
+        where.append(" and ((r.grain = 'M' and r.period >= $").append(pMf).append(" and r.period < $").append(pMl).append(")");
+        List<LocalDate[]> days = new ArrayList<>(span.addedDays());
+        days.addAll(span.subtractedDays());
+        for (LocalDate[] range : days) {
+            args.add(range[0]);
+            args.add(range[1]);
+            where.append(" or (r.grain = 'D' and r.period >= $").append(args.size() - 1).append(" and r.period < $").append(args.size()).append(")");
+        }
+        where.append(")");
+        return span.subtractedDays().isEmpty() ? ""
+                : " * (case when r.grain = 'D' and r.period >= $" + pMf + " and r.period < $" + pMl + " then -1 else 1 end)";
+    }
+
 }
