@@ -5,6 +5,7 @@ import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.support.Api;
+import dev.channelhub.support.AsRequest;
 import dev.channelhub.support.SqlCounter;
 import dev.channelhub.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,7 +113,7 @@ class ChannelServiceSpiTest {
         group(other, "ALL", true, null, null, null);
 
         long before = SqlCounter.current();
-        ChannelWithGroups ofGoldEast = service.findWithGroups(db.pool(), tenant, goldEast).await().indefinitely().orElseThrow();
+        ChannelWithGroups ofGoldEast = AsRequest.await(() -> service.findWithGroups(db.pool(), tenant, goldEast)).orElseThrow();
         assertEquals(1, SqlCounter.current() - before, "findWithGroups must be one statement");
         assertEquals("GE", ofGoldEast.channel().code());
         assertEquals(sorted(goldDistributors, east, everyone), ofGoldEast.groupIds());
@@ -141,7 +142,7 @@ class ChannelServiceSpiTest {
 
         assertEquals(sorted(applied, shop), service.memberIds(db.pool(), tenant, List.of(goldEast)).await().indefinitely());
         long before = SqlCounter.current();
-        assertEquals(sorted(applied, d3, shop), service.memberIds(db.pool(), tenant, List.of(goldEast, north, none)).await().indefinitely());
+        assertEquals(sorted(applied, d3, shop), AsRequest.await(() -> service.memberIds(db.pool(), tenant, List.of(goldEast, north, none))));
         assertEquals(1, SqlCounter.current() - before, "memberIds must be one statement");
         assertEquals(List.of(), service.memberIds(db.pool(), tenant, List.of(none)).await().indefinitely());
         assertEquals(List.of(), service.memberIds(db.pool(), tenant, List.of()).await().indefinitely());

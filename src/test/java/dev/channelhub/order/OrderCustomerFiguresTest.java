@@ -4,6 +4,7 @@ import dev.channelhub.customer.CustomerLinked;
 import dev.channelhub.customer.CustomerOrderFigures;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
+import dev.channelhub.support.AsRequest;
 import dev.channelhub.support.SqlCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,9 +50,9 @@ class OrderCustomerFiguresTest {
         List<UUID> ids = List.of(c1, c2, none);
 
         long before = SqlCounter.current();
-        Map<UUID, CustomerOrderFigures.OrderStats> stats = figures.stats(db.pool(), f.tenant, ids).await().indefinitely();
-        Map<UUID, List<CustomerOrderFigures.ChannelFigures>> channels = figures.byChannel(db.pool(), f.tenant, ids).await().indefinitely();
-        Map<UUID, List<CustomerOrderFigures.RecentOrder>> recent = figures.recent(db.pool(), f.tenant, ids, 10).await().indefinitely();
+        Map<UUID, CustomerOrderFigures.OrderStats> stats = AsRequest.await(() -> figures.stats(db.pool(), f.tenant, ids));
+        Map<UUID, List<CustomerOrderFigures.ChannelFigures>> channels = AsRequest.await(() -> figures.byChannel(db.pool(), f.tenant, ids));
+        Map<UUID, List<CustomerOrderFigures.RecentOrder>> recent = AsRequest.await(() -> figures.recent(db.pool(), f.tenant, ids, 10));
         assertEquals(3, SqlCounter.current() - before);
 
         assertEquals(2, stats.get(c1).count());

@@ -107,6 +107,20 @@ class SessionTransactionTest {
     }
 
     @Test
+    void poolStatementsOutsideARequestAreBackgroundWork() {
+        // The pool's statements follow the same rule as Hibernate's: a sweep's statement never inflates a request's count.
+        io.vertx.mutiny.sqlclient.Tuple none = io.vertx.mutiny.sqlclient.Tuple.tuple();
+        long before = SqlCounter.current();
+        long backgroundBefore = SqlCounter.background();
+        db.query("select 1", none).await().indefinitely();
+        assertEquals(0, SqlCounter.current() - before, "no request statement counted outside a request");
+        assertTrue(SqlCounter.background() - backgroundBefore >= 1, "counted as background work");
+        long inRequest = SqlCounter.current();
+        dev.channelhub.support.AsRequest.await(() -> db.query("select 1", none));
+        assertEquals(1, SqlCounter.current() - inRequest, "counted for the request it runs in");
+    }
+
+    @Test
     void hibernateStatementsOfARequestAreCountedForTheRequest() {
         // A channel's PATCH is a Panache write: the request counter sees its statements.
         String admin = Tokens.token(Tokens.newTenant(), "admin");

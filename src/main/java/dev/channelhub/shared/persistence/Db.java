@@ -134,7 +134,7 @@ public class Db {
     }
 
     public Uni<RowSet<Row>> query(SqlClient client, String sql, Tuple args) {
-        statements.increment();
+        count();
         StatementBudget budget = client instanceof SqlConnection ? null : StatementBudget.current();
         return budget == null ? client.preparedQuery(sql).execute(args) : budget.run(() -> client.preparedQuery(sql).execute(args));
     }
@@ -145,10 +145,19 @@ public class Db {
 
     /** One statement executed for many parameter sets in a single round trip. */
     public Uni<RowSet<Row>> batch(SqlClient client, String sql, List<Tuple> batch) {
-        statements.increment();
+        count();
         StatementBudget budget = client instanceof SqlConnection ? null : StatementBudget.current();
         return budget == null ? client.preparedQuery(sql).executeBatch(batch)
                 : budget.run(() -> client.preparedQuery(sql).executeBatch(batch));
+    }
+
+    /**
+     * A statement counts for the request when it is sent from an HTTP request's context ({@link RequestContexts}),
+     * else for background work, the same rule {@link HibernateStatements} applies to Hibernate's statements: a sweep
+     * that happens to run during a request never inflates that request's count.
+     */
+    private void count() {
+        (RequestContexts.inRequest() ? statements : background.counter).increment();
     }
 
     public <T> Uni<List<T>> list(SqlClient client, String sql, Tuple args, Function<Row, T> mapper) {

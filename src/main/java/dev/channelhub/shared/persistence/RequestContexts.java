@@ -21,12 +21,16 @@ public class RequestContexts {
     void install(@Observes Router router) {
         // Right after the GraphQL context clean-up (Integer.MIN_VALUE), before authentication and rate limits.
         router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
-            Context context = Vertx.currentContext();
-            if (context != null && VertxContext.isDuplicatedContext(context)) {
-                context.putLocal(KEY, Boolean.TRUE);
-            }
+            mark(Vertx.currentContext());
             rc.next();
         });
+    }
+
+    /** Marks {@code context} (a duplicated one, else nothing) as a request's: its statements count for the request. */
+    public static void mark(Context context) {
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            context.putLocal(KEY, Boolean.TRUE);
+        }
     }
 
     /** True when the caller runs in an HTTP request's context. */
