@@ -41,9 +41,6 @@ import jakarta.enterprise.inject.Instance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +55,6 @@ import java.util.function.BiFunction;
  */
 @ApplicationScoped
 public class OrderPlacementService {
-
-    private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final OrderRepository orders;
     private final OrderAccess access;
@@ -76,11 +71,14 @@ public class OrderPlacementService {
     private final Instance<OrderPlacedHook> hooks;
     private final BusinessMetrics metrics;
     private final CourseService certifications;
+    private final OrderNumbers numbers;
 
     public OrderPlacementService(OrderRepository orders, OrderAccess access, StockService stock, HoldService holds,
                                  ChannelService channels, CustomerService customers, PriceService prices, Db db, ChannelCredit credit,
                                  IdempotencyService idempotency, RequestValidator validator, EventOutbox outbox,
-                                 @Any Instance<OrderPlacedHook> hooks, BusinessMetrics metrics, CourseService certifications) {
+                                 @Any Instance<OrderPlacedHook> hooks, BusinessMetrics metrics, CourseService certifications,
+                                 OrderNumbers numbers) {
+        this.numbers = numbers;
         this.metrics = metrics;
         this.orders = orders;
         this.access = access;
@@ -114,27 +112,28 @@ public class OrderPlacementService {
             String currency = request.currency() == null ? null : Money.currency(request.currency(), "currency");
             List<StockLine> lines = OrderAccess.distinctLines(request.lines());
             String tenant = caller.tenant();
-            // The answer is stored in the order's own transaction (completion), so order and answer commit together.
-            return idempotency.runRecording(caller, idempotencyKey, "POST /orders", request, OrderView.class, completion -> {
+            // The key is claimed and the answer stored by one insert at the end of the order's own transaction, so order
+            // and answer commit together and a placement costs no claim of its own (IdempotencyService.runClaimingAtEnd).
+            return idempotency.runClaimingAtEnd(caller, idempotencyKey, "POST /orders", request, OrderView.class,
+                    OrderPlacementService::isIdempotencyDuplicate, completion -> {
                 BiFunction<String, Boolean, Uni<Outcome<OrderView>>> placeTx = (number, planned) -> db.inTransaction(tx ->
                         placeIn(tx, caller, request, channelId, customerId, holdId, currency, lines, number, idempotencyKey, planned)
                                 .flatMap(view -> completion.record(tx, Outcome.created(view))))
                         .invoke(metrics::orderPlaced); // committed
-                return nextNumber(tenant)
+                Uni<Outcome<OrderView>> placed = numbers.next(tenant)
                         // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
                         .flatMap(number -> placeTx.apply(number, true)
-                                .onFailure(Replan.class).recoverWithUni(() -> placeTx.apply(number, false)))
-                        .onFailure(OrderPlacementService::isIdempotencyDuplicate)
+                                .onFailure(Replan.class).recoverWithUni(() -> placeTx.apply(number, false)));
+                if (completion.claimsAtEnd()) {
+                    return placed; // a duplicate goes back to the idempotency rules (replay, reuse, expiry)
+                }
+                // The key was claimed first, yet an order carries it: its answer expired (24 h) while the order stays.
+                return placed.onFailure(OrderPlacementService::isIdempotencyDuplicate)
                         .recoverWithUni(() -> orders.findByIdempotencyKey(db.pool(), tenant, IdempotencyService.scopeOf(caller), idempotencyKey)
                                 .flatMap(found -> access.complete(db.pool(), tenant, found.orElseThrow()))
                                 .map(Outcome::created));
             });
         });
-    }
-
-    private Uni<String> nextNumber(String tenant) {
-        LocalDate day = LocalDate.now(ZoneOffset.UTC);
-        return orders.nextNumber(tenant, day).map(n -> String.format("SO-%s-%06d", day.format(NUMBER_DAY), n));
     }
 
     private Uni<OrderView> placeIn(SqlClient tx, Caller caller, PlaceOrderRequest request, UUID channelId, UUID customerId, UUID holdId,

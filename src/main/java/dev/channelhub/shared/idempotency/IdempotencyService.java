@@ -96,13 +96,24 @@ public class IdempotencyService {
         private final String tenant;
         private final String scope;
         private final String key;
+        /** Null: the key was claimed before the action ran; else the request's hash, and the answer's insert claims it. */
+        private final String claimingHash;
         private volatile Outcome<?> stored;
 
-        private Completion(IdempotencyService service, String tenant, String scope, String key) {
+        private Completion(IdempotencyService service, String tenant, String scope, String key, String claimingHash) {
             this.service = service;
             this.tenant = tenant;
             this.scope = scope;
             this.key = key;
+            this.claimingHash = claimingHash;
+        }
+
+        /**
+         * True when no row was claimed before the action ({@link #runClaimingAtEnd}): a duplicate the action meets
+         * (a unique key of its own rows) must then fail the action, so the key's stored answer or hash decides.
+         */
+        public boolean claimsAtEnd() {
+            return claimingHash != null;
         }
 
         /**
@@ -112,6 +123,17 @@ public class IdempotencyService {
         public <T> Uni<Outcome<T>> record(SqlClient tx, Outcome<T> outcome) {
             if (key == null) {
                 return Uni.createFrom().item(outcome);
+            }
+            if (claimingHash != null) {
+                return service.db.query(tx, CLAIM_DONE, Tuple.from(new Object[]{tenant, scope, key, claimingHash, outcome.status(),
+                                service.toJson(outcome.body())}))
+                        .map(rows -> {
+                            if (rows.rowCount() != 1) {
+                                throw new KeyTaken(); // rolls the action's transaction back
+                            }
+                            stored = outcome;
+                            return outcome;
+                        });
             }
             return service.db.query(tx, DONE, Tuple.of(tenant, key, outcome.status(), service.toJson(outcome.body()), scope))
                     .invoke(() -> stored = outcome).replaceWith(outcome);
@@ -124,6 +146,9 @@ public class IdempotencyService {
         public <T> Uni<Outcome<T>> record(org.hibernate.reactive.mutiny.Mutiny.Session session, Outcome<T> outcome) {
             if (key == null) {
                 return Uni.createFrom().item(outcome);
+            }
+            if (claimingHash != null) {
+                throw new IllegalStateException("claiming at the end is for transactions on the pool");
             }
             return session.createNativeQuery(DONE_ON_SESSION)
                     .setParameter(1, tenant).setParameter(2, key).setParameter(3, outcome.status())
@@ -138,6 +163,21 @@ public class IdempotencyService {
         }
     }
 
+    /** The key was taken (a committed twin, an expired answer, another endpoint) when the answer claimed it at the end. */
+    public static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super("Idempotency-Key already taken", null, false, false);
+        }
+    }
+
+    /**
+     * Claims the key and stores the answer in one insert at the end of the create's own transaction
+     * ({@link #runClaimingAtEnd}); a key already there (a twin that committed first blocks this insert until it
+     * does) inserts nothing, and the create rolls back.
+     */
+    private static final String CLAIM_DONE = """
+            insert into idempotency_key (tenant_id, caller, key, request_hash, state, status, response)
+            values ($1, $2, $3, $4, 'DONE', $5, $6) on conflict do nothing""";
     private static final String DONE = """
             update idempotency_key set state = 'DONE', status = $3, response = $4
             where tenant_id = $1 and caller = $5 and key = $2""";
@@ -173,7 +213,7 @@ public class IdempotencyService {
      */
     public <T> Uni<Outcome<T>> runRecording(Caller caller, String key, String operation, Object request, Class<T> type,
                                             java.util.function.Function<Completion, Uni<Outcome<T>>> recordingAction) {
-        Completion completion = new Completion(this, caller.tenant(), scopeOf(caller), key);
+        Completion completion = new Completion(this, caller.tenant(), scopeOf(caller), key, null);
         Supplier<Uni<Outcome<T>>> action = () -> recordingAction.apply(completion);
         if (key == null) {
             return action.get();
@@ -188,6 +228,38 @@ public class IdempotencyService {
             return Uni.createFrom().failure(ApiException.invalid("body", "cannot be read"));
         }
         return attempt(caller.tenant(), scopeOf(caller), key, hash, type, action, completion, 0);
+    }
+
+    /**
+     * {@link #runRecording} without the PENDING claim committed before the action: the action runs at once in its own
+     * transaction and must end it with {@link Completion#record(SqlClient, Outcome)}, whose insert claims the key and
+     * stores the answer together (one statement and one commit fewer per create; order placement uses it). If the key
+     * turns out to be taken ({@link KeyTaken}), or the action fails on a duplicate for which {@code duplicate} answers
+     * true (its own rows' unique key), the action's transaction has rolled back and the request goes the
+     * {@link #runRecording} way: the stored answer is replayed, a different body is IDEMPOTENCY_KEY_REUSED, an expired
+     * key runs again. Exactly one of concurrent twins commits; the others replay its answer.
+     */
+    public <T> Uni<Outcome<T>> runClaimingAtEnd(Caller caller, String key, String operation, Object request, Class<T> type,
+                                                java.util.function.Predicate<Throwable> duplicate,
+                                                java.util.function.Function<Completion, Uni<Outcome<T>>> recordingAction) {
+        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            return runRecording(caller, key, operation, request, type, recordingAction);
+        }
+        String hash;
+        try {
+            hash = hash(operation, request);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(ApiException.invalid("body", "cannot be read"));
+        }
+        Completion claiming = new Completion(this, caller.tenant(), scopeOf(caller), key, hash);
+        Uni<Outcome<T>> first;
+        try {
+            first = recordingAction.apply(claiming);
+        } catch (RuntimeException e) {
+            first = Uni.createFrom().failure(e);
+        }
+        return first.onFailure(t -> t instanceof KeyTaken || duplicate.test(t))
+                .recoverWithUni(() -> runRecording(caller, key, operation, request, type, recordingAction));
     }
 
     private <T> Uni<Outcome<T>> attempt(String tenant, String scope, String key, String hash, Class<T> type,
