@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# W3 versus pgbench: runs bench/pgbench-order.sql (the SQL of one order placement) with pgbench -c16 -j2 -T
+# W3 versus pgbench: runs bench/pgbench-order.sql (the SQL of one order placement, and the rollup feed beside it) with pgbench -c16 -j2 -T
 # against the bench PostgreSQL, then prints pgbench's tps and, when W3_RPS is given (API orders/s at c=16),
 # the ratio API orders/s / pgbench tps. Needs the server (and so its PostgreSQL) running; from the repository root.
 set -euo pipefail
@@ -23,9 +23,17 @@ psqlb -q -c "drop table if exists pgbench_lists" -c "create table pgbench_lists 
     and (l.valid_to is null or l.valid_to > now()) and (cardinality(l.channel_ids) = 0 or ch.id = any(l.channel_ids))
     and (cardinality(l.channel_group_ids) = 0 or l.channel_group_ids && gr.grps) and (cardinality(l.channel_types) = 0 or ch.type = any(l.channel_types))
   group by c.idx"
-trap 'psqlb -q -c "drop table if exists pgbench_lists"' EXIT
+psqlb -q -c "create sequence if not exists pgbench_order_no"
+trap 'psqlb -q -c "drop table if exists pgbench_lists" -c "drop sequence if exists pgbench_order_no"' EXIT
+# The API applies the sales rollups from the outbox beside the orders (SalesRollupFeed, every 0.5 s): so does this run.
+FEED_END=$((SECONDS + ${DURATION%s}))
+( while [ $SECONDS -lt $FEED_END ]; do
+    psqlb -qAt -c "select analytics_apply_outbox('Asia/Shanghai', 2000, false)" >/dev/null 2>&1 || true; sleep 0.5
+  done ) &
+FEED_PID=$!
 OUT=$(pgbench -n -c16 -j2 -T"${DURATION%s}" -M prepared -f bench/pgbench-order.sql -D chs="{$CHS}" -D cus="{$CUS}" -D nsku="$NSKU" \
   -h localhost -p "$(pg_port)" -U postgres postgres 2>&1)
+wait $FEED_PID 2>/dev/null || true
 TPS=$(echo "$OUT" | awk '/^tps = / { print $3; exit }')
 LAT=$(echo "$OUT" | awk '/latency average/ { print $4; exit }')
 FAILED=$(echo "$OUT" | awk '/number of failed transactions/ { print $5; exit }')

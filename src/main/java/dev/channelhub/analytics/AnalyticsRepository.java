@@ -280,14 +280,6 @@ public class AnalyticsRepository {
     public record LowStock(String sku, UUID productId, long available, long threshold) {
     }
 
-    /** Adds a placed order to the rollups (analytics_apply_order, V7_3) and answers the SKUs it took below their threshold. */
-    private static final String APPLY_PLACED_ORDER = """
-            select sku, product_id, available, threshold from analytics_apply_order($1, $2, 1, $3)""";
-
-    /** Takes a cancelled order out of the rollups again. */
-    private static final String APPLY_CANCELLED_ORDER = """
-            select count(*) from analytics_apply_order($1, $2, -1, $3)""";
-
     /** Takes a refund off the rollups in the refund's period: revenue net of refunds (docs/KPIS.md). */
     private static final String APPLY_REFUND = """
             select analytics_apply_refund($1, $2, $3)""";
@@ -296,18 +288,9 @@ public class AnalyticsRepository {
     private static final String LOW_STOCK_CROSSING = """
             select product_id, available, threshold from stock_low_crossing($1, $2, $3)""";
 
-    public Uni<List<LowStock>> applyPlacedOrder(SqlClient tx, String tenant, UUID orderId, String zone) {
-        return db.list(tx, APPLY_PLACED_ORDER, Tuple.of(tenant, orderId, zone),
-                r -> new LowStock(r.getString("sku"), r.getUUID("product_id"), r.getLong("available"), r.getLong("threshold")));
-    }
-
     /** Takes a refund off the rollups in the refund's period (analytics_apply_refund, V12_1). */
     public Uni<Void> applyRefund(SqlClient tx, String tenant, UUID refundId, String zone) {
         return db.query(tx, APPLY_REFUND, Tuple.of(tenant, refundId, zone)).replaceWithVoid();
-    }
-
-    public Uni<Void> applyCancelledOrder(SqlClient tx, String tenant, UUID orderId, String zone) {
-        return db.query(tx, APPLY_CANCELLED_ORDER, Tuple.of(tenant, orderId, zone)).replaceWithVoid();
     }
 
     public Uni<Optional<LowStock>> lowStockCrossing(SqlClient tx, String tenant, String sku, long decrease) {

@@ -85,6 +85,9 @@ public class AnalyticsService {
     @Inject
     ChannelInventoryService sellThrough;
 
+    @Inject
+    SalesRollupFeed rollups;
+
     // ------------------------------------------------------------------ sales report
 
     public Uni<Page<SalesRow>> sales(Caller caller, String groupBy, String from, String to, String channelId, PageRequest page) {
@@ -113,12 +116,13 @@ public class AnalyticsService {
             }
             String[] after = then != null || origin ? null : splitCursor(page.after(), "cursor");
             UUID channel = scope;
-            Uni<Void> check = requested == null ? Uni.createFrom().voidItem()
+            Uni<Void> check = (requested == null ? Uni.createFrom().voidItem()
                     : channels.find(db.pool(), caller.tenant(), requested)
                     .map(found -> {
                         found.orElseThrow(() -> ApiException.notFound("channel", requested));
-                        return null;
-                    });
+                        return (Void) null;
+                    }))
+                    .call(rollups::catchUp); // every order committed before this report is in the rollups
             if (then != null || origin) {
                 String[] cell = splitCursor(page.after(), "cursor", then == null ? 2 : 3);
                 return check.flatMap(x -> cross.cross(db.reads(), caller.tenant(), by, then, origin, channel, period.from(), period.to(),
@@ -195,6 +199,7 @@ public class AnalyticsService {
             String tenant = caller.tenant();
             return channels.find(db.pool(), tenant, channelId)
                     .map(found -> found.orElseThrow(() -> ApiException.notFound("channel", channelId)))
+                    .call(rollups::catchUp)
                     .flatMap(ch -> repo.scorecardFigures(db.reads(), tenant, channelId, ch.currency(), period.start(), period.endExclusive())
                             .flatMap(f -> leads.conversionFigures(db.pool(), tenant, List.of(channelId), period.start(), period.endExclusive())
                                     .flatMap(conv -> policies.acknowledgementFigures(db.pool(), tenant, channelId)
@@ -244,8 +249,8 @@ public class AnalyticsService {
             ProfitabilityGroupBy by = ProfitabilityGroupBy.parse(groupBy);
             AnalyticsSettings.Period period = settings.period(Params.date(from, "from"), Params.date(to, "to"));
             String[] after = splitCursor(page.after(), "cursor");
-            return repo.profitability(db.pool(), caller.tenant(), by, null, period.from(), period.to(),
-                            after == null ? null : after[0], after == null ? null : after[1], page.fetchSize())
+            return rollups.catchUp().flatMap(x -> repo.profitability(db.pool(), caller.tenant(), by, null, period.from(), period.to(),
+                            after == null ? null : after[0], after == null ? null : after[1], page.fetchSize()))
                     .map(rows -> Page.of(rows.stream().map(AnalyticsService::profitabilityRow).toList(), page, ProfitabilityRow::cursorKey));
         });
     }

@@ -1,7 +1,6 @@
 package dev.channelhub.analytics;
 
 import dev.channelhub.events.EventOutbox;
-import dev.channelhub.order.OrderCancelledHook;
 import dev.channelhub.order.OrderPlacedHook;
 import dev.channelhub.order.OrderRefundedHook;
 import dev.channelhub.shared.security.Caller;
@@ -14,26 +13,30 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Keeps the sales rollups current inside the order's own transaction: one statement on placement (which also
- * answers the SKUs whose reservation just took them below their low-stock threshold: a stock.low event each) and
- * one on cancellation, and one per refund (revenue net of refunds in the refund's period, analytics_apply_refund in V12_1). The SQL lives in analytics_apply_order (migration V7_3), next to analytics_rebuild.
+ * What an order's own transaction still does for analytics: on placement, one statement that answers the SKUs whose
+ * reservation just took them below their low-stock threshold (a stock.low event each; it compares with the stock of
+ * that moment, so it cannot wait), and per refund the refund's rollup rows (revenue net of refunds in the refund's
+ * period, analytics_apply_refund in V12_1). Orders reach the sales rollups after they commit, from the outbox
+ * ({@link SalesRollupFeed}).
  */
 @ApplicationScoped
-public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook, OrderRefundedHook {
+public class SalesRollupHook implements OrderPlacedHook, OrderRefundedHook {
 
     private final AnalyticsRepository analytics;
+    private final SalesRollupFeedRepository feed;
     private final EventOutbox outbox;
     private final AnalyticsSettings settings;
 
-    public SalesRollupHook(AnalyticsRepository analytics, EventOutbox outbox, AnalyticsSettings settings) {
+    public SalesRollupHook(AnalyticsRepository analytics, SalesRollupFeedRepository feed, EventOutbox outbox, AnalyticsSettings settings) {
         this.analytics = analytics;
+        this.feed = feed;
         this.outbox = outbox;
         this.settings = settings;
     }
 
     @Override
     public Uni<Void> onPlaced(SqlClient tx, Caller caller, PlacedOrder order) {
-        return analytics.applyPlacedOrder(tx, caller.tenant(), order.orderId(), settings.zoneName())
+        return feed.lowStockOfOrder(tx, caller.tenant(), order.orderId())
                 .flatMap(low -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (AnalyticsRepository.LowStock r : low) {
@@ -47,11 +50,6 @@ public class SalesRollupHook implements OrderPlacedHook, OrderCancelledHook, Ord
                     }
                     return chain;
                 });
-    }
-
-    @Override
-    public Uni<Void> onCancelled(SqlClient tx, Caller caller, UUID orderId, UUID channelId) {
-        return analytics.applyCancelledOrder(tx, caller.tenant(), orderId, settings.zoneName());
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.channelhub.shared.persistence.DerivedReads;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,6 +54,10 @@ public class ChannelTargetService {
     @Inject
     EventOutbox outbox;
 
+    /** The rollups the actuals come from are kept from the outbox: caught up before each read. */
+    @Inject
+    DerivedReads rollups;
+
     /** The tenant time zone of the rollups (the same property analytics reads). */
     @ConfigProperty(name = "channelhub.analytics.time-zone", defaultValue = "Asia/Shanghai")
     String zone;
@@ -69,6 +74,7 @@ public class ChannelTargetService {
             String tenant = caller.tenant();
             return channels.find(db.pool(), tenant, channelId)
                     .map(found -> found.orElseThrow(() -> ApiException.notFound("channel", channelId)))
+                    .call(rollups::catchUp) // the answer's actuals include every order committed before it
                     .flatMap(ch -> write(caller, ch, period, request, expectedVersion));
         });
     }
@@ -143,7 +149,7 @@ public class ChannelTargetService {
             long after = afterPosition(page);
             Uni<List<UUID>> members = group == null ? Uni.createFrom().nullItem()
                     : groups.get(caller, group).flatMap(g -> channels.memberIds(db.pool(), caller.tenant(), List.of(group)));
-            return members.flatMap(ids -> targets.ranking(caller.tenant(), period.toString(), zone, ids, after, page.fetchSize()))
+            return members.call(rollups::catchUp).flatMap(ids -> targets.ranking(caller.tenant(), period.toString(), zone, ids, after, page.fetchSize()))
                     .map(rows -> Page.of(rows, page, r -> Long.toString(r.position())).map(ChannelTargetRepository.Ranked::view));
         });
     }
@@ -159,7 +165,8 @@ public class ChannelTargetService {
             if (after != null) {
                 Period.parse(after, "cursor");
             }
-            return targets.ofChannel(caller.tenant(), caller.partnerChannelId(), zone, period, after, page.fetchSize())
+            return rollups.catchUp().flatMap(x -> targets.ofChannel(caller.tenant(), caller.partnerChannelId(), zone, period, after,
+                            page.fetchSize()))
                     .map(rows -> Page.of(rows, page, ChannelTargetView::period));
         });
     }

@@ -68,6 +68,21 @@ public class DealRepository {
         return db.one(client, ACTIVE_FOR, Tuple.of(tenant, customerId), DealRepository::toView);
     }
 
+    /**
+     * An order's lead-side record in one statement: remembers the order's channel and customer (lead conversion
+     * attribution, lead_order_ref) and answers the customer's protected deal, if any ({@link #ACTIVE_FOR}). $4 null (an
+     * order without a customer): no deal.
+     */
+    private static final String RECORD_ORDER_AND_ACTIVE_DEAL = """
+            with ref as (insert into lead_order_ref (tenant_id, order_id, channel_id, customer_id) values ($1, $2, $3, $4)
+                         on conflict do nothing)
+            select %s from deal where tenant_id = $1 and customer_id = $4 and %s order by registered_at, id limit 1"""
+            .formatted(COLUMNS, ACTIVE);
+
+    public Uni<Optional<DealView>> recordOrderAndFindActive(SqlClient tx, String tenant, UUID orderId, UUID channelId, UUID customerId) {
+        return db.one(tx, RECORD_ORDER_AND_ACTIVE_DEAL, Tuple.of(tenant, orderId, channelId, customerId), DealRepository::toView);
+    }
+
     private static final String INSERT = """
             insert into deal (tenant_id, id, customer_id, original_customer_id, channel_id, status, expected_value,
             currency, close_date, skus, note, registered_at, protected_until, created_by, updated_at)

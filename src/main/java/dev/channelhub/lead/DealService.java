@@ -239,9 +239,7 @@ public class DealService {
             LOG.warnf("order-placed hook called without order or channel id; nothing recorded");
             return Uni.createFrom().voidItem();
         }
-        return leads.recordOrder(tx, caller.tenant(), order.orderId(), order.channelId(), order.customerId())
-                .flatMap(x -> order.customerId() == null ? Uni.createFrom().item(Optional.<DealView>empty())
-                        : deals.activeFor(tx, caller.tenant(), order.customerId()))
+        return deals.recordOrderAndFindActive(tx, caller.tenant(), order.orderId(), order.channelId(), order.customerId())
                 .flatMap(active -> {
                     if (active.isEmpty() || active.get().channelId().equals(order.channelId().toString())) {
                         return Uni.createFrom().voidItem();

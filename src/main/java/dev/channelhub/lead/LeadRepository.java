@@ -192,14 +192,6 @@ public class LeadRepository {
                 Tuple.of(utc(now), limit), r -> new Object[]{r.getString("tenant_id"), r.getUUID("id")});
     }
 
-    private static final String RECORD_ORDER = """
-            insert into lead_order_ref (tenant_id, order_id, channel_id, customer_id) values ($1, $2, $3, $4)
-            on conflict do nothing""";
-
-    public Uni<Void> recordOrder(SqlClient tx, String tenant, UUID orderId, UUID channelId, UUID customerId) {
-        return db.query(tx, RECORD_ORDER, Tuple.of(tenant, orderId, channelId, customerId)).replaceWithVoid();
-    }
-
     /** An order as the order-placed hook saw it: its channel and its customer at placement (null without one). */
     public record OrderRef(UUID channelId, UUID customerId) {
     }

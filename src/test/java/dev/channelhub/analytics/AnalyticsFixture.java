@@ -29,7 +29,7 @@ import java.util.UUID;
  * Leads: 3 routed to A in the period, 2 accepted, 1 converted. NPS for A in the period: 10, 9, 7, 3 (one 0 outside).
  * Policies requiring acknowledgement that target A: 2, acknowledged 1.
  */
-final class AnalyticsFixture {
+public final class AnalyticsFixture {
 
     final String tenant = Tokens.newTenant();
     final String admin = Tokens.token(tenant, "admin");
@@ -188,8 +188,14 @@ final class AnalyticsFixture {
         return db.one("select analytics_rebuild($1)", Tuple.of(tenant), r -> r.getLong(0)).await().indefinitely().orElseThrow();
     }
 
+    /** Applies every committed order event to the rollups, as a report does before it reads (SalesRollupFeed). */
+    public static void catchUp(Db db) {
+        db.query("select analytics_apply_outbox('Asia/Shanghai', 100000, true)", Tuple.tuple()).await().indefinitely();
+    }
+
     /** Every rollup row of the tenant as text, in key order. */
     static List<String> rollups(Db db, String tenant) {
+        catchUp(db);
         return db.list("select dim, grain, channel_id, period, dim_key, currency, orders, units, revenue from sales_rollup"
                         + " where tenant_id = $1 order by dim, grain, channel_id, period, dim_key, currency", Tuple.of(tenant),
                 r -> r.getString("dim") + "|" + r.getString("grain") + "|" + r.getUUID("channel_id") + "|" + r.getLocalDate("period") + "|"

@@ -384,6 +384,7 @@ class TargetsAndProfitabilityTest {
     }
 
     private List<String> rollups(String tenant) {
+        dev.channelhub.analytics.AnalyticsFixture.catchUp(db);
         return db.list("select dim, grain, channel_id, period, dim_key, currency, orders, units, revenue, cost from sales_rollup"
                         + " where tenant_id = $1 order by dim, grain, channel_id, period, dim_key, currency", Tuple.of(tenant),
                 r -> r.getString("dim") + "|" + r.getString("grain") + "|" + r.getUUID("channel_id") + "|" + r.getLocalDate("period") + "|"

@@ -44,6 +44,10 @@ public class ForesightService {
     static final int MAX_FORECAST_MONTHS = 12;
     static final int HISTORY_MONTHS = 36;
 
+    /** The sales rollups (growth, forecast) are kept from the outbox: caught up before each read. */
+    @Inject
+    dev.channelhub.shared.persistence.DerivedReads rollups;
+
     @Inject
     ForesightRepository repo;
 
@@ -85,7 +89,7 @@ public class ForesightService {
             LocalDate previous = p[0].minusMonths(months);
             String[] after = splitCursor(page.after());
             boolean partner = caller.isPartnerOnly();
-            return scope(caller, null).flatMap(ch -> repo.growth(db.pool(), caller.tenant(), byChannel, previous, p[0], p[1],
+            return scope(caller, null).call(rollups::catchUp).flatMap(ch -> repo.growth(db.pool(), caller.tenant(), byChannel, previous, p[0], p[1],
                             ch.map(v -> UUID.fromString(v.id())).orElse(null), after == null ? null : after[0], after == null ? null : after[1],
                             page.fetchSize()))
                     .map(rows -> Page.of(rows.stream().map(r -> growthRow(r, partner)).toList(), page, GrowthRow::cursorKey));
@@ -195,7 +199,7 @@ public class ForesightService {
             LocalDate date = Optional.ofNullable(Params.date(asOf, "asOf")).orElseGet(settings::today);
             LocalDate current = date.withDayOfMonth(1);
             LocalDate from = current.minusMonths(HISTORY_MONTHS);
-            return scope(caller, channelId).flatMap(ch -> {
+            return scope(caller, channelId).call(rollups::catchUp).flatMap(ch -> {
                 String currency = ch.map(ChannelView::currency).orElse(Money.DEFAULT_CURRENCY);
                 UUID channel = ch.map(v -> UUID.fromString(v.id())).orElse(null);
                 return repo.monthlyRevenue(db.pool(), caller.tenant(), from, current, currency, channel)
