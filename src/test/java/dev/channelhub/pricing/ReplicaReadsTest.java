@@ -104,7 +104,7 @@ class ReplicaReadsTest {
         Api.as(Tokens.token(f.tenant, "sales")).body(Map.of("channelId", channel, "lines", List.of(Map.of("sku", "R-1", "quantity", 2))))
                 .post("/api/v1/orders").then().statusCode(201);
         assertEquals("1", value(primary, "select coalesce(sum(orders), 0) from sales_rollup where tenant_id = '" + f.tenant
-                + "' and dim = 'sku'"), "the order's rollup is on the primary");
+                + "' and dim = 'T' and grain = 'D'"), "the order's rollup is on the primary");
         Api.as(manager).get(report).then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0));
 
         resume();
