@@ -1,6 +1,7 @@
 package dev.channelhub.pricing;
 
 import dev.channelhub.support.Api;
+import dev.channelhub.support.SqlCounter;
 import dev.channelhub.support.Tokens;
 import dev.channelhub.support.WithReplica;
 import io.quarkus.test.junit.QuarkusTest;
@@ -131,7 +132,9 @@ class ReplicaReadsTest {
         // Through this instance: the next quote must not be answered with the old price.
         Api.as(f.admin).body(Map.of("entries", List.of(Map.of("sku", "Q-1", "price", "80.00"))))
                 .put("/api/v1/price-lists/" + list + "/entries").then().statusCode(200);
+        long before = SqlCounter.current();
         assertEquals("80.00", quote(f, channel), "the replica has not replayed the write: the quote read the primary");
+        assertEquals(2, SqlCounter.current() - before, "a fence pending: the replica's position, then the quote's one statement");
         assertEquals("80.00", graphqlPrice(f, channel), "GraphQL Product.price is a quote too");
         assertEquals("100.00", cataloguePrice(f, channel), "catalogue pages may lag by the replay delay (documented)");
 
@@ -142,7 +145,9 @@ class ReplicaReadsTest {
         // Once the replica had replayed the write, the fence is gone: quotes read the replica again.
         pause();
         execute(primary, "update price_list_entry set price = 70 where tenant_id = '" + f.tenant + "'");
+        before = SqlCounter.current();
         assertEquals("80.00", quote(f, channel), "back on the replica");
+        assertEquals(1, SqlCounter.current() - before, "no fence pending: a warm quote is its one statement, as on the primary");
         resume();
         assertEquals("70.00", quote(f, channel));
     }
