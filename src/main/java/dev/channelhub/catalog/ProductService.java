@@ -92,7 +92,7 @@ public class ProductService {
                             .map(x -> shown(caller, product.toView()))
                             .call(view -> outbox.append(session, caller, "product.created", "product", id, null, view.withoutCost()))
                             .flatMap(view -> completion.record(session, Outcome.created(view)));
-                })));
+                }))).call(x -> db.fence(caller.tenant()));
     }
 
     /** Query.node(id) for a product: the same answer as {@link #get} (partners without the floor); unknown ids are NOT_FOUND. */
@@ -209,7 +209,7 @@ public class ProductService {
                                 .call(view -> outbox.append(session, caller, "product.updated", "product", id, null,
                                         below.isEmpty() ? view.withoutCost() : Map.of("product", view.withoutCost(), "forcedOverEntries", below)));
                     });
-                })));
+                }))).call(x -> db.fence(caller.tenant())); // quotes on a replica wait for it (Db.withFreshReads)
     }
 
     private static Instant now() {

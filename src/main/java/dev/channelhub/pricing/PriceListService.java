@@ -82,7 +82,9 @@ public class PriceListService implements PriceFloorCheck {
                 completion -> checkFloors(db.pool(), caller.tenant(), currency, entries)
                         .flatMap(checked -> Panache.withTransaction(() -> Panache.getSession().flatMap(session ->
                                 created(session, caller, newList(caller.tenant(), request, currency, scope, entries.size()), entries,
-                                        completion)))));
+                                        completion)))))
+                // Quotes on a replica wait for what was just written (Db.withFreshReads); nothing without a replica.
+                .call(x -> db.fence(caller.tenant()));
     }
 
     /** What {@link #create} writes in its transaction: header, entries, price_list.created, then the idempotency answer. */
@@ -153,7 +155,7 @@ public class PriceListService implements PriceFloorCheck {
                     // The flush checks and bumps version (the ETag); entries are untouched, so entryCount is the one read.
                     return session.flush().map(x -> current.toView())
                             .call(view -> outbox.append(session, caller, "price_list.updated", "price_list", id, null, view));
-                })));
+                }))).call(x -> db.fence(caller.tenant()));
     }
 
     /** {@code PUT /price-lists/{id}/entries}: thousands of rows, one transaction, a constant number of statements. */
@@ -167,7 +169,7 @@ public class PriceListService implements PriceFloorCheck {
             PriceListView old = found.orElseThrow(() -> ApiException.notFound("price list", id));
             checkVersion(old, expectedVersion);
             return writeEntries(tx, caller, old, entries, replace, expectedVersion);
-        }));
+        })).call(x -> db.fence(caller.tenant()));
     }
 
     /** GraphQL {@code upsertPriceList}: by code, create the list or update it and upsert its entries. */
@@ -209,7 +211,7 @@ public class PriceListService implements PriceFloorCheck {
                                         return found.toView();
                                     }))
                             .call(view -> outbox.append(session, caller, "price_list.updated", "price_list", found.id, null, view));
-                })));
+                }))).call(x -> db.fence(caller.tenant()));
     }
 
     /** A new header (version 1) with its entry count; {@code scope} is normalized. */

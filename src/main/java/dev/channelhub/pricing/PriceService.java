@@ -80,7 +80,8 @@ public class PriceService {
     public Uni<QuoteView> quote(Caller caller, QuoteRequest request) {
         caller.require(QUOTERS);
         validator.check(request);
-        return db.withConnection(conn -> quote(conn, caller, request));
+        // On the replica unless it has not replayed a pricing write this instance made for the tenant (Db.withFreshReads).
+        return db.withFreshReads(caller.tenant(), conn -> quote(conn, caller, request));
     }
 
     /** The whole engine on the given connection: orders call it inside their own transaction. */
@@ -146,7 +147,7 @@ public class PriceService {
         UUID customer = Ids.parseNullable(customerId, "customerId");
         checkChannelAllowed(caller, channel);
         List<String> skus = forProducts.stream().map(ProductView::sku).toList();
-        return db.withConnection(client -> resolve(client, caller.tenant(), channel, customer, currency, Instant.now(), false, skus))
+        return db.withFreshReads(caller.tenant(), client -> resolve(client, caller.tenant(), channel, customer, currency, Instant.now(), false, skus))
                 .map(r -> {
                     List<QuoteLineView> out = new ArrayList<>(skus.size());
                     for (String sku : skus) {
@@ -160,7 +161,8 @@ public class PriceService {
     public Uni<Page<CatalogItemView>> catalog(Caller caller, String channelId, String customerId, String currency, Integer quantity,
                                               ProductFilter filter, PageRequest page) {
         int qty = checkQuantity(quantity);
-        return db.withConnection(client -> catalogProducts(client, caller, channelId, customerId, currency, filter, page).flatMap(found -> {
+        // Catalogue pages read the replica when there is one: they may lag the primary by its replay delay.
+        return db.withReadConnection(client -> catalogProducts(client, caller, channelId, customerId, currency, filter, page).flatMap(found -> {
             List<ProductView> rows = found.rows();
             List<String> skus = rows.stream().map(ProductView::sku).toList();
             return resolve(client, caller.tenant(), found.channelId(), found.customerId(), currency, found.at(), true, skus)
@@ -194,7 +196,7 @@ public class PriceService {
     /** Products of a channel's catalogue (one page, fetched with one extra row), for REST and GraphQL. */
     public Uni<Page<ProductView>> catalogPage(Caller caller, String channelId, String customerId, String currency, ProductFilter filter,
                                               PageRequest page) {
-        return db.withConnection(client -> catalogProducts(client, caller, channelId, customerId, currency, filter, page))
+        return db.withReadConnection(client -> catalogProducts(client, caller, channelId, customerId, currency, filter, page))
                 .map(found -> Page.of(found.rows(), page, ProductView::id).map(p -> caller.isPartnerOnly() ? withoutFloor(p) : p));
     }
 

@@ -86,7 +86,7 @@ public class PromotionService {
                             .map(x -> promotion.toView())
                             .call(view -> outbox.append(session, caller, "promotion.created", "promotion", id, null, view))
                             .flatMap(view -> completion.record(session, Outcome.created(view)));
-                })));
+                }))).call(x -> db.fence(caller.tenant()));
     }
 
     public Uni<PromotionView> get(Caller caller, UUID id) {

@@ -14,6 +14,25 @@ import java.util.Map;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedDatabase db;
+    private StreamingReplica replica;
+    private String profile;
+
+    @Override
+    public void setContext(Context context) {
+        profile = context.testProfile();
+    }
+
+    /** True when the running test profile implements {@link WithReplica}. */
+    private boolean replicaWanted() {
+        if (profile == null || profile.isBlank()) {
+            return false;
+        }
+        try {
+            return WithReplica.class.isAssignableFrom(Class.forName(profile, false, Thread.currentThread().getContextClassLoader()));
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -21,19 +40,30 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (external != null && !external.isBlank()) {
             return external(external);
         }
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("channelhub-test-pg");
+            dir = Files.createTempDirectory("channelhub-test-pg");
             // Durability buys nothing in a throwaway database and costs seconds per suite.
             db = EmbeddedDatabase.start(dir.resolve("data"), false,
                     Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
         } catch (Exception e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL", e);
         }
-        return Map.of("quarkus.datasource.reactive.url", db.reactiveUrl(),
+        Map<String, String> config = new java.util.HashMap<>(Map.of("quarkus.datasource.reactive.url", db.reactiveUrl(),
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
                 "quarkus.datasource.password", db.password(),
-                "channelhub.test.db-port", Integer.toString(db.port()));
+                "channelhub.test.db-port", Integer.toString(db.port())));
+        if (replicaWanted()) {
+            try {
+                replica = StreamingReplica.start(dir.resolve("data"), db.port(), db.password(), dir.resolve("replica"));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start a streaming replica of the embedded PostgreSQL", e);
+            }
+            config.put("channelhub.datasource.read-url", replica.reactiveUrl());
+            config.put("channelhub.test.replica-port", Integer.toString(replica.port()));
+        }
+        return config;
     }
 
     private static Map<String, String> external(String url) {
@@ -55,6 +85,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void stop() {
+        if (replica != null) {
+            try {
+                replica.close();
+            } catch (Exception ignored) {
+                // the JVM ends with the suite
+            }
+            replica = null;
+        }
         if (db != null) {
             try {
                 db.close();

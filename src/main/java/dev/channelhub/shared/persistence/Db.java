@@ -100,6 +100,99 @@ public class Db {
         return reads != null ? reads : pool;
     }
 
+    /**
+     * Catalogue reads: {@code work} on one connection to the replica when one is configured (it may be behind the
+     * primary by the replay delay, including behind this instance's own writes), else on one primary connection
+     * exactly like {@link #withConnection}. Read-only work only, never inside a transaction.
+     */
+    public <T> Uni<T> withReadConnection(Function<SqlConnection, Uni<T>> work) {
+        return reads == null ? withConnection(work) : reads.withConnection(conn -> Uni.createFrom().deferred(() -> work.apply(conn)));
+    }
+
+    // --- Read-your-writes on the replica: per tenant, the primary's WAL position after a write through this instance.
+
+    /** The primary's WAL position now (after the caller's commit), as text for a {@code pg_lsn} parameter. */
+    static final String PRIMARY_LSN = """
+            select pg_current_wal_lsn()::text as lsn
+            """;
+
+    /** On the read server: has it replayed up to $1? A server that is not a standby (no replay to wait for) has. */
+    static final String REPLAYED = """
+            select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, not pg_is_in_recovery()) as replayed
+            """;
+
+    private final java.util.concurrent.atomic.AtomicLong evictedFence = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Tenants with a write this instance made that the replica may not have replayed yet: tenant to WAL position. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Long> fences = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(10_000).executor(Runnable::run)
+            // A fence pushed out by the bound still holds: it raises the floor every tenant's fresh read waits for.
+            .<String, Long>removalListener((tenant, lsn, cause) -> {
+                if (cause.wasEvicted() && lsn != null) {
+                    evictedFence.accumulateAndGet(lsn, Math::max);
+                }
+            }).build();
+
+
+    /**
+     * After a committed write of {@code tenant} that {@link #withFreshReads} must see (prices, lists, promotions,
+     * products): remembers the primary's WAL position, so this instance's next fresh reads for the tenant go to the
+     * primary until the replica has replayed that far. One statement on the primary, and only when a replica is
+     * configured (none otherwise).
+     */
+    public Uni<Void> fence(String tenant) {
+        if (reads == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return one(pool, PRIMARY_LSN, Tuple.tuple(), row -> lsn(row.getString("lsn")))
+                .invoke(lsn -> lsn.ifPresent(l -> fences.asMap().merge(tenant, l, Math::max))).replaceWithVoid();
+    }
+
+    /**
+     * Quote reads: {@code work} on one replica connection when the replica has replayed every write of {@code tenant}
+     * that this instance {@link #fence fenced}, else on one primary connection. No fence pending (the usual case): no
+     * extra statement; a fence pending: one statement on the replica to compare positions (the fence is dropped once
+     * passed). No replica configured: exactly {@link #withConnection}. Read-only work only.
+     */
+    public <T> Uni<T> withFreshReads(String tenant, Function<SqlConnection, Uni<T>> work) {
+        if (reads == null) {
+            return withConnection(work);
+        }
+        Long tenantFence = fences.getIfPresent(tenant);
+        long floor = evictedFence.get();
+        long fence = Math.max(tenantFence == null ? 0 : tenantFence, floor);
+        if (fence == 0) {
+            return withReadConnection(work);
+        }
+        return reads.withConnection(conn -> one(conn, REPLAYED, Tuple.of(lsnText(fence)), row -> row.getBoolean("replayed"))
+                        .flatMap(replayed -> {
+                            if (!Boolean.TRUE.equals(replayed.orElse(false))) {
+                                return Uni.createFrom().item(new Routed<T>(false, null));
+                            }
+                            if (tenantFence != null) {
+                                fences.asMap().remove(tenant, tenantFence);
+                            }
+                            if (floor != 0) {
+                                evictedFence.compareAndSet(floor, 0);
+                            }
+                            return Uni.createFrom().deferred(() -> work.apply(conn)).map(r -> new Routed<>(true, r));
+                        }))
+                .flatMap(routed -> routed.done() ? Uni.createFrom().item(routed.result()) : withConnection(work));
+    }
+
+    private record Routed<T>(boolean done, T result) {
+    }
+
+    /** A {@code pg_lsn} text ({@code 16/B374D848}) as one number, so positions compare in Java. */
+    static long lsn(String text) {
+        int slash = text.indexOf('/');
+        return (Long.parseLong(text.substring(0, slash), 16) << 32) | Long.parseLong(text.substring(slash + 1), 16);
+    }
+
+    static String lsnText(long lsn) {
+        return Long.toHexString(lsn >>> 32).toUpperCase() + "/" + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
+    }
+
     /** A pool on the replica: the URL's credentials, else the primary's; application_name channelhub-read. */
     private Pool replicaPool(String url) {
         var options = io.vertx.pgclient.PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url);
