@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.persistence.Db;
+import dev.channelhub.shared.persistence.TenantKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,6 +12,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +27,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL of returns: headers come with their lines in the same statement (a return always has lines). */
+/**
+ * Returns: the header is {@link ReturnEntity} (written in a Hibernate Reactive session transaction); its lines and
+ * timeline are set-based statements run on that session's connection ({@code shared/persistence/SessionConnection}), in
+ * the same transaction. Reads (get, pages, GraphQL batches) are SQL on the pool: headers come with their lines in the
+ * same statement (a return always has lines).
+ */
 @ApplicationScoped
 public class ReturnRepository {
 
@@ -46,14 +53,13 @@ public class ReturnRepository {
             insert into return_number (tenant_id, day, last) values ($1, $2, 1) on conflict (tenant_id, day)
             do update set last = return_number.last + 1 returning last""";
 
-    private static final String INSERT = """
-            with h as (insert into return_order (tenant_id, id, number, order_id, channel_id, customer_id, status, currency, refund_total,
-                                                 note, idempotency_caller, idempotency_key, created_by, created_at, updated_at)
-                       values ($1, $2, $3, $4, $5, $6, 'REQUESTED', $7, $8, $9, $10, $11, $12, $13, $13)),
-            l as (insert into return_line (tenant_id, return_id, line_no, sku, quantity, reason, unit_price)
-                  select $1, $2, t.n, t.sku, t.q, t.reason, t.price::numeric
-                  from unnest($14::int[], $15::varchar[], $16::int[], $17::varchar[], $18::varchar[]) as t(n, sku, q, reason, price)),
-            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) values ($1, $2, 'REQUESTED', $12, $19::varchar::jsonb, $13))
+    /** The lines of a new return and its REQUESTED timeline row, after the header (ReturnEntity) is flushed. */
+    private static final String INSERT_LINES = """
+            with l as (insert into return_line (tenant_id, return_id, line_no, sku, quantity, reason, unit_price)
+                       select $1, $2, t.n, t.sku, t.q, t.reason, t.price::numeric
+                       from unnest($3::int[], $4::varchar[], $5::int[], $6::varchar[], $7::varchar[]) as t(n, sku, q, reason, price)),
+            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at)
+                  values ($1, $2, 'REQUESTED', $8, $9::varchar::jsonb, $10))
             select 1""";
 
     private static final String RETURNED_UNITS = """
@@ -61,27 +67,19 @@ public class ReturnRepository {
             join return_order r on r.tenant_id = l.tenant_id and r.id = l.return_id
             where r.tenant_id = $1 and r.order_id = $2 and r.status <> 'REJECTED' group by l.sku""";
 
-    private static final String SET_STATUS = """
-            with u as (update return_order set status = $3, reject_reason = coalesce($4, reject_reason), version = version + 1, updated_at = $5
-                       where tenant_id = $1 and id = $2 returning id),
-            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) select $1, $2, $3, $6, $7::varchar::jsonb, $5 from u)
-            select count(*) as n from u""";
+    /** A timeline row of a return. */
+    private static final String EVENT = """
+            insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) values ($1, $2, $3, $4, $5::varchar::jsonb, $6)""";
 
-    private static final String RECEIVE = """
-            with lines as (update return_line l set received_quantity = t.q, disposition = t.d
-                           from unnest($3::varchar[], $4::int[], $5::varchar[]) as t(sku, q, d)
-                           where l.tenant_id = $1 and l.return_id = $2 and l.sku = t.sku returning l.unit_price, t.q),
-            u as (update return_order set status = 'RECEIVED', location_code = $6, version = version + 1, updated_at = $7,
-                  refund_total = (select coalesce(sum(unit_price * q), 0) from lines)
-                  where tenant_id = $1 and id = $2 returning id),
-            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) select $1, $2, 'RECEIVED', $8, $9::varchar::jsonb, $7 from u)
-            select count(*) as n from u""";
+    /** The received units and their disposition, per SKU of the request (lines not named keep 0 and no disposition). */
+    private static final String RECEIVE_LINES = """
+            update return_line l set received_quantity = t.q, disposition = t.d
+            from unnest($3::varchar[], $4::int[], $5::varchar[]) as t(sku, q, d)
+            where l.tenant_id = $1 and l.return_id = $2 and l.sku = t.sku""";
 
-    private static final String REFUNDED = """
-            with u as (update return_order set status = 'REFUNDED', refunded_amount = $3, credited_amount = $4, refund_method = $5,
-                       refund_reference = $6, version = version + 1, updated_at = $7 where tenant_id = $1 and id = $2 returning id),
-            e as (insert into return_event (tenant_id, return_id, type, actor, details, occurred_at) select $1, $2, 'REFUNDED', $8, $9::varchar::jsonb, $7 from u)
-            select count(*) as n from u""";
+    private static final String LINES_OF = """
+            select l.line_no, l.sku, l.quantity, l.reason, l.unit_price, l.received_quantity, l.disposition from return_line l
+            where l.tenant_id = $1 and l.return_id = $2 order by l.line_no""";
 
     private static final String BY_ORDERS = """
             select r.order_id, r.id, r.number, r.status from return_order r
@@ -104,27 +102,38 @@ public class ReturnRepository {
         return db.one(NEXT_NUMBER, Tuple.of(tenant, day), r -> r.getLong("last")).map(Optional::orElseThrow);
     }
 
-    public Uni<Void> insert(SqlClient tx, String tenant, ReturnView v, String idempotencyCaller, String idempotencyKey, String actor,
-                            Object details) {
-        int n = v.lines().size();
+    /** The header, locked ({@code for no key update}) in the session's transaction; null when there is none. */
+    public Uni<ReturnEntity> lockEntity(String tenant, UUID id) {
+        return ReturnEntity.<ReturnEntity>findById(TenantKey.of(tenant, id), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The lines of a new return and its REQUESTED timeline row (after the header is flushed); one statement. */
+    public Uni<Void> insertLines(SqlClient tx, String tenant, UUID id, List<LineRow> lines, String actor, Object details, Instant at) {
+        int n = lines.size();
         Integer[] no = new Integer[n];
         String[] sku = new String[n];
         Integer[] qty = new Integer[n];
         String[] reason = new String[n];
         String[] price = new String[n];
         for (int i = 0; i < n; i++) {
-            ReturnLineView l = v.lines().get(i);
-            no[i] = i + 1;
+            LineRow l = lines.get(i);
+            no[i] = l.lineNo();
             sku[i] = l.sku();
             qty[i] = l.quantity();
             reason[i] = l.reason().name();
             price[i] = l.unitPrice().toPlainString();
         }
-        return db.query(tx, INSERT, Tuple.from(new Object[]{tenant, v.uuid(), v.number(), UUID.fromString(v.orderId()),
-                        UUID.fromString(v.channelId()), v.customerId() == null ? null : UUID.fromString(v.customerId()), v.currency(),
-                        v.refundTotal(), v.note(), idempotencyKey == null ? null : idempotencyCaller, idempotencyKey, actor,
-                        utc(v.createdAt()), no, sku, qty, reason, price, json(details)}))
+        return db.query(tx, INSERT_LINES, Tuple.from(new Object[]{tenant, id, no, sku, qty, reason, price, actor, json(details), utc(at)}))
                 .replaceWithVoid();
+    }
+
+    /** A return's lines as stored, in line order. */
+    public Uni<List<LineRow>> lines(SqlClient client, String tenant, UUID id) {
+        return db.list(client, LINES_OF, Tuple.of(tenant, id), ReturnRepository::lineRow);
+    }
+
+    public Uni<Void> event(SqlClient tx, String tenant, UUID id, String type, String actor, Object details, Instant at) {
+        return db.query(tx, EVENT, Tuple.from(new Object[]{tenant, id, type, actor, json(details), utc(at)})).replaceWithVoid();
     }
 
     /** Units per SKU of the order's returns that were not rejected. */
@@ -136,9 +145,8 @@ public class ReturnRepository {
         });
     }
 
-    public Uni<Optional<ReturnView>> find(SqlClient client, String tenant, UUID id, boolean lock) {
-        String from = lock ? "(select * from return_order where tenant_id = $1 and id = $2 for update)" : "return_order";
-        String sql = WITH_LINES.formatted(from, "where r.tenant_id = $1 and r.id = $2", "l.line_no");
+    public Uni<Optional<ReturnView>> find(SqlClient client, String tenant, UUID id) {
+        String sql = WITH_LINES.formatted("return_order", "where r.tenant_id = $1 and r.id = $2", "l.line_no");
         return db.query(client, sql, Tuple.of(tenant, id)).map(rows -> group(rows).stream().findFirst());
     }
 
@@ -175,22 +183,9 @@ public class ReturnRepository {
         });
     }
 
-    public Uni<Void> setStatus(SqlClient tx, String tenant, UUID id, ReturnStatus status, String rejectReason, Instant at, String actor,
-                               Object details) {
-        return db.query(tx, SET_STATUS, Tuple.from(new Object[]{tenant, id, status.name(), rejectReason, utc(at), actor, json(details)}))
-                .replaceWithVoid();
-    }
-
-    public Uni<Void> receive(SqlClient tx, String tenant, UUID id, List<String> skus, List<Integer> quantities, List<String> dispositions,
-                             String locationCode, Instant at, String actor, Object details) {
-        return db.query(tx, RECEIVE, Tuple.from(new Object[]{tenant, id, skus.toArray(new String[0]), quantities.toArray(new Integer[0]),
-                dispositions.toArray(new String[0]), locationCode, utc(at), actor, json(details)})).replaceWithVoid();
-    }
-
-    public Uni<Void> refunded(SqlClient tx, String tenant, UUID id, BigDecimal refunded, BigDecimal credited, String method, String reference,
-                              Instant at, String actor, Object details) {
-        return db.query(tx, REFUNDED, Tuple.from(new Object[]{tenant, id, refunded, credited, method, reference, utc(at), actor,
-                json(details)})).replaceWithVoid();
+    public Uni<Void> receiveLines(SqlClient tx, String tenant, UUID id, List<String> skus, List<Integer> quantities, List<String> dispositions) {
+        return db.query(tx, RECEIVE_LINES, Tuple.from(new Object[]{tenant, id, skus.toArray(new String[0]), quantities.toArray(new Integer[0]),
+                dispositions.toArray(new String[0])})).replaceWithVoid();
     }
 
     public Uni<List<AfterSalesEventView>> timeline(SqlClient client, String tenant, UUID id, Long afterSeq, int fetch) {
@@ -218,23 +213,33 @@ public class ReturnRepository {
         }
     }
 
+    /** A stored line; its view's refund amount counts the received units once the return is RECEIVED or REFUNDED. */
+    public record LineRow(int lineNo, String sku, int quantity, ReturnReason reason, BigDecimal unitPrice, int receivedQuantity,
+                          Disposition disposition) {
+
+        public ReturnLineView toView(ReturnStatus status, String currency) {
+            BigDecimal price = Money.round(unitPrice, currency);
+            boolean counted = status == ReturnStatus.RECEIVED || status == ReturnStatus.REFUNDED;
+            return new ReturnLineView(sku, quantity, reason, price,
+                    Money.round(price.multiply(BigDecimal.valueOf(counted ? receivedQuantity : quantity)), currency), receivedQuantity,
+                    disposition);
+        }
+    }
+
+    private static LineRow lineRow(Row r) {
+        String disposition = r.getString("disposition");
+        return new LineRow(r.getInteger("line_no"), r.getString("sku"), r.getInteger("quantity"), ReturnReason.valueOf(r.getString("reason")),
+                r.getBigDecimal("unit_price"), r.getInteger("received_quantity"), disposition == null ? null : Disposition.valueOf(disposition));
+    }
+
     private static List<ReturnView> group(RowSet<Row> rows) {
         Map<UUID, Row> heads = new LinkedHashMap<>();
         Map<UUID, List<ReturnLineView>> lines = new HashMap<>();
         for (Row r : rows) {
             UUID id = r.getUUID("id");
             heads.putIfAbsent(id, r);
-            String cur = r.getString("currency");
-            BigDecimal price = Money.round(r.getBigDecimal("unit_price"), cur);
-            int qty = r.getInteger("quantity");
-            int received = r.getInteger("received_quantity");
-            String status = r.getString("status");
-            boolean counted = status.equals("RECEIVED") || status.equals("REFUNDED");
-            String disposition = r.getString("disposition");
-            lines.computeIfAbsent(id, k -> new ArrayList<>()).add(new ReturnLineView(r.getString("sku"), qty,
-                    ReturnReason.valueOf(r.getString("reason")), price,
-                    Money.round(price.multiply(BigDecimal.valueOf(counted ? received : qty)), cur), received,
-                    disposition == null ? null : Disposition.valueOf(disposition)));
+            lines.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(lineRow(r).toView(ReturnStatus.valueOf(r.getString("status")), r.getString("currency")));
         }
         List<ReturnView> out = new ArrayList<>();
         heads.forEach((id, h) -> {

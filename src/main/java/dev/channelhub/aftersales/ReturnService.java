@@ -19,11 +19,16 @@ import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.persistence.Ids;
+import dev.channelhub.shared.persistence.SessionConnection;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
 import io.smallrye.mutiny.Uni;
+import dev.channelhub.aftersales.ReturnRepository.LineRow;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -41,15 +46,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Returns (RMA), API-CONTRACT-2 §7. Every write runs in one transaction on the pool with the order row locked
- * first (so two returns of one order serialise and never exceed the shipped units), the return's own rows and
- * timeline, the order's timeline, stock (RESTOCK), the order's money (refund) and the {@code return.*} outbox event.
- * Returns stay on the Vert.x pool rather than Panache: receive and refund share their transaction with the stock
- * ledger and the order row, which live on the pool.
+ * Returns (RMA), API-CONTRACT-2 §7. Every write is one Hibernate Reactive session transaction: the header is
+ * {@link ReturnEntity} (locked, changed, {@code @Version} bumped by the flush), and the statements it cannot express run
+ * on the session's own connection ({@code SessionConnection.of(session)}), so they commit or roll back with it: the order
+ * row locked first on a request (two returns of one order serialise and never exceed the shipped units), the return's
+ * lines and timeline, the order's timeline, stock (RESTOCK), the order's money (refund), the {@code return.*} outbox
+ * event and the request's idempotency answer.
  */
 @ApplicationScoped
 public class ReturnService {
@@ -91,13 +98,13 @@ public class ReturnService {
                 }
             }
             String tenant = caller.tenant();
-            return idempotency.run(caller, idempotencyKey, "POST /returns", request, ReturnView.class, () -> nextNumber(tenant)
-                    .flatMap(number -> db.inTransaction(tx -> orders.lockForReturn(tx, caller, orderId, "orderId")
+            return idempotency.runRecording(caller, idempotencyKey, "POST /returns", request, ReturnView.class, completion -> nextNumber(tenant)
+                    .flatMap(number -> inTransaction((session, tx) -> orders.lockForReturn(tx, caller, orderId, "orderId")
                             .flatMap(ro -> returns.returnedUnits(tx, tenant, orderId)
                                     .flatMap(returned -> settings.current(tx, tenant)
-                                            .flatMap(s -> insertRequested(tx, caller, request, ro, returned, s.returnWindowDays(), number,
-                                                    idempotencyKey))))))
-                    .map(Outcome::created));
+                                            .flatMap(s -> insertRequested(session, tx, caller, request, ro, returned, s.returnWindowDays(),
+                                                    number, idempotencyKey))))
+                            .flatMap(view -> completion.record(session, Outcome.created(view))))));
         });
     }
 
@@ -106,7 +113,7 @@ public class ReturnService {
         return returns.nextNumber(tenant, day).map(n -> String.format("RMA-%s-%06d", day.format(NUMBER_DAY), n));
     }
 
-    private Uni<ReturnView> insertRequested(SqlClient tx, Caller caller, CreateReturnRequest request, ReturnableOrder ro,
+    private Uni<ReturnView> insertRequested(Mutiny.Session session, SqlClient tx, Caller caller, CreateReturnRequest request, ReturnableOrder ro,
                                             Map<String, Long> returned, int windowDays, String number, String idempotencyKey) {
         OrderView order = ro.order();
         Map<String, OrderLineView> bySku = order.lines().stream().collect(Collectors.toMap(OrderLineView::sku, Function.identity()));
@@ -138,24 +145,40 @@ public class ReturnService {
                     + " days from " + ro.windowStart() + " is over");
         }
         String cur = order.currency();
-        List<ReturnLineView> lines = request.lines().stream().map(l -> {
-            BigDecimal price = bySku.get(l.sku()).unitPrice();
-            return new ReturnLineView(l.sku(), l.quantity(), l.reason(), price, Money.round(price.multiply(BigDecimal.valueOf(l.quantity())), cur),
-                    0, null);
-        }).toList();
+        List<LineRow> rows = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            ReturnLineRequest l = request.lines().get(i);
+            rows.add(new LineRow(i + 1, l.sku(), l.quantity(), l.reason(), bySku.get(l.sku()).unitPrice(), 0, null));
+        }
+        List<ReturnLineView> lines = rows.stream().map(l -> l.toView(ReturnStatus.REQUESTED, cur)).toList();
         BigDecimal total = Money.round(lines.stream().map(ReturnLineView::refundAmount).reduce(BigDecimal.ZERO, BigDecimal::add), cur);
-        UUID id = Ids.newId();
-        ReturnView view = new ReturnView(id.toString(), number, order.id(), order.channelId(), order.customerId(), ReturnStatus.REQUESTED,
-                lines, total, cur, request.note(), null, null, null, null, null, null, now, now, 1);
+        ReturnEntity e = new ReturnEntity();
+        e.tenantId = caller.tenant();
+        e.id = Ids.newId();
+        e.number = number;
+        e.orderId = order.uuid();
+        e.channelId = UUID.fromString(order.channelId());
+        e.customerId = order.customerId() == null ? null : UUID.fromString(order.customerId());
+        e.status = ReturnStatus.REQUESTED;
+        e.currency = cur;
+        e.refundTotal = total;
+        e.note = request.note();
+        e.idempotencyCaller = idempotencyKey == null ? null : IdempotencyService.scopeOf(caller);
+        e.idempotencyKey = idempotencyKey;
+        e.createdBy = caller.subject();
+        e.version = 1;
+        e.createdAt = now;
+        e.updatedAt = now;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("number", number);
         details.put("orderId", order.id());
         details.put("lines", lines);
         details.put("refundTotal", total);
-        return returns.insert(tx, caller.tenant(), view, IdempotencyService.scopeOf(caller), idempotencyKey, caller.subject(), details)
-                .call(x -> orders.recordEvent(tx, caller, order.uuid(), "RETURN_REQUESTED", refDetails(view, Map.of("refundTotal", total))))
-                .call(x -> outbox.append(tx, caller, "return.requested", "return", id, UUID.fromString(order.channelId()), view))
-                .replaceWith(view);
+        return session.persist(e).call(session::flush)
+                .map(x -> e.toView(rows))
+                .call(view -> returns.insertLines(tx, caller.tenant(), e.id, rows, caller.subject(), details, now))
+                .call(view -> orders.recordEvent(tx, caller, order.uuid(), "RETURN_REQUESTED", refDetails(view, Map.of("refundTotal", total))))
+                .call(view -> outbox.append(session, caller, "return.requested", "return", e.id, e.channelId, view));
     }
 
     // ------------------------------------------------------------------ approve / reject
@@ -176,15 +199,20 @@ public class ReturnService {
     }
 
     private Uni<ReturnView> decide(Caller caller, UUID id, ReturnStatus to, String reason) {
-        return db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(r -> {
-            ReturnLifecycle.require(r.number(), r.status(), to);
+        return inTransaction((session, tx) -> lockVisible(caller, id).flatMap(e -> returns.lines(tx, caller.tenant(), id).flatMap(lines -> {
+            ReturnLifecycle.require(e.number, e.status, to);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Map<String, Object> details = reason == null ? Map.of() : Map.of("reason", reason);
-            return returns.setStatus(tx, caller.tenant(), id, to, reason, now, caller.subject(), details)
-                    .call(x -> orders.recordEvent(tx, caller, UUID.fromString(r.orderId()), "RETURN_" + to.name(), refDetails(r, details)))
-                    .flatMap(x -> reload(tx, caller, id))
-                    .call(v -> outbox.append(tx, caller, "return." + to.name().toLowerCase(), "return", id, UUID.fromString(v.channelId()), v));
-        }));
+            e.status = to;
+            if (reason != null) {
+                e.rejectReason = reason;
+            }
+            e.updatedAt = now;
+            return session.flush().map(x -> e.toView(lines))
+                    .call(v -> returns.event(tx, caller.tenant(), id, to.name(), caller.subject(), details, now))
+                    .call(v -> orders.recordEvent(tx, caller, e.orderId, "RETURN_" + to.name(), refDetails(v, details)))
+                    .call(v -> outbox.append(session, caller, "return." + to.name().toLowerCase(), "return", id, e.channelId, v));
+        })));
     }
 
     // ------------------------------------------------------------------ receive
@@ -199,15 +227,15 @@ public class ReturnService {
                     throw ApiException.invalid("lines[" + i + "].sku", "appears more than once");
                 }
             }
-            return db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(r -> {
-                ReturnLifecycle.require(r.number(), r.status(), ReturnStatus.RECEIVED);
-                Map<String, ReturnLineView> bySku = new HashMap<>();
-                r.lines().forEach(l -> bySku.put(l.sku(), l));
+            return inTransaction((session, tx) -> lockVisible(caller, id).flatMap(e -> returns.lines(tx, caller.tenant(), id).flatMap(stored -> {
+                ReturnLifecycle.require(e.number, e.status, ReturnStatus.RECEIVED);
+                Map<String, LineRow> bySku = new HashMap<>();
+                stored.forEach(l -> bySku.put(l.sku(), l));
                 List<FieldError> unknown = new ArrayList<>();
                 List<FieldError> tooMany = new ArrayList<>();
                 for (int i = 0; i < request.lines().size(); i++) {
                     ReceiveLineRequest l = request.lines().get(i);
-                    ReturnLineView rl = bySku.get(l.sku());
+                    LineRow rl = bySku.get(l.sku());
                     if (rl == null) {
                         unknown.add(new FieldError("lines[" + i + "].sku", l.sku() + " is not on this return"));
                     } else if (l.quantity() > rl.quantity()) {
@@ -229,17 +257,33 @@ public class ReturnService {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("locationCode", request.locationCode());
                 details.put("lines", request.lines());
+                // The lines as received: the request's units and disposition per SKU; the refund total is what came back.
+                Map<String, ReceiveLineRequest> received = new HashMap<>();
+                request.lines().forEach(l -> received.put(l.sku(), l));
+                List<LineRow> lines = stored.stream().map(l -> {
+                    ReceiveLineRequest in = received.get(l.sku());
+                    return in == null ? l : new LineRow(l.lineNo(), l.sku(), l.quantity(), l.reason(), l.unitPrice(), in.quantity(), in.disposition());
+                }).toList();
+                BigDecimal refundTotal = request.lines().stream()
+                        .map(l -> bySku.get(l.sku()).unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
                 Uni<?> moved = restock.isEmpty() ? Uni.createFrom().voidItem()
-                        : stock.restock(tx, caller, request.locationCode(), "locationCode", restock, "RETURN", id, "return " + r.number());
+                        : stock.restock(tx, caller, request.locationCode(), "locationCode", restock, "RETURN", id, "return " + e.number);
                 return moved
-                        .flatMap(x -> returns.receive(tx, caller.tenant(), id, request.lines().stream().map(ReceiveLineRequest::sku).toList(),
+                        .call(x -> returns.receiveLines(tx, caller.tenant(), id, request.lines().stream().map(ReceiveLineRequest::sku).toList(),
                                 request.lines().stream().map(ReceiveLineRequest::quantity).toList(),
-                                request.lines().stream().map(l -> l.disposition().name()).toList(), request.locationCode(), now,
-                                caller.subject(), details))
-                        .call(x -> orders.recordEvent(tx, caller, UUID.fromString(r.orderId()), "RETURN_RECEIVED", refDetails(r, details)))
-                        .flatMap(x -> reload(tx, caller, id))
-                        .call(v -> outbox.append(tx, caller, "return.received", "return", id, UUID.fromString(v.channelId()), v));
-            }));
+                                request.lines().stream().map(l -> l.disposition().name()).toList()))
+                        .flatMap(x -> {
+                            e.status = ReturnStatus.RECEIVED;
+                            e.locationCode = request.locationCode();
+                            e.refundTotal = refundTotal;
+                            e.updatedAt = now;
+                            return session.flush().map(y -> e.toView(lines));
+                        })
+                        .call(v -> returns.event(tx, caller.tenant(), id, "RECEIVED", caller.subject(), details, now))
+                        .call(v -> orders.recordEvent(tx, caller, e.orderId, "RETURN_RECEIVED", refDetails(v, details)))
+                        .call(v -> outbox.append(session, caller, "return.received", "return", id, e.channelId, v));
+            })));
         });
     }
 
@@ -249,17 +293,18 @@ public class ReturnService {
         return Uni.createFrom().deferred(() -> {
             caller.require(Role.MANAGER, Role.SALES, Role.INTEGRATION);
             validator.check(request);
-            return db.inTransaction(tx -> lockVisible(tx, caller, id).flatMap(r -> {
-                ReturnLifecycle.require(r.number(), r.status(), ReturnStatus.REFUNDED);
-                List<RefundedLine> lines = r.lines().stream().filter(l -> l.receivedQuantity() > 0)
+            return inTransaction((session, tx) -> lockVisible(caller, id).flatMap(e -> returns.lines(tx, caller.tenant(), id).flatMap(stored -> {
+                ReturnLifecycle.require(e.number, e.status, ReturnStatus.REFUNDED);
+                List<RefundedLine> lines = stored.stream().map(l -> l.toView(e.status, e.currency)).filter(l -> l.receivedQuantity() > 0)
                         .map(l -> new RefundedLine(l.sku(), l.receivedQuantity(), l.refundAmount())).toList();
-                return orders.refund(tx, caller, UUID.fromString(r.orderId()), lines, request.method(), request.reference(), "RETURN", id,
-                        r.number()).flatMap(outcome -> refunded(tx, caller, r, request, outcome));
-            }));
+                return orders.refund(tx, caller, e.orderId, lines, request.method(), request.reference(), "RETURN", id, e.number)
+                        .flatMap(outcome -> refunded(session, tx, caller, e, stored, request, outcome));
+            })));
         });
     }
 
-    private Uni<ReturnView> refunded(SqlClient tx, Caller caller, ReturnView r, RefundReturnRequest request, RefundOutcome outcome) {
+    private Uni<ReturnView> refunded(Mutiny.Session session, SqlClient tx, Caller caller, ReturnEntity e, List<LineRow> lines,
+                                     RefundReturnRequest request, RefundOutcome outcome) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("refunded", outcome.split().refund());
@@ -267,10 +312,15 @@ public class ReturnService {
         details.put("method", request.method());
         details.put("reference", request.reference());
         details.put("orderPaymentStatus", outcome.order().paymentStatus().name());
-        return returns.refunded(tx, caller.tenant(), r.uuid(), outcome.split().refund(), outcome.split().credit(), request.method(),
-                        request.reference(), now, caller.subject(), details)
-                .flatMap(x -> reload(tx, caller, r.uuid()))
-                .call(v -> outbox.append(tx, caller, "return.refunded", "return", v.uuid(), UUID.fromString(v.channelId()),
+        e.status = ReturnStatus.REFUNDED;
+        e.refundedAmount = outcome.split().refund();
+        e.creditedAmount = outcome.split().credit();
+        e.refundMethod = request.method();
+        e.refundReference = request.reference();
+        e.updatedAt = now;
+        return session.flush().map(x -> e.toView(lines))
+                .call(v -> returns.event(tx, caller.tenant(), e.id, "REFUNDED", caller.subject(), details, now))
+                .call(v -> outbox.append(session, caller, "return.refunded", "return", e.id, e.channelId,
                         Map.of("return", v, "refunded", outcome.split().refund(), "credited", outcome.split().credit(),
                                 "order", Map.of("id", outcome.order().id(), "refundedTotal", outcome.order().refundedTotal(),
                                         "creditedTotal", outcome.order().creditedTotal(), "outstanding", outcome.order().outstanding(),
@@ -282,7 +332,7 @@ public class ReturnService {
     public Uni<ReturnView> get(Caller caller, UUID id) {
         return Uni.createFrom().deferred(() -> {
             requireReader(caller);
-            return returns.find(db.pool(), caller.tenant(), id, false).map(found -> found.filter(r -> visible(caller, r))
+            return returns.find(db.pool(), caller.tenant(), id).map(found -> found.filter(r -> visible(caller, r))
                     .orElseThrow(() -> ApiException.notFound("return", id)));
         });
     }
@@ -325,13 +375,24 @@ public class ReturnService {
         return !caller.isPartnerOnly() || r.channelId().equals(caller.partnerChannelId().toString());
     }
 
-    private Uni<ReturnView> lockVisible(SqlClient tx, Caller caller, UUID id) {
-        return returns.find(tx, caller.tenant(), id, true).map(found -> found.filter(r -> visible(caller, r))
-                .orElseThrow(() -> ApiException.notFound("return", id)));
+    /** The header locked for the change; one the caller may not see is 404 as an absent one. */
+    private Uni<ReturnEntity> lockVisible(Caller caller, UUID id) {
+        return returns.lockEntity(caller.tenant(), id).map(e -> {
+            if (e == null || (caller.isPartnerOnly() && !e.channelId.equals(caller.partnerChannelId()))) {
+                throw ApiException.notFound("return", id);
+            }
+            return e;
+        });
     }
 
-    private Uni<ReturnView> reload(SqlClient tx, Caller caller, UUID id) {
-        return returns.find(tx, caller.tenant(), id, false).map(found -> found.orElseThrow(() -> ApiException.notFound("return", id)));
+    /**
+     * One Hibernate Reactive transaction for a return write: the session for the header entity, the outbox event and the
+     * idempotency answer, and the session's own connection for the statements the entity cannot express (the return's
+     * lines and timeline, other features' order, stock and refund statements), so all of them commit or roll back together.
+     */
+    private <T> Uni<T> inTransaction(BiFunction<Mutiny.Session, SqlConnection, Uni<T>> work) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> SessionConnection.of(session).flatMap(tx -> work.apply(session, tx))));
     }
 
     private static Map<String, Object> refDetails(ReturnView r, Map<String, Object> more) {

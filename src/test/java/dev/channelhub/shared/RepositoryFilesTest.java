@@ -86,9 +86,7 @@ class RepositoryFilesTest {
      * Repositories whose SQL is still built with {@code +}, each with its reason. Remove a line when the file is converted;
      * a listed file without such SQL fails {@link #repositoriesWriteSqlAsTextBlocks}.
      */
-    static final Map<String, String> CONCATENATED_SQL = Map.of(
-            "analytics/AnalyticsRepository.java", "being reworked by the analytics work of this wave in parallel; converted "
-                    + "after that merge (issue 16, SQL rules)");
+    static final Map<String, String> CONCATENATED_SQL = Map.of();
 
     /**
      * SQL in repositories ({@code *Repository}, {@code *Sql}) is written as text blocks, one named constant per statement,
