@@ -16,8 +16,7 @@ result() { grep '^RESULT' | head -1 || echo "RESULT failed"; }
 field() { awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) {print $(i + 1); exit}}' <<< "$1"; }
 rps() { awk '{for (i = 1; i < NF; i++) if ($i == "req/s") {print $(i - 1); exit}}' <<< "$1"; }
 
-[ -f "$BENCH_DIR/pg/postmaster.pid" ] || { echo "no data in $BENCH_DIR: run SCALE=1.0 bench/generate.sh first" >&2; exit 1; }
-stop_server 2>/dev/null || true
+[ -f "$BENCH_DIR/pg/PG_VERSION" ] || { echo "no data in $BENCH_DIR: run SCALE=1.0 bench/generate.sh first" >&2; exit 1; }
 start_server "$PORT" "$BENCH_DIR/server-compare.log"
 trap 'stop_server' EXIT
 . bench/env.sh

@@ -2,13 +2,14 @@
 # W3 versus pgbench: runs bench/pgbench-order.sql (the SQL of one order placement, and the rollup feed beside it) with pgbench -c16 -j2 -T
 # against the bench PostgreSQL, then prints pgbench's tps and, when W3_RPS is given (API orders/s at c=16),
 # the ratio API orders/s / pgbench tps. Needs the server (and so its PostgreSQL) running; from the repository root.
+# PGBENCH_OPTS=-r adds the slowest statements (pgbench per-statement latencies).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 DURATION=${1:-30s}
 q() { psqlb -At -c "$1"; }
-CHS=$(q "select string_agg(id::text, ',') from (select id from channel where tenant_id = 'bench' and status = 'ACTIVE' and credit_limit is null order by code limit 20) x")
-CUS=$(q "select string_agg(id::text, ',') from (select id from customer c where tenant_id = 'bench' and status = 'ACTIVE' order by md5(id::text) limit 20) x")
+CHS=$(q "select string_agg(id::text, ',') from (select id from channel where tenant_id = 'bench' and status = 'ACTIVE' and credit_limit is null order by code limit 200) x")
+CUS=$(q "select string_agg(id::text, ',') from (select id from customer c where tenant_id = 'bench' and status = 'ACTIVE' order by md5(id::text) limit 1000) x")
 NSKU=$(q "select count(*) from product where tenant_id = 'bench'")
 # Per channel, the lists that may apply to it (currency, validity, channel / group / type scope): what the API's
 # PricingCache derives in memory and passes to the quote's one statement. Dropped again at the end.
@@ -31,12 +32,13 @@ FEED_END=$((SECONDS + ${DURATION%s}))
     psqlb -qAt -c "select analytics_apply_outbox('Asia/Shanghai', 2000, false)" >/dev/null 2>&1 || true; sleep 0.5
   done ) &
 FEED_PID=$!
-OUT=$(pgbench -n -c16 -j2 -T"${DURATION%s}" -M prepared -f bench/pgbench-order.sql -D chs="{$CHS}" -D cus="{$CUS}" -D nsku="$NSKU" \
-  -h localhost -p "$(pg_port)" -U postgres postgres 2>&1)
+OUT=$(set +e; PGPASSWORD="$(cat "$BENCH_DIR/pg.password")" pgbench -n -c16 -j2 -T"${DURATION%s}" ${PGBENCH_OPTS:-} -M prepared -f bench/pgbench-order.sql -D chs="{$CHS}" -D cus="{$CUS}" -D nsku="$NSKU" -D run="$(date +%s)" \
+  -h localhost -p "$(pg_port)" -U postgres postgres 2>&1; true) # an aborted run still prints its errors below
 wait $FEED_PID 2>/dev/null || true
 TPS=$(echo "$OUT" | awk '/^tps = / { print $3; exit }')
 LAT=$(echo "$OUT" | awk '/latency average/ { print $4; exit }')
 FAILED=$(echo "$OUT" | awk '/number of failed transactions/ { print $5; exit }')
+[ -z "${PGBENCH_OPTS:-}" ] || echo "$OUT" | grep -E "^ +[0-9.]+ +[0-9]+ +" | sort -rn | head -8 | cut -c1-160 || true
 echo "RESULT pgbench-order c=16: $TPS tps  latency avg $LAT ms  failed ${FAILED:-0}"
 [ "$TPS" ] || echo "$OUT" | tail -20
 if [ -n "${W3_RPS:-}" ] && [ -n "$TPS" ]; then
