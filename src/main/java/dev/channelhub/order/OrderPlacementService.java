@@ -59,6 +59,7 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class OrderPlacementService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OrderPlacementService.class);
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final OrderRepository orders;
@@ -76,12 +77,16 @@ public class OrderPlacementService {
     private final Instance<OrderPlacedHook> hooks;
     private final BusinessMetrics metrics;
     private final CourseService certifications;
+    /** {@link OrderConfig#testHoldBeforeCommit()}; null (always, outside DrainIT): the placement has no extra step. */
+    private final java.time.Duration holdBeforeCommit;
 
     public OrderPlacementService(OrderRepository orders, OrderAccess access, StockService stock, HoldService holds,
                                  ChannelService channels, CustomerService customers, PriceService prices, Db db, ChannelCredit credit,
                                  IdempotencyService idempotency, RequestValidator validator, EventOutbox outbox,
-                                 @Any Instance<OrderPlacedHook> hooks, BusinessMetrics metrics, CourseService certifications) {
+                                 @Any Instance<OrderPlacedHook> hooks, BusinessMetrics metrics, CourseService certifications,
+                                 OrderConfig config) {
         this.metrics = metrics;
+        this.holdBeforeCommit = config.testHoldBeforeCommit().filter(d -> !d.isZero() && !d.isNegative()).orElse(null);
         this.orders = orders;
         this.access = access;
         this.stock = stock;
@@ -116,9 +121,12 @@ public class OrderPlacementService {
             String tenant = caller.tenant();
             // The answer is stored in the order's own transaction (completion), so order and answer commit together.
             return idempotency.runRecording(caller, idempotencyKey, "POST /orders", request, OrderView.class, completion -> {
-                BiFunction<String, Boolean, Uni<Outcome<OrderView>>> placeTx = (number, planned) -> db.inTransaction(tx ->
-                        placeIn(tx, caller, request, channelId, customerId, holdId, currency, lines, number, idempotencyKey, planned)
-                                .flatMap(view -> completion.record(tx, Outcome.created(view))))
+                BiFunction<String, Boolean, Uni<Outcome<OrderView>>> placeTx = (number, planned) -> db.inTransaction(tx -> {
+                            Uni<Outcome<OrderView>> placed = placeIn(tx, caller, request, channelId, customerId, holdId, currency, lines,
+                                    number, idempotencyKey, planned)
+                                    .flatMap(view -> completion.record(tx, Outcome.created(view)));
+                            return holdBeforeCommit == null ? placed : placed.call(this::heldBeforeCommit);
+                        })
                         .invoke(metrics::orderPlaced); // committed
                 return nextNumber(tenant)
                         // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
@@ -130,6 +138,11 @@ public class OrderPlacementService {
                                 .map(Outcome::created));
             });
         });
+    }
+
+    private Uni<Void> heldBeforeCommit(Object placed) {
+        LOG.infof("order placement held for %s before its commit (channelhub.orders.test-hold-before-commit)", holdBeforeCommit);
+        return Uni.createFrom().voidItem().onItem().delayIt().by(holdBeforeCommit);
     }
 
     private Uni<String> nextNumber(String tenant) {
