@@ -15,9 +15,10 @@ public interface OrderConfig {
     int paymentTermDays();
 
     /**
-     * Test only, unset in every profile: each order placement waits this long inside its transaction, after its rows are
-     * written and before the commit, and logs {@code order placement held}. The packaged-jar drain test ({@code DrainIT})
-     * sets it so that an order is deterministically in flight when SIGTERM arrives.
+     * Test only, unset in every profile: each order placement, once accepted (checked, number drawn), waits this long
+     * before its transaction and logs {@code order placement ... held}. The packaged-jar drain test ({@code DrainIT}) sets it
+     * so that orders are deterministically in flight when SIGTERM arrives. (Not inside the transaction: the sales rollup
+     * row would make concurrent placements of one tenant wait for each other.)
      */
-    Optional<Duration> testHoldBeforeCommit();
+    Optional<Duration> testHoldBeforeTransaction();
 }

@@ -77,8 +77,8 @@ public class OrderPlacementService {
     private final Instance<OrderPlacedHook> hooks;
     private final BusinessMetrics metrics;
     private final CourseService certifications;
-    /** {@link OrderConfig#testHoldBeforeCommit()}; null (always, outside DrainIT): the placement has no extra step. */
-    private final java.time.Duration holdBeforeCommit;
+    /** {@link OrderConfig#testHoldBeforeTransaction()}; null (always, outside DrainIT): the placement has no extra step. */
+    private final java.time.Duration holdBeforeTransaction;
 
     public OrderPlacementService(OrderRepository orders, OrderAccess access, StockService stock, HoldService holds,
                                  ChannelService channels, CustomerService customers, PriceService prices, Db db, ChannelCredit credit,
@@ -86,7 +86,7 @@ public class OrderPlacementService {
                                  @Any Instance<OrderPlacedHook> hooks, BusinessMetrics metrics, CourseService certifications,
                                  OrderConfig config) {
         this.metrics = metrics;
-        this.holdBeforeCommit = config.testHoldBeforeCommit().filter(d -> !d.isZero() && !d.isNegative()).orElse(null);
+        this.holdBeforeTransaction = config.testHoldBeforeTransaction().filter(d -> !d.isZero() && !d.isNegative()).orElse(null);
         this.orders = orders;
         this.access = access;
         this.stock = stock;
@@ -121,14 +121,15 @@ public class OrderPlacementService {
             String tenant = caller.tenant();
             // The answer is stored in the order's own transaction (completion), so order and answer commit together.
             return idempotency.runRecording(caller, idempotencyKey, "POST /orders", request, OrderView.class, completion -> {
-                BiFunction<String, Boolean, Uni<Outcome<OrderView>>> placeTx = (number, planned) -> db.inTransaction(tx -> {
-                            Uni<Outcome<OrderView>> placed = placeIn(tx, caller, request, channelId, customerId, holdId, currency, lines,
-                                    number, idempotencyKey, planned)
-                                    .flatMap(view -> completion.record(tx, Outcome.created(view)));
-                            return holdBeforeCommit == null ? placed : placed.call(this::heldBeforeCommit);
-                        })
+                BiFunction<String, Boolean, Uni<Outcome<OrderView>>> placeTx = (number, planned) -> db.inTransaction(tx ->
+                        placeIn(tx, caller, request, channelId, customerId, holdId, currency, lines, number, idempotencyKey, planned)
+                                .flatMap(view -> completion.record(tx, Outcome.created(view))))
                         .invoke(metrics::orderPlaced); // committed
-                return nextNumber(tenant)
+                Uni<String> numbered = nextNumber(tenant);
+                if (holdBeforeTransaction != null) {
+                    numbered = numbered.call(this::heldBeforeTransaction);
+                }
+                return numbered
                         // First with the cheaper planned reservation; if stock moved under it, again with every row locked.
                         .flatMap(number -> placeTx.apply(number, true)
                                 .onFailure(Replan.class).recoverWithUni(() -> placeTx.apply(number, false)))
@@ -140,9 +141,10 @@ public class OrderPlacementService {
         });
     }
 
-    private Uni<Void> heldBeforeCommit(Object placed) {
-        LOG.infof("order placement held for %s before its commit (channelhub.orders.test-hold-before-commit)", holdBeforeCommit);
-        return Uni.createFrom().voidItem().onItem().delayIt().by(holdBeforeCommit);
+    private Uni<Void> heldBeforeTransaction(String number) {
+        LOG.infof("order placement %s held for %s before its transaction (channelhub.orders.test-hold-before-transaction)", number,
+                holdBeforeTransaction);
+        return Uni.createFrom().voidItem().onItem().delayIt().by(holdBeforeTransaction);
     }
 
     private Uni<String> nextNumber(String tenant) {
