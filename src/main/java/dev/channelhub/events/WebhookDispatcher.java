@@ -4,6 +4,12 @@ import dev.channelhub.events.WebhookDeliveryRepository.Claimed;
 import dev.channelhub.events.WebhookDeliveryRepository.FanOutTarget;
 import dev.channelhub.shared.boot.Drain;
 import dev.channelhub.shared.metrics.BusinessMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +22,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
@@ -36,6 +43,9 @@ import java.util.List;
  *       n+1 of an order waits until n was delivered. Success marks DELIVERED; failure schedules the next attempt
  *       with exponential backoff and counts towards disabling the webhook.</li>
  * </ol>
+ * With tracing on (docs/SCALING.md "Tracing") each delivery attempt is one span ({@value #SPAN}, kind CLIENT, a trace of
+ * its own: the call that wrote the event has long answered) and the request carries its W3C {@code traceparent}, so a
+ * receiver can join the trace. Tracing off, the span is a no-op and no header is sent.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -43,6 +53,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int FANOUT_BATCH = 500;
     private static final int CLAIM_BATCH = 50;
+    static final String SPAN = "webhook delivery";
 
     private final WebhookDeliveryRepository deliveries;
     private final WebhookTargets targets;
@@ -56,10 +67,12 @@ public class WebhookDispatcher {
     private final Duration pollInterval;
 
     private final BusinessMetrics metrics;
+    private final Tracer tracer;
 
     public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookTargets targets, WebhookSecrets secrets, io.vertx.core.Vertx vertx,
-                             WebhookConfig config, BusinessMetrics metrics) {
+                             WebhookConfig config, BusinessMetrics metrics, Tracer tracer) {
         this.deliveries = deliveries;
+        this.tracer = tracer;
         this.metrics = metrics;
         this.targets = targets;
         this.secrets = secrets;
@@ -83,7 +96,9 @@ public class WebhookDispatcher {
                 if (http == null) {
                     http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000).setVerifyHost(true)
                             .setTrustAll(false).setKeepAlive(true)
-                            .setMaxPoolSize(20));
+                            .setMaxPoolSize(20)
+                            // the delivery span is made here (deliver), with its own traceparent: no second client span
+                            .setTracingPolicy(TracingPolicy.IGNORE));
                 }
                 c = http;
             }
@@ -161,11 +176,27 @@ public class WebhookDispatcher {
 
     private Uni<Void> deliver(Claimed c) {
         String body = c.event().envelope();
-        return send(c, body)
-                .onItem().transformToUni(status -> status >= 200 && status < 300
-                        ? succeeded(c, status).invoke(() -> metrics.webhookDelivered(true))
-                        : failed(c, status, "HTTP " + status).invoke(() -> metrics.webhookDelivered(false)))
-                .onFailure().recoverWithUni(t -> failed(c, null, describe(t)).invoke(() -> metrics.webhookDelivered(false)));
+        Span span = tracer.spanBuilder(SPAN).setSpanKind(SpanKind.CLIENT).setNoParent()
+                .setAttribute("channelhub.webhook.id", c.webhookId().toString())
+                .setAttribute("channelhub.delivery.id", c.deliveryId().toString())
+                .setAttribute("channelhub.delivery.attempt", c.attempts() + 1L)
+                .setAttribute("channelhub.event.type", c.event().type())
+                .startSpan();
+        return send(c, body, span)
+                .onItem().transformToUni(status -> {
+                    span.setAttribute("http.response.status_code", status);
+                    if (status >= 200 && status < 300) {
+                        return succeeded(c, status).invoke(() -> metrics.webhookDelivered(true));
+                    }
+                    span.setStatus(StatusCode.ERROR, "HTTP " + status);
+                    return failed(c, status, "HTTP " + status).invoke(() -> metrics.webhookDelivered(false));
+                })
+                .onFailure().recoverWithUni(t -> {
+                    String error = describe(t);
+                    span.setStatus(StatusCode.ERROR, error);
+                    return failed(c, null, error).invoke(() -> metrics.webhookDelivered(false));
+                })
+                .onTermination().invoke(span::end);
     }
 
     /** Where one delivery goes: the URL's parts, and the one address (resolved and checked once) to connect to. */
@@ -189,7 +220,7 @@ public class WebhookDispatcher {
         return new Target(bare, uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80, ssl, path, targets.resolve(host));
     }
 
-    private Uni<Integer> send(Claimed c, String body) {
+    private Uni<Integer> send(Claimed c, String body, Span span) {
         // Resolving blocks: keep it off the event loop. The connection then goes to exactly the address checked here.
         return Uni.createFrom().item(() -> {
                     try {
@@ -199,11 +230,11 @@ public class WebhookDispatcher {
                     }
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(t -> Uni.createFrom().completionStage(() -> post(t, c, body).toCompletionStage())
+                .flatMap(t -> Uni.createFrom().completionStage(() -> post(t, c, body, span).toCompletionStage())
                         .onFailure().transform(e -> new IllegalStateException(t.scrub(describe(e)))));
     }
 
-    private io.vertx.core.Future<Integer> post(Target t, Claimed c, String body) {
+    private io.vertx.core.Future<Integer> post(Target t, Claimed c, String body, Span span) {
         long ts = Instant.now().getEpochSecond();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
@@ -221,6 +252,9 @@ public class WebhookDispatcher {
                 .putHeader("X-ChannelHub-Delivery-Id", c.deliveryId().toString())
                 .putHeader(WebhookSigner.TIMESTAMP_HEADER, Long.toString(ts))
                 .putHeader(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(secrets.open(c.tenant(), c.webhookId(), c.secret()), ts, body));
+        // W3C traceparent of the delivery span (nothing when tracing is off: the span is then invalid)
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), options,
+                (carrier, name, value) -> carrier.putHeader(name, value));
         return http().request(options)
                 .compose(request -> request.send(body))
                 .compose(response -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channelhub.imports.ImportService.ImportFormat;
 import dev.channelhub.shared.error.ApiErrors;
 import dev.channelhub.shared.error.ApiException;
+import dev.channelhub.shared.metrics.BusinessMetrics;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.shared.security.Caller;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -50,6 +51,9 @@ public class ImportRunner {
 
     @Inject
     io.vertx.core.Vertx vertx;
+
+    @Inject
+    BusinessMetrics metrics;
 
     record Line(long number, String text) {
     }
@@ -107,7 +111,8 @@ public class ImportRunner {
                             // One row after the other, in file order: a later row for the same key (sku, code) must not overtake an earlier one.
                             .onItem().transformToUniAndConcatenate(line -> apply(caller, handler, format, cursor, line))
                             .collect().asList()
-                            .flatMap(results -> record(db, caller.tenant(), jobId, cursor, results))
+                            .flatMap(results -> record(db, caller.tenant(), jobId, cursor, results)
+                                    .invoke(() -> countRows(handler, results)))
                             .flatMap(x -> chunks(db, caller, jobId, handler, format, cursor, onContext));
                 });
     }
@@ -213,6 +218,11 @@ public class ImportRunner {
                     .put("message", e.getMessage()));
         }
         return jobs.recordChunk(db, tenant, jobId, results.size(), ok, failed.size(), errors);
+    }
+
+    private void countRows(ImportRowHandler handler, List<Result> results) {
+        long rejected = results.stream().filter(r -> r.error() != null).count();
+        metrics.importRows(handler.kind(), results.size() - rejected, rejected);
     }
 
     private static Cursor open(Path file, java.nio.charset.Charset charset) {

@@ -11,6 +11,7 @@ import dev.channelhub.customer.CustomerView;
 import dev.channelhub.shared.error.ApiException;
 import dev.channelhub.shared.error.ErrorCode;
 import dev.channelhub.shared.error.FieldError;
+import dev.channelhub.shared.metrics.BusinessMetrics;
 import dev.channelhub.shared.money.Money;
 import dev.channelhub.shared.paging.Page;
 import dev.channelhub.shared.paging.PageRequest;
@@ -19,6 +20,7 @@ import dev.channelhub.shared.persistence.Ids;
 import dev.channelhub.shared.security.Caller;
 import dev.channelhub.shared.security.Role;
 import dev.channelhub.shared.validation.RequestValidator;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,14 +76,19 @@ public class PriceService {
     @Inject
     StockService stock;
 
+    @Inject
+    BusinessMetrics metrics;
+
     /** How often a quote re-reads when pricing headers keep changing under it, before it goes with the latest. */
     static final int EPOCH_RETRIES = 3;
 
     public Uni<QuoteView> quote(Caller caller, QuoteRequest request) {
         caller.require(QUOTERS);
         validator.check(request);
+        Timer.Sample started = Timer.start();
         // On the replica unless it has not replayed a pricing write this instance made for the tenant (Db.withFreshReads).
-        return db.withFreshReads(caller.tenant(), conn -> quote(conn, caller, request));
+        return db.withFreshReads(caller.tenant(), conn -> quote(conn, caller, request))
+                .invoke(() -> started.stop(metrics.quoteLatency()));
     }
 
     /** The whole engine on the given connection: orders call it inside their own transaction. */

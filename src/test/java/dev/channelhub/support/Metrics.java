@@ -22,9 +22,20 @@ public final class Metrics {
             }
             boolean match = sample.contains("{") ? line.startsWith(prefix) : line.startsWith(sample + " ") || line.startsWith(sample + "{");
             if (match) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                return sampleValue(line);
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * The value of one sample line. A counter or timer moved inside a traced call carries an exemplar after the value
+     * ({@code name 3.0 # {span_id="..",trace_id=".."} 1.0 1796320012.840}): Micrometer adds the span when tracing is
+     * on, as it is in the suite.
+     */
+    public static double sampleValue(String line) {
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

@@ -22,7 +22,7 @@ public final class SqlCounter {
         String metrics = RestAssured.given().get("/q/metrics").asString();
         for (String line : metrics.split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                return (long) Metrics.sampleValue(line);
             }
         }
         throw new IllegalStateException(name + " not exported");
