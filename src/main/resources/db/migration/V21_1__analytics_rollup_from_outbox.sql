@@ -87,6 +87,16 @@ declare
     v_below   bigint := case when p_everything then 9223372036854775807
                              else pg_snapshot_xmin(pg_current_snapshot())::text::bigint end;
 begin
+    -- A reader (p_wait) wants the orders committed before it: when some of those are held back only because an older
+    -- transaction is still running, give that transaction up to 200 ms to end (each statement here takes a new snapshot).
+    if p_wait and not p_everything then
+        for i in 1..10 loop
+            exit when not exists (select 1 from sales_rollup_cursor c, event_outbox e
+                                  where c.id = 1 and (e.tx_id, e.seq) > (c.cursor_tx, c.cursor_seq) and e.tx_id >= v_below);
+            perform pg_sleep(0.02);
+            v_below := pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
+        end loop;
+    end if;
     -- Nothing pending (the common case for a report): answer without locking, so readers take no row lock and write
     -- no WAL, and never queue behind each other.
     if not exists (select 1 from sales_rollup_cursor c, event_outbox e
