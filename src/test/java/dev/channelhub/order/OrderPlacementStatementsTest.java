@@ -56,7 +56,7 @@ class OrderPlacementStatementsTest {
      * W3's order (a known customer, 3 lines, an Idempotency-Key) costs 10 statements, pinned: channel, customer, the
      * quote, the reservation, order + lines + events, the outbox event, the customer's channel seen, the lead record
      * and protected-deal lookup (one statement), the low-stock check, and the idempotency answer whose insert claims
-     * the key. Until issue 22 it was 14 in three transactions: the key's PENDING claim and the day counter each
+     * the key. Until issue 22 it was 13 in three transactions: the key's PENDING claim and the day counter each
      * committed on their own, the rollup's upserts ran inside the order, and the lead record was a statement apart.
      * The day counter now runs once per 32 orders (OrderNumbers), outside this count after the first order.
      */
