@@ -80,7 +80,8 @@ declare
     v_tx      bigint;
     v_seq     bigint;
     v_n       integer;
-    v_last    record;
+    v_last_tx  bigint;
+    v_last_seq bigint;
     v_tenants text[];
     v_orders  uuid[];
     v_signs   integer[];
@@ -112,24 +113,23 @@ begin
         return -1;
     end if;
     select count(*),
+           (array_agg(e.tx_id order by e.tx_id desc, e.seq desc))[1],
+           (array_agg(e.seq order by e.tx_id desc, e.seq desc))[1],
            array_agg(e.tenant_id order by e.tx_id, e.seq) filter (where e.type in ('order.placed', 'order.cancelled')),
            array_agg(e.aggregate_id order by e.tx_id, e.seq) filter (where e.type in ('order.placed', 'order.cancelled')),
            array_agg(case when e.type = 'order.placed' then 1 else -1 end order by e.tx_id, e.seq)
                filter (where e.type in ('order.placed', 'order.cancelled'))
-    into v_n, v_tenants, v_orders, v_signs
+    into v_n, v_last_tx, v_last_seq, v_tenants, v_orders, v_signs
     from (select tenant_id, type, aggregate_id, tx_id, seq from event_outbox
           where (tx_id, seq) > (v_tx, v_seq) and tx_id < v_below
           order by tx_id, seq limit p_limit) e;
     if v_n = 0 then
         return 0;
     end if;
-    select tx_id, seq into v_last from event_outbox
-    where (tx_id, seq) > (v_tx, v_seq) and tx_id < v_below
-    order by tx_id, seq offset v_n - 1 limit 1;
     if v_orders is not null then
         perform analytics_apply_orders(v_tenants, v_orders, v_signs, p_zone);
     end if;
-    update sales_rollup_cursor set cursor_tx = v_last.tx_id, cursor_seq = v_last.seq, applied_at = now() where id = 1;
+    update sales_rollup_cursor set cursor_tx = v_last_tx, cursor_seq = v_last_seq, applied_at = now() where id = 1;
     return v_n;
 end;
 $$;

@@ -193,14 +193,21 @@ public final class AnalyticsFixture {
         db.query("select analytics_apply_outbox('Asia/Shanghai', 100000, true)", Tuple.tuple()).await().indefinitely();
     }
 
-    /** Every rollup row of the tenant as text, in key order. */
+    /** Every rollup row of the tenant as text, in key order, after applying what is pending (as a report does). */
     static List<String> rollups(Db db, String tenant) {
         catchUp(db);
-        return db.list("select dim, grain, channel_id, period, dim_key, currency, orders, units, revenue from sales_rollup"
-                        + " where tenant_id = $1 order by dim, grain, channel_id, period, dim_key, currency", Tuple.of(tenant),
+        return rollupRows(db, tenant);
+    }
+
+    /** Every rollup row of the tenant as text, in key order, as it is now (nothing applied first). */
+    public static List<String> rollupRows(Db db, String tenant) {
+        return db.list("""
+                        select dim, grain, channel_id, period, dim_key, currency, orders, units, revenue, cost from sales_rollup
+                        where tenant_id = $1 order by dim, grain, channel_id, period, dim_key, currency""", Tuple.of(tenant),
                 r -> r.getString("dim") + "|" + r.getString("grain") + "|" + r.getUUID("channel_id") + "|" + r.getLocalDate("period") + "|"
                         + r.getString("dim_key") + "|" + r.getString("currency") + "|" + r.getLong("orders") + "|" + r.getLong("units")
-                        + "|" + r.getBigDecimal("revenue").stripTrailingZeros().toPlainString())
+                        + "|" + r.getBigDecimal("revenue").stripTrailingZeros().toPlainString()
+                        + "|" + r.getBigDecimal("cost").stripTrailingZeros().toPlainString())
                 .await().indefinitely();
     }
 }

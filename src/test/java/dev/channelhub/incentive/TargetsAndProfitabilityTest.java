@@ -385,12 +385,6 @@ class TargetsAndProfitabilityTest {
 
     private List<String> rollups(String tenant) {
         dev.channelhub.analytics.AnalyticsFixture.catchUp(db);
-        return db.list("select dim, grain, channel_id, period, dim_key, currency, orders, units, revenue, cost from sales_rollup"
-                        + " where tenant_id = $1 order by dim, grain, channel_id, period, dim_key, currency", Tuple.of(tenant),
-                r -> r.getString("dim") + "|" + r.getString("grain") + "|" + r.getUUID("channel_id") + "|" + r.getLocalDate("period") + "|"
-                        + r.getString("dim_key") + "|" + r.getString("currency") + "|" + r.getLong("orders") + "|" + r.getLong("units")
-                        + "|" + r.getBigDecimal("revenue").stripTrailingZeros().toPlainString()
-                        + "|" + r.getBigDecimal("cost").stripTrailingZeros().toPlainString())
-                .await().indefinitely();
+        return dev.channelhub.analytics.AnalyticsFixture.rollupRows(db, tenant);
     }
 }

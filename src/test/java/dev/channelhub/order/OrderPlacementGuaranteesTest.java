@@ -1,5 +1,6 @@
 package dev.channelhub.order;
 
+import dev.channelhub.analytics.AnalyticsFixture;
 import dev.channelhub.shared.persistence.Db;
 import dev.channelhub.support.Api;
 import dev.channelhub.support.Tokens;
@@ -36,15 +37,9 @@ class OrderPlacementGuaranteesTest {
                 .await().indefinitely().orElseThrow();
     }
 
+    /** The rollup rows as they are: nothing applied first (the feed under test does that). */
     private List<String> rollups(String tenant) {
-        return db.list("""
-                        select dim, grain, channel_id, period, dim_key, currency, orders, units, revenue, cost from sales_rollup
-                        where tenant_id = $1 order by dim, grain, channel_id, period, dim_key, currency""", Tuple.of(tenant),
-                r -> r.getString("dim") + "|" + r.getString("grain") + "|" + r.getUUID("channel_id") + "|" + r.getLocalDate("period") + "|"
-                        + r.getString("dim_key") + "|" + r.getString("currency") + "|" + r.getLong("orders") + "|" + r.getLong("units")
-                        + "|" + r.getBigDecimal("revenue").stripTrailingZeros().toPlainString()
-                        + "|" + r.getBigDecimal("cost").stripTrailingZeros().toPlainString())
-                .await().indefinitely();
+        return AnalyticsFixture.rollupRows(db, tenant);
     }
 
     @Test
@@ -69,7 +64,7 @@ class OrderPlacementGuaranteesTest {
         db.one("select analytics_rebuild($1)", Tuple.of(f.tenant), r -> r.getLong(0)).await().indefinitely();
         assertEquals(rollups(f.tenant), fed, "rollups kept from the outbox vs analytics_rebuild from the order tables");
         // Applying again (a report catching up, another instance polling) adds nothing: each event counts once.
-        db.query("select analytics_apply_outbox('Asia/Shanghai', 100000, true)", Tuple.tuple()).await().indefinitely();
+        AnalyticsFixture.catchUp(db);
         assertEquals(fed, rollups(f.tenant));
     }
 

@@ -218,14 +218,11 @@ public class IdempotencyService {
         if (key == null) {
             return action.get();
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(ApiException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
-        }
         String hash;
         try {
-            hash = hash(operation, request);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(ApiException.invalid("body", "cannot be read"));
+            hash = checkedHash(key, operation, request);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
         }
         return attempt(caller.tenant(), scopeOf(caller), key, hash, type, action, completion, 0);
     }
@@ -242,14 +239,14 @@ public class IdempotencyService {
     public <T> Uni<Outcome<T>> runClaimingAtEnd(Caller caller, String key, String operation, Object request, Class<T> type,
                                                 java.util.function.Predicate<Throwable> duplicate,
                                                 java.util.function.Function<Completion, Uni<Outcome<T>>> recordingAction) {
-        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return runRecording(caller, key, operation, request, type, recordingAction);
+        if (key == null) {
+            return runRecording(caller, null, operation, request, type, recordingAction);
         }
         String hash;
         try {
-            hash = hash(operation, request);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(ApiException.invalid("body", "cannot be read"));
+            hash = checkedHash(key, operation, request);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
         }
         Completion claiming = new Completion(this, caller.tenant(), scopeOf(caller), key, hash);
         Uni<Outcome<T>> first;
@@ -335,6 +332,18 @@ public class IdempotencyService {
     private Uni<Void> pause() {
         // A Vert.x timer resumes on the caller's context, which Hibernate Reactive sessions require.
         return Uni.createFrom().emitter(em -> vertx.setTimer(WAIT_MILLIS, id -> em.complete(null)));
+    }
+
+    /** The request's hash for a usable key; a key of the wrong length or an unreadable body is a 400. */
+    private String checkedHash(String key, String operation, Object request) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ApiException.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        try {
+            return hash(operation, request);
+        } catch (Exception e) {
+            throw ApiException.invalid("body", "cannot be read");
+        }
     }
 
     String hash(String operation, Object request) throws Exception {
