@@ -80,6 +80,28 @@ class OrderPlacementGuaranteesTest {
     }
 
     @Test
+    void aReportWaitsBrieflyForAnOlderTransactionThatHoldsBackAnOrderCommittedBeforeIt() throws Exception {
+        OrderFixture f = OrderFixture.create().products(Map.of("A", "10.00"));
+        f.stock("A", 5);
+        String manager = Tokens.token(f.tenant, "manager");
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        // A write transaction older than the order, still open when the order commits: outbox readers hold the order's
+        // event back until it ends. It ends 100 ms after the report starts, inside the catch-up's 200 ms wait.
+        io.vertx.mutiny.sqlclient.SqlConnection older = db.pool().getConnection().await().indefinitely();
+        try {
+            older.query("begin").execute().await().indefinitely();
+            older.query("select pg_current_xact_id()").execute().await().indefinitely();
+            f.placed(OrderFixture.order(f.online, "A", 2));
+            java.util.concurrent.CompletableFuture.runAsync(() -> older.query("commit").execute().await().indefinitely(),
+                    java.util.concurrent.CompletableFuture.delayedExecutor(100, java.util.concurrent.TimeUnit.MILLISECONDS));
+            Api.as(manager).get("/api/v1/analytics/sales?groupBy=channel&from=" + today + "&to=" + today).then().statusCode(200)
+                    .body("items[0].orders", org.hamcrest.Matchers.equalTo(1));
+        } finally {
+            older.close().await().indefinitely();
+        }
+    }
+
+    @Test
     void aKeyTakenByAnotherEndpointIsReuseAndTheOrderLeavesNothingBehind() {
         OrderFixture f = OrderFixture.create().products(Map.of("A", "10.00"));
         f.stock("A", 5);
