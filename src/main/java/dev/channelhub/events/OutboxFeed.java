@@ -138,10 +138,16 @@ public class OutboxFeed {
         if (listeners.get() == 0 || !running.compareAndSet(false, true)) {
             return;
         }
-        poll().subscribe().with(n -> running.set(false), t -> {
+        drain(0).subscribe().with(n -> running.set(false), t -> {
             running.set(false);
             LOG.warnf("subscription feed poll failed: %s", t.toString());
         });
+    }
+
+    /** Polls back to back while pages come back full (a burst is passed on at once, not a page per tick), at most 50. */
+    private Uni<Integer> drain(int pages) {
+        return poll().flatMap(n -> n == BATCH && pages + 1 < 50 && listeners.get() > 0
+                ? drain(pages + 1) : Uni.createFrom().item(pages + 1));
     }
 
     private Uni<Integer> poll() {

@@ -19,6 +19,13 @@ public interface WebhookConfig {
     @WithDefault("PT0.5S")
     Duration pollInterval();
 
+    /**
+     * Deliveries claimed and sent at once per round. Rounds follow each other without waiting for the next poll while
+     * batches come back full, so this bounds the in-flight sends, not the throughput.
+     */
+    @WithDefault("100")
+    int claimBatch();
+
     /** First retry delay; doubles per attempt up to {@link #retryMax()}. */
     @WithDefault("PT5S")
     Duration retryBase();

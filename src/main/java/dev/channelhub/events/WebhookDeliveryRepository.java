@@ -68,26 +68,32 @@ public class WebhookDeliveryRepository {
             returning d.tenant_id, d.id as delivery_id, d.webhook_id, d.attempts, w.url, w.secret,
             e.seq, e.tx_id, e.id, e.type, e.aggregate_type, e.aggregate_id, e.channel_id, e.actor, e.payload, e.occurred_at""";
 
+    /**
+     * The successes of a round in one statement: deliveries ($1 tenants, $2 ids, $3 status codes) become DELIVERED, and
+     * each success ends its webhook's run of failures (no write to a webhook that had none).
+     */
     private static final String MARK_DELIVERED = """
-            update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status_code = $3, last_error = null
-            where tenant_id = $1 and id = $2""";
-
-    /** A success ends the webhook's run of failures (no write when there was none). */
-    private static final String RESET_FAILURES = """
-            update webhook set consecutive_failures = 0 where tenant_id = $1 and id = $2 and consecutive_failures <> 0""";
+            with done as (
+              update webhook_delivery d set status = 'DELIVERED', delivered_at = now(), last_status_code = u.code, last_error = null
+              from unnest($1::text[], $2::uuid[], $3::int[]) as u(tenant_id, id, code)
+              where d.tenant_id = u.tenant_id and d.id = u.id
+              returning d.tenant_id, d.webhook_id)
+            update webhook w set consecutive_failures = 0
+            from (select distinct tenant_id, webhook_id from done) s
+            where w.tenant_id = s.tenant_id and w.id = s.webhook_id and w.consecutive_failures <> 0""";
 
     /** The next attempt after $3 seconds; only while the delivery is still pending. */
     private static final String SCHEDULE_RETRY = """
             update webhook_delivery set next_attempt_at = now() + make_interval(secs => $3), last_status_code = $4, last_error = $5
             where tenant_id = $1 and id = $2 and status = 'PENDING'""";
 
-    /** One more failure in a row; the $3-th disables the webhook with reason $4 (a new version, as a patch would give). */
+    /** $5 more failures in a row; reaching $3 disables the webhook with reason $4 (a new version, as a patch would give). */
     private static final String COUNT_FAILURE = """
-            update webhook set consecutive_failures = consecutive_failures + 1,
-            status = case when consecutive_failures + 1 >= $3 then 'DISABLED' else status end,
-            disabled_reason = case when consecutive_failures + 1 >= $3 then $4 else disabled_reason end,
-            updated_at = case when consecutive_failures + 1 >= $3 then now() else updated_at end,
-            version = case when consecutive_failures + 1 >= $3 and status = 'ACTIVE' then version + 1 else version end
+            update webhook set consecutive_failures = consecutive_failures + $5,
+            status = case when consecutive_failures + $5 >= $3 then 'DISABLED' else status end,
+            disabled_reason = case when consecutive_failures + $5 >= $3 then $4 else disabled_reason end,
+            updated_at = case when consecutive_failures + $5 >= $3 then now() else updated_at end,
+            version = case when consecutive_failures + $5 >= $3 and status = 'ACTIVE' then version + 1 else version end
             where tenant_id = $1 and id = $2""";
 
     /** A webhook that fans out: its tenant, id, event patterns, cursor, and the oldest running transaction's id. */
@@ -138,17 +144,35 @@ public class WebhookDeliveryRepository {
         return db.list(CLAIM_DUE.formatted(LEASE_SECONDS, batch), Tuple.tuple(), WebhookDeliveryRepository::claimed);
     }
 
-    Uni<Void> delivered(SqlClient tx, Claimed c, int status) {
-        return db.query(tx, MARK_DELIVERED, Tuple.of(c.tenant(), c.deliveryId(), status))
-                .flatMap(x -> db.query(tx, RESET_FAILURES, Tuple.of(c.tenant(), c.webhookId())))
-                .replaceWithVoid();
+    /** A delivery answered 2xx with this status code. */
+    record Success(Claimed claimed, int status) {
     }
 
-    Uni<Void> failed(SqlClient tx, Claimed c, double retryInSeconds, Integer status, String error, int disableAfter,
-                     String disabledReason) {
-        return db.query(tx, SCHEDULE_RETRY, Tuple.of(c.tenant(), c.deliveryId(), retryInSeconds, status, error))
-                .flatMap(x -> db.query(tx, COUNT_FAILURE, Tuple.of(c.tenant(), c.webhookId(), disableAfter, disabledReason)))
-                .replaceWithVoid();
+    /** Marks these deliveries DELIVERED: one statement (autocommit) for all; none for none. */
+    Uni<Void> delivered(List<Success> successes) {
+        if (successes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] tenants = new String[successes.size()];
+        UUID[] ids = new UUID[successes.size()];
+        Integer[] codes = new Integer[successes.size()];
+        for (int i = 0; i < successes.size(); i++) {
+            Success s = successes.get(i);
+            tenants[i] = s.claimed().tenant();
+            ids[i] = s.claimed().deliveryId();
+            codes[i] = s.status();
+        }
+        return db.query(MARK_DELIVERED, Tuple.of(tenants, ids, codes)).replaceWithVoid();
+    }
+
+    /** The next attempt of this delivery after {@code retryInSeconds}, with what went wrong. */
+    Uni<Void> scheduleRetry(SqlClient tx, Claimed c, double retryInSeconds, Integer status, String error) {
+        return db.query(tx, SCHEDULE_RETRY, Tuple.of(c.tenant(), c.deliveryId(), retryInSeconds, status, error)).replaceWithVoid();
+    }
+
+    /** {@code failures} more failures in a row for the delivery's webhook, disabling it at {@code disableAfter}. */
+    Uni<Void> countFailures(SqlClient tx, Claimed c, int failures, int disableAfter, String disabledReason) {
+        return db.query(tx, COUNT_FAILURE, Tuple.of(c.tenant(), c.webhookId(), disableAfter, disabledReason, failures)).replaceWithVoid();
     }
 
     private static Claimed claimed(Row r) {

@@ -29,7 +29,14 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Delivers webhooks from the outbox, with all state in PostgreSQL so a restart loses nothing and re-sends
@@ -52,7 +59,8 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int FANOUT_BATCH = 500;
-    private static final int CLAIM_BATCH = 50;
+    /** Rounds one tick runs back to back while work is waiting, before it lets the next tick go on. */
+    private static final int ROUNDS_PER_TICK = 50;
     static final String SPAN = "webhook delivery";
 
     private final WebhookDeliveryRepository deliveries;
@@ -65,6 +73,7 @@ public class WebhookDispatcher {
     private final Duration timeout;
     private final boolean enabled;
     private final Duration pollInterval;
+    private final int claimBatch;
 
     private final BusinessMetrics metrics;
     private final Tracer tracer;
@@ -83,6 +92,7 @@ public class WebhookDispatcher {
         this.timeout = config.timeout();
         this.enabled = config.enabled();
         this.pollInterval = config.pollInterval();
+        this.claimBatch = config.claimBatch();
     }
 
     private volatile HttpClient http;
@@ -130,51 +140,117 @@ public class WebhookDispatcher {
         if (Drain.draining() || !running.compareAndSet(false, true)) { // shutting down: claim nothing new
             return;
         }
-        runOnce().subscribe().with(n -> running.set(false), t -> {
+        drain(0).subscribe().with(n -> running.set(false), t -> {
             running.set(false);
             LOG.warnf("webhook dispatch failed: %s", t.toString());
         });
     }
 
-    /** One fan-out and one delivery round; returns the number of deliveries attempted. */
-    public Uni<Integer> runOnce() {
-        return fanOut().flatMap(x -> deliverDue());
+    /**
+     * Rounds back to back while work is waiting (a fan-out or a claim came back full), so a backlog is worked off at
+     * the database's and the receivers' pace rather than one batch per poll; at most {@value #ROUNDS_PER_TICK} per tick,
+     * and none once the instance is draining. Returns the rounds run.
+     */
+    private Uni<Integer> drain(int rounds) {
+        return round().flatMap(more -> more && rounds + 1 < ROUNDS_PER_TICK && !Drain.draining()
+                ? drain(rounds + 1) : Uni.createFrom().item(rounds + 1));
     }
 
-    Uni<Void> fanOut() {
-        return deliveries.inTransaction(tx -> deliveries.lockActive(tx).flatMap(webhooks -> fanOutEach(tx, webhooks, 0)));
+    /** One fan-out and one delivery round; true when either came back full (more is probably waiting). */
+    Uni<Boolean> round() {
+        return fanOut().flatMap(fannedFull -> deliverDue().map(claimed -> fannedFull || claimed == claimBatch));
     }
 
-    private Uni<Void> fanOutEach(SqlClient tx, List<FanOutTarget> webhooks, int i) {
+    /** Fans out every active webhook once; true when some webhook's batch came back full. */
+    Uni<Boolean> fanOut() {
+        return deliveries.inTransaction(tx -> deliveries.lockActive(tx).flatMap(webhooks -> fanOutEach(tx, webhooks, 0, false)));
+    }
+
+    private Uni<Boolean> fanOutEach(SqlClient tx, List<FanOutTarget> webhooks, int i, boolean full) {
         if (i >= webhooks.size()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(full);
         }
         FanOutTarget w = webhooks.get(i);
         return deliveries.eventsAfterCursor(tx, w, FANOUT_BATCH)
                 .flatMap(events -> {
                     if (events.isEmpty()) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     List<OutboxEvent> matching = events.stream().filter(e -> EventPatterns.matchesAny(w.patterns(), e.type())).toList();
                     OutboxEvent last = events.get(events.size() - 1);
                     return deliveries.insertDeliveries(tx, w.tenant(), w.id(), matching)
-                            .flatMap(x -> deliveries.advanceCursor(tx, w.tenant(), w.id(), last.txId(), last.seq()));
+                            .flatMap(x -> deliveries.advanceCursor(tx, w.tenant(), w.id(), last.txId(), last.seq()))
+                            .replaceWith(events.size() == FANOUT_BATCH);
                 })
-                .flatMap(x -> fanOutEach(tx, webhooks, i + 1));
+                .flatMap(wasFull -> fanOutEach(tx, webhooks, i + 1, full || wasFull));
     }
 
+    /**
+     * Claims up to {@code claim-batch} due deliveries and sends them all at once; when the round's sends have ended
+     * its outcomes are recorded together ({@link #record}). A crash before that sends the round again after the lease:
+     * at least once, as ever. Returns how many were claimed.
+     */
     Uni<Integer> deliverDue() {
-        return deliveries.claimDue(CLAIM_BATCH)
+        return deliveries.claimDue(claimBatch)
                 .flatMap(claimed -> {
                     if (claimed.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Uni<Void>> sends = claimed.stream().map(this::deliver).toList();
-                    return Uni.join().all(sends).andCollectFailures().replaceWith(claimed.size());
+                    AtomicLong finished = new AtomicLong();
+                    List<Uni<Outcome>> sends = claimed.stream().map(c -> deliver(c, finished)).toList();
+                    return Uni.join().all(sends).andCollectFailures().flatMap(this::record).replaceWith(claimed.size());
                 });
     }
 
-    private Uni<Void> deliver(Claimed c) {
+    /** How one send ended: a 2xx {@code status} and no {@code error}, or a failure; {@code order} is when, within the round. */
+    record Outcome(Claimed claimed, Integer status, String error, long order) {
+
+        boolean succeeded() {
+            return error == null;
+        }
+    }
+
+    /**
+     * Records a round: the successes in one statement (each ends its webhook's run of failures), then each failure's
+     * retry, and per webhook the failures that ended after its last success in the round, which are the ones in a row
+     * (a receiver that answered some of the round is not disabled for the others).
+     */
+    private Uni<Void> record(List<Outcome> outcomes) {
+        List<WebhookDeliveryRepository.Success> ok = outcomes.stream().filter(Outcome::succeeded)
+                .map(o -> new WebhookDeliveryRepository.Success(o.claimed(), o.status())).toList();
+        List<Outcome> failures = outcomes.stream().filter(o -> !o.succeeded()).toList();
+        Uni<Void> successes = deliveries.delivered(ok).invoke(() -> ok.forEach(x -> metrics.webhookDelivered(true)));
+        if (failures.isEmpty()) {
+            return successes;
+        }
+        Map<UUID, Long> lastSuccess = new HashMap<>();
+        outcomes.stream().filter(Outcome::succeeded).forEach(o -> lastSuccess.merge(o.claimed().webhookId(), o.order(), Math::max));
+        Map<UUID, List<Outcome>> inARow = failures.stream()
+                .filter(o -> o.order() > lastSuccess.getOrDefault(o.claimed().webhookId(), -1L))
+                .sorted(Comparator.comparingLong(Outcome::order))
+                .collect(Collectors.groupingBy(o -> o.claimed().webhookId(), LinkedHashMap::new, Collectors.toList()));
+        return successes.flatMap(x -> deliveries.inTransaction(tx -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Outcome f : failures) {
+                        double wait = backoff(f.claimed().attempts()).toMillis() / 1000.0;
+                        chain = chain.flatMap(y -> deliveries.scheduleRetry(tx, f.claimed(), wait, f.status(), truncate(f.error())));
+                    }
+                    for (List<Outcome> run : inARow.values()) {
+                        Outcome lastFailure = run.get(run.size() - 1);
+                        String reason = "disabled after %d consecutive failed deliveries; last: %s".formatted(disableAfter, lastFailure.error());
+                        chain = chain.flatMap(y -> deliveries.countFailures(tx, lastFailure.claimed(), run.size(), disableAfter, truncate(reason)));
+                    }
+                    return chain;
+                }))
+                .invoke(() -> failures.forEach(f -> metrics.webhookDelivered(false)))
+                .onFailure().recoverWithUni(t -> { // the leases bring these deliveries back
+                    LOG.warnf("webhook dispatch: recording %d failed deliveries failed: %s", failures.size(), t.toString());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Sends one delivery; never fails (a failure to send is an outcome). */
+    private Uni<Outcome> deliver(Claimed c, AtomicLong finished) {
         String body = c.event().envelope();
         Span span = tracer.spanBuilder(SPAN).setSpanKind(SpanKind.CLIENT).setNoParent()
                 .setAttribute("channelhub.webhook.id", c.webhookId().toString())
@@ -183,18 +259,18 @@ public class WebhookDispatcher {
                 .setAttribute("channelhub.event.type", c.event().type())
                 .startSpan();
         return send(c, body, span)
-                .onItem().transformToUni(status -> {
+                .map(status -> {
                     span.setAttribute("http.response.status_code", status);
-                    if (status >= 200 && status < 300) {
-                        return succeeded(c, status).invoke(() -> metrics.webhookDelivered(true));
+                    boolean ok = status >= 200 && status < 300;
+                    if (!ok) {
+                        span.setStatus(StatusCode.ERROR, "HTTP " + status);
                     }
-                    span.setStatus(StatusCode.ERROR, "HTTP " + status);
-                    return failed(c, status, "HTTP " + status).invoke(() -> metrics.webhookDelivered(false));
+                    return new Outcome(c, status, ok ? null : "HTTP " + status, finished.incrementAndGet());
                 })
-                .onFailure().recoverWithUni(t -> {
+                .onFailure().recoverWithItem(t -> {
                     String error = describe(t);
                     span.setStatus(StatusCode.ERROR, error);
-                    return failed(c, null, error).invoke(() -> metrics.webhookDelivered(false));
+                    return new Outcome(c, null, error, finished.incrementAndGet());
                 })
                 .onTermination().invoke(span::end);
     }
@@ -261,17 +337,6 @@ public class WebhookDispatcher {
                     response.handler(ignored -> { }); // the body is not read; drain it so the connection can be reused
                     return response.end().map(x -> response.statusCode());
                 });
-    }
-
-    private Uni<Void> succeeded(Claimed c, int status) {
-        return deliveries.inTransaction(tx -> deliveries.delivered(tx, c, status));
-    }
-
-    private Uni<Void> failed(Claimed c, Integer status, String error) {
-        Duration wait = backoff(c.attempts());
-        String reason = "disabled after %d consecutive failed deliveries; last: %s".formatted(disableAfter, error);
-        return deliveries.inTransaction(tx -> deliveries.failed(tx, c, wait.toMillis() / 1000.0, status, truncate(error), disableAfter,
-                truncate(reason)));
     }
 
     /** retry-base · 2^(attempt−1), capped at retry-max. */

@@ -171,6 +171,42 @@ class WebhookApiTest {
         }
     }
 
+    /**
+     * A backlog of several claim batches (100 each) committed at once: every event is delivered exactly once per success,
+     * with the round's successes marked together and the round's failures retried on their own.
+     */
+    @Test
+    void aBacklogOfSeveralRoundsIsDeliveredOnceEachWithFailuresRetriedApart() throws Exception {
+        try (TestReceiver receiver = new TestReceiver()) {
+            java.util.Set<Integer> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            receiver.answer = body -> {
+                int n = new JsonObject(body).getJsonObject("data").getInteger("n");
+                return n % 25 == 0 && failedOnce.add(n) ? 500 : 204;
+            };
+            String tenant = Tokens.newTenant();
+            String admin = Tokens.token(tenant, "admin");
+            String hookId = createHook(admin, receiver.url(), "test.*");
+            int events = 250;
+            db.inTransaction(tx -> {
+                io.smallrye.mutiny.Uni<Void> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
+                for (int i = 1; i <= events; i++) {
+                    int n = i;
+                    chain = chain.flatMap(x -> outbox.append(tx, tenant, "test", "test.happened", "test", UUID.randomUUID(), null,
+                            Map.of("n", n)).replaceWithVoid());
+                }
+                return chain;
+            }).await().indefinitely();
+            TestReceiver.await("all " + events + " delivered", () -> receiver.succeeded().size() >= events);
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, events).boxed().toList(), numbers(receiver.succeeded()),
+                    "each event succeeded exactly once");
+            assertEquals(events + 10, receiver.received.size(), "the 10 refused first attempts were sent again, nothing else");
+            TestReceiver.await("all marked", () -> db.one("select count(*) as n from webhook_delivery where tenant_id = $1 and "
+                    + "status = 'DELIVERED' and last_status_code = 204", Tuple.of(tenant), r -> r.getLong("n"))
+                    .await().indefinitely().orElseThrow() == events);
+            Api.as(admin).get("/api/v1/webhooks/" + hookId).then().body("consecutiveFailures", equalTo(0)).body("status", equalTo("ACTIVE"));
+        }
+    }
+
     @Test
     void repeatedFailuresDisableTheWebhookAndReenablingDeliversWhatWaited() throws Exception {
         try (TestReceiver receiver = new TestReceiver()) {
