@@ -6,6 +6,8 @@ lock = threading.Lock()
 
 
 class Sink(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as a real receiver would
+
     def do_POST(self):
         global count
         self.rfile.read(int(self.headers.get('Content-Length', 0)))

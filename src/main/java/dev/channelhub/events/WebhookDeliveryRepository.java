@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -44,10 +46,18 @@ public class WebhookDeliveryRepository {
     private static final String ADVANCE_CURSOR = """
             update webhook set cursor_tx = $3, cursor_seq = $4 where tenant_id = $1 and id = $2""";
 
-    /** One delivery per (webhook, event): a fan-out repeated after a crash adds nothing. */
+    /**
+     * One delivery per (webhook, event): a fan-out repeated after a crash adds nothing. A delivery whose aggregate has an
+     * earlier one pending is parked ({@code next_attempt_at = infinity}, outside the claim's range) until that one is
+     * delivered ({@link #PROMOTE_NEXT}): the claim then never walks over the waiting events of a busy aggregate.
+     */
     private static final String INSERT_DELIVERY = """
-            insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, status)
-            values ($1, $2, $3, $4, $5, $6, $7, 'PENDING') on conflict do nothing""";
+            insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, status, next_attempt_at)
+            select $1::text, $2::uuid, $3::uuid, $4::bigint, $5::uuid, $6::text, $7::uuid, 'PENDING',
+            case when exists (select 1 from webhook_delivery p where p.tenant_id = $1::text and p.webhook_id = $3::uuid
+              and p.aggregate_id = $7::uuid and p.status = 'PENDING' and (p.event_seq, p.id) < ($4::bigint, $2::uuid))
+            then 'infinity'::timestamptz else now() end
+            on conflict do nothing""";
 
     /**
      * Claims due deliveries with a lease, but only the oldest pending one per (webhook, aggregate): event n+1 of an order
@@ -67,6 +77,26 @@ public class WebhookDeliveryRepository {
               order by c.next_attempt_at limit %2$d for update of c skip locked)
             returning d.tenant_id, d.id as delivery_id, d.webhook_id, d.attempts, w.url, w.secret,
             e.seq, e.tx_id, e.id, e.type, e.aggregate_type, e.aggregate_id, e.channel_id, e.actor, e.payload, e.occurred_at""";
+
+    /**
+     * Locks the webhooks of a round's successes ($1 tenants, $2 ids) in one order. It waits for a fan-out holding one
+     * ({@link #ACTIVE_FOR_FAN_OUT}), so {@link #PROMOTE_NEXT} afterwards sees the deliveries it parked; a fan-out
+     * starting meanwhile skips these webhooks until the marks commit.
+     */
+    private static final String LOCK_FOR_MARKING = """
+            select w.id from webhook w join unnest($1::text[], $2::uuid[]) as u(tenant_id, id) on w.tenant_id = u.tenant_id and w.id = u.id
+            order by w.tenant_id, w.id for no key update of w""";
+
+    /**
+     * After deliveries of these aggregates ($1 tenants, $2 webhooks, $3 aggregates) were marked, each aggregate's next
+     * pending delivery becomes due if it was parked.
+     */
+    private static final String PROMOTE_NEXT = """
+            update webhook_delivery d set next_attempt_at = now()
+            from unnest($1::text[], $2::uuid[], $3::uuid[]) as u(tenant_id, webhook_id, aggregate_id),
+            lateral (select n.id from webhook_delivery n where n.tenant_id = u.tenant_id and n.webhook_id = u.webhook_id
+              and n.aggregate_id = u.aggregate_id and n.status = 'PENDING' order by n.event_seq, n.id limit 1) h
+            where d.tenant_id = u.tenant_id and d.id = h.id and d.next_attempt_at = 'infinity'""";
 
     /**
      * The successes of a round in one statement: deliveries ($1 tenants, $2 ids, $3 status codes) become DELIVERED, and
@@ -148,21 +178,42 @@ public class WebhookDeliveryRepository {
     record Success(Claimed claimed, int status) {
     }
 
-    /** Marks these deliveries DELIVERED: one statement (autocommit) for all; none for none. */
+    /**
+     * Marks these deliveries DELIVERED and makes each aggregate's next delivery due: one transaction of three statements
+     * for all (lock the webhooks, mark, promote); nothing for none.
+     */
     Uni<Void> delivered(List<Success> successes) {
         if (successes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String[] tenants = new String[successes.size()];
-        UUID[] ids = new UUID[successes.size()];
-        Integer[] codes = new Integer[successes.size()];
-        for (int i = 0; i < successes.size(); i++) {
+        int n = successes.size();
+        String[] tenants = new String[n];
+        UUID[] ids = new UUID[n];
+        Integer[] codes = new Integer[n];
+        for (int i = 0; i < n; i++) {
             Success s = successes.get(i);
             tenants[i] = s.claimed().tenant();
             ids[i] = s.claimed().deliveryId();
             codes[i] = s.status();
         }
-        return db.query(MARK_DELIVERED, Tuple.of(tenants, ids, codes)).replaceWithVoid();
+        List<Claimed> webhooks = distinct(successes, c -> List.of(c.tenant(), c.webhookId()));
+        List<Claimed> aggregates = distinct(successes, c -> List.of(c.tenant(), c.webhookId(), c.event().aggregateId()));
+        Tuple lock = Tuple.of(webhooks.stream().map(Claimed::tenant).toArray(String[]::new),
+                webhooks.stream().map(Claimed::webhookId).toArray(UUID[]::new));
+        Tuple promote = Tuple.of(aggregates.stream().map(Claimed::tenant).toArray(String[]::new),
+                aggregates.stream().map(Claimed::webhookId).toArray(UUID[]::new),
+                aggregates.stream().map(c -> c.event().aggregateId()).toArray(UUID[]::new));
+        return db.inTransaction(tx -> db.query(tx, LOCK_FOR_MARKING, lock)
+                .flatMap(x -> db.query(tx, MARK_DELIVERED, Tuple.of(tenants, ids, codes)))
+                .flatMap(x -> db.query(tx, PROMOTE_NEXT, promote))
+                .replaceWithVoid());
+    }
+
+    /** One delivery per distinct key, in first-seen order. */
+    private static List<Claimed> distinct(List<Success> successes, Function<Claimed, List<Object>> key) {
+        Map<List<Object>, Claimed> seen = new LinkedHashMap<>();
+        successes.forEach(s -> seen.putIfAbsent(key.apply(s.claimed()), s.claimed()));
+        return new ArrayList<>(seen.values());
     }
 
     /** The next attempt of this delivery after {@code retryInSeconds}, with what went wrong. */

@@ -47,8 +47,10 @@ import java.util.stream.Collectors;
  *       advances the cursor.</li>
  *   <li>Delivery: due deliveries are claimed with a lease (next_attempt_at moves into the future, so a crash
  *       mid-send means a retry, never a loss), but only the oldest pending one per (webhook, aggregate): event
- *       n+1 of an order waits until n was delivered. Success marks DELIVERED; failure schedules the next attempt
- *       with exponential backoff and counts towards disabling the webhook.</li>
+ *       n+1 of an order waits until n was delivered (parked outside the claim's range until then, so the claim's
+ *       cost does not grow with a busy aggregate's backlog). A round's successes are marked DELIVERED together;
+ *       a failure schedules the next attempt with exponential backoff and counts towards disabling the webhook.
+ *       Rounds follow each other at once while batches come back full.</li>
  * </ol>
  * With tracing on (docs/SCALING.md "Tracing") each delivery attempt is one span ({@value #SPAN}, kind CLIENT, a trace of
  * its own: the call that wrote the event has long answered) and the request carries its W3C {@code traceparent}, so a

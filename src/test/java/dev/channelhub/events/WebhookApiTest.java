@@ -264,6 +264,50 @@ class WebhookApiTest {
         }
     }
 
+    /**
+     * While an aggregate's event is pending, its later events wait parked (outside the claim's due range, so a claim never
+     * walks over them) and become due one by one as the one before is delivered.
+     */
+    @Test
+    void laterEventsOfABusyAggregateWaitParkedUntilTheOneBeforeIsDelivered() throws Exception {
+        try (TestReceiver receiver = new TestReceiver()) {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            receiver.answer = body -> {
+                if (new JsonObject(body).getJsonObject("data").getInteger("n") == 1) {
+                    try { // hold the first event in flight until the test has looked
+                        release.await(8, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return 204;
+            };
+            String tenant = Tokens.newTenant();
+            String admin = Tokens.token(tenant, "admin");
+            createHook(admin, receiver.url(), "test.*");
+            UUID aggregate = UUID.randomUUID();
+            for (int n = 1; n <= 3; n++) {
+                append(tenant, "test.step", aggregate, Map.of("n", n));
+            }
+            String parked = "select count(*) filter (where next_attempt_at = 'infinity') as n from webhook_delivery where tenant_id = $1";
+            TestReceiver.await("three deliveries, the first in flight", () -> receiver.received.isEmpty() && db.one(
+                    "select count(*) as n from webhook_delivery where tenant_id = $1 and attempts = 1", Tuple.of(tenant),
+                    r -> r.getLong("n")).await().indefinitely().orElseThrow() == 1 && db.one(
+                    "select count(*) as n from webhook_delivery where tenant_id = $1", Tuple.of(tenant), r -> r.getLong("n"))
+                    .await().indefinitely().orElseThrow() == 3);
+            List<Object> waiting = db.list("select event_seq, next_attempt_at = 'infinity' as parked from webhook_delivery "
+                    + "where tenant_id = $1 order by event_seq", Tuple.of(tenant), r -> (Object) r.getBoolean("parked"))
+                    .await().indefinitely();
+            assertEquals(List.of(false, true, true), waiting, "the first is due (in flight), the two after it parked");
+            release.countDown();
+            TestReceiver.await("all three delivered", () -> receiver.succeeded().size() == 3);
+            assertEquals(List.of(1, 2, 3), receiver.received.stream()
+                    .map(r -> new JsonObject(r.body()).getJsonObject("data").getInteger("n")).toList(), "in order");
+            TestReceiver.await("none left parked", () -> db.one(parked, Tuple.of(tenant), r -> r.getLong("n"))
+                    .await().indefinitely().orElseThrow() == 0);
+        }
+    }
+
     @Test
     void replayResendsEventsWithTheirOriginalIds() throws Exception {
         try (TestReceiver receiver = new TestReceiver()) {
