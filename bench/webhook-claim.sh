@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The webhook claim's cost as the backlog grows (issue 22, item 5). For N pending deliveries of one active webhook,
 # inserted inside a transaction that is rolled back (nothing is sent, nothing stays), EXPLAIN ANALYZE of the claim
-# statement (bench/webhook-claim.sql, the text of WebhookDeliveryRepository.CLAIM_DUE with lease 60 s and batch 100)
+# statement (bench/webhook-claim.sql, the text of WebhookDeliveryRepository.CLAIM_DUE with lease 60 s and batch 100, under
+# its CLAIM_PLAN settings)
 # in two shapes: every delivery its own aggregate (orders), and all of them over 10 aggregates (a hot aggregate whose
 # later events wait behind the first), with the later events of an aggregate parked as the fan-out parks them
 # (PARK=false: all due, as before the parking). Prints the claim's execution time per N. Run after bench/generate.sh, from the
@@ -25,8 +26,10 @@ for shape in orders hot; do
       select tenant_id, gen_random_uuid(), '$WEBHOOK', seq, id, type, agg, 'PENDING',
         case when ${PARK:-true} and row_number() over (partition by agg order by seq) > 1 then 'infinity'::timestamptz else now() end
       from (select e.*, $agg as agg from event_outbox e where e.tenant_id = 'bench' order by e.seq limit $n) e" -c "analyze webhook_delivery" \
-      -c "explain (analyze, format json) $(cat bench/webhook-claim.sql)" -c "rollback" \
-      | grep -o '"Execution Time": [0-9.]*' | awk '{print $3}')
+      -c "select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)" \
+      -c "explain (analyze, format ${FORMAT:-json}) $(cat bench/webhook-claim.sql)" -c "rollback")
+    [ -n "${FORMAT:-}" ] && echo "$ms"
+    ms=$(echo "$ms" | grep -o '"Execution Time": [0-9.]*\|Execution Time: [0-9.]*' | grep -o '[0-9.]*$')
     echo "claim of 100 with $n pending ($shape): ${ms:-?} ms"
   done
 done

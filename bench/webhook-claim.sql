@@ -5,8 +5,8 @@ where w.tenant_id = d.tenant_id and w.id = d.webhook_id and e.tenant_id = d.tena
 and (d.tenant_id, d.id) in (
   select c.tenant_id, c.id from webhook_delivery c join webhook cw on cw.tenant_id = c.tenant_id and cw.id = c.webhook_id
   where c.status = 'PENDING' and c.next_attempt_at <= now() and cw.status = 'ACTIVE'
-  and not exists (select 1 from webhook_delivery p where p.tenant_id = c.tenant_id and p.webhook_id = c.webhook_id
-    and p.aggregate_id = c.aggregate_id and p.status = 'PENDING' and (p.event_seq, p.id) < (c.event_seq, c.id))
+  and c.id = (select p.id from webhook_delivery p where p.tenant_id = c.tenant_id and p.webhook_id = c.webhook_id
+    and p.aggregate_id = c.aggregate_id and p.status = 'PENDING' order by p.event_seq, p.id limit 1)
   order by c.next_attempt_at limit 100 for update of c skip locked)
 returning d.tenant_id, d.id as delivery_id, d.webhook_id, d.attempts, w.url, w.secret,
 e.seq, e.tx_id, e.id, e.type, e.aggregate_type, e.aggregate_id, e.channel_id, e.actor, e.payload, e.occurred_at

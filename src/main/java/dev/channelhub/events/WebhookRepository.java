@@ -34,7 +34,7 @@ public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, T
     static final String COLUMNS = "id, url, events, status, disabled_reason, consecutive_failures, version, created_at, updated_at";
     static final String DELIVERY_COLUMNS = """
             id, webhook_id, event_id, event_seq, event_type, aggregate_id, replay, status, attempts, last_status_code, last_error,
-            last_attempt_at, next_attempt_at, delivered_at, created_at""";
+            last_attempt_at, nullif(next_attempt_at, 'infinity') as next_attempt_at, delivered_at, created_at""";
 
     /**
      * The fan-out cursor of a new webhook: "now", so events committed before it existed come only through a replay.
@@ -44,10 +44,10 @@ public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, T
     private static final String CURSOR_START = """
             select cast(cast(pg_snapshot_xmin(pg_current_snapshot()) as text) as bigint) - 1""";
 
-    /** Re-enabling makes the deliveries that wait for the webhook due at once. */
+    /** Re-enabling makes the deliveries that wait for the webhook due at once (not those parked behind an earlier one). */
     private static final String WAKE_DELIVERIES = """
             update webhook_delivery set next_attempt_at = now()
-            where tenant_id = ?1 and webhook_id = ?2 and status = 'PENDING'""";
+            where tenant_id = ?1 and webhook_id = ?2 and status = 'PENDING' and next_attempt_at <> 'infinity'""";
 
     private static final String FIND = """
             select %s from webhook where tenant_id = $1 and id = $2""".formatted(COLUMNS);
@@ -63,10 +63,18 @@ public class WebhookRepository implements PanacheRepositoryBase<WebhookEntity, T
             select %s from event_outbox where tenant_id = $1 and seq >= $2
             and occurred_at >= $3 and (tx_id, seq) <= ($4, $5) and seq > $6 order by seq limit $7""".formatted(OutboxEvent.COLUMNS);
 
-    /** One delivery per (webhook, event) unless it is a replay (index webhook_delivery_once). */
+    /**
+     * One delivery per (webhook, event) unless it is a replay (index webhook_delivery_once); parked behind an earlier
+     * pending one of its aggregate, as the dispatcher's fan-out parks ({@code WebhookDeliveryRepository.INSERT_DELIVERY}).
+     */
     private static final String INSERT_DELIVERY = """
-            insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, replay, status)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING') on conflict do nothing""";
+            insert into webhook_delivery (tenant_id, id, webhook_id, event_seq, event_id, event_type, aggregate_id, replay, status,
+            next_attempt_at)
+            select $1::text, $2::uuid, $3::uuid, $4::bigint, $5::uuid, $6::text, $7::uuid, $8::boolean, 'PENDING',
+            case when exists (select 1 from webhook_delivery p where p.tenant_id = $1::text and p.webhook_id = $3::uuid
+              and p.aggregate_id = $7::uuid and p.status = 'PENDING' and (p.event_seq, p.id) < ($4::bigint, $2::uuid))
+            then 'infinity'::timestamptz else now() end
+            on conflict do nothing""";
 
     private static final String DELIVERIES = """
             select %s from webhook_delivery where tenant_id = $1 and webhook_id = $2""".formatted(DELIVERY_COLUMNS);

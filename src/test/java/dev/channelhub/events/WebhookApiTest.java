@@ -284,7 +284,7 @@ class WebhookApiTest {
             };
             String tenant = Tokens.newTenant();
             String admin = Tokens.token(tenant, "admin");
-            createHook(admin, receiver.url(), "test.*");
+            String hookId = createHook(admin, receiver.url(), "test.*");
             UUID aggregate = UUID.randomUUID();
             for (int n = 1; n <= 3; n++) {
                 append(tenant, "test.step", aggregate, Map.of("n", n));
@@ -299,6 +299,10 @@ class WebhookApiTest {
                     + "where tenant_id = $1 order by event_seq", Tuple.of(tenant), r -> (Object) r.getBoolean("parked"))
                     .await().indefinitely();
             assertEquals(List.of(false, true, true), waiting, "the first is due (in flight), the two after it parked");
+            List<Object> nextAttempts = Api.as(admin).get("/api/v1/webhooks/" + hookId + "/deliveries?status=PENDING").then()
+                    .statusCode(200).extract().jsonPath().getList("items.nextAttemptAt");
+            assertEquals(3, nextAttempts.size());
+            assertEquals(2, nextAttempts.stream().filter(java.util.Objects::isNull).count(), "a parked delivery has no due time: " + nextAttempts);
             release.countDown();
             TestReceiver.await("all three delivered", () -> receiver.succeeded().size() == 3);
             assertEquals(List.of(1, 2, 3), receiver.received.stream()
