@@ -33,6 +33,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * before (trust authentication, no password file) is given a password and switched to scram-sha-256 on start.
      */
     public static EmbeddedDatabase start(Path dataDirectory, boolean keepData, Map<String, String> serverConfig) throws IOException {
+        return start(dataDirectory, keepData, serverConfig, true);
+    }
+
+    /**
+     * As {@link #start(Path, boolean, Map)}; {@code stopAtJvmExit} false leaves out the library's own shutdown hook, which
+     * stops PostgreSQL at once when the JVM begins to exit, concurrently with every other hook: the caller then
+     * {@link #close closes} it when it may (Main: after Quarkus has drained the requests in flight).
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean keepData, Map<String, String> serverConfig,
+            boolean stopAtJvmExit) throws IOException {
         Files.createDirectories(dataDirectory.getParent());
         if (keepData) {
             stopOrphan(dataDirectory);
@@ -44,6 +54,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)
+                .setRegisterShutdownHook(stopAtJvmExit)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 // zonky passes these to initdb as --key=value after its own "-A trust", so they win over it.
                 .setLocaleConfig("auth", "scram-sha-256")

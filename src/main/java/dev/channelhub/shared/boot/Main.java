@@ -1,5 +1,6 @@
 package dev.channelhub.shared.boot;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -41,14 +42,18 @@ public final class Main {
             EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pg"), true, Map.of("synchronous_commit",
                     setting("channelhub.embedded.synchronous-commit", "CHANNELHUB_EMBEDDED_SYNCHRONOUS_COMMIT", "on"), "fsync", "on",
                     "shared_buffers", setting("channelhub.embedded.shared-buffers", "CHANNELHUB_EMBEDDED_SHARED_BUFFERS", "256MB"),
-                    "max_wal_size", "4GB"));
+                    "max_wal_size", "4GB"), false);
+            // The JVM runs shutdown hooks concurrently: this one waits until Quarkus has stopped (its drain: requests in
+            // flight finish within quarkus.shutdown.timeout, then the pools close) and only then stops PostgreSQL; stopped
+            // at once, it cut every order in flight at SIGTERM (503 "database unavailable"; GracefulDrainIT).
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitQuarkusStopped();
                 try {
                     db.close();
                 } catch (Exception ignored) {
                     // the JVM is going away; PostgreSQL stops with it either way
                 }
-            }));
+            }, "embedded-postgres-stop"));
             System.setProperty("quarkus.datasource.reactive.url", db.reactiveUrl());
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
@@ -64,6 +69,28 @@ public final class Main {
         }
         Quarkus.run(args);
     }
+
+    /**
+     * Blocks until the Quarkus application has stopped (or failed to start), when there is one; bounded, so that a
+     * Quarkus that never stops cannot keep PostgreSQL from stopping with the JVM.
+     */
+    static void awaitQuarkusStopped() {
+        Application app = Application.currentApplication();
+        if (app == null) {
+            return;
+        }
+        Thread waiter = new Thread(app::awaitShutdown, "await-quarkus-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(QUARKUS_STOP_BOUND.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Far above any configured drain (shutdown delay + timeout); a platform kills the process sooner anyway. */
+    private static final java.time.Duration QUARKUS_STOP_BOUND = java.time.Duration.ofMinutes(5);
 
     /** Flyway needs JDBC and the app needs the reactive URL; one of them is enough to configure. */
     private static void deriveMissingUrl() {

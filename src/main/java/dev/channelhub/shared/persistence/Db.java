@@ -111,9 +111,14 @@ public class Db {
 
     // --- Read-your-writes on the replica: per tenant, the primary's WAL position after a write through this instance.
 
-    /** The primary's WAL position now (after the caller's commit), as text for a {@code pg_lsn} parameter. */
+    /**
+     * The primary's WAL position now (after the caller's commit), as text for a {@code pg_lsn} parameter. The insert
+     * position, not {@code pg_current_wal_lsn()} (what has been written out): with {@code synchronous_commit=off} a commit
+     * returns before its record is written, so the write position can be short of it and a replica that replayed up to it
+     * may still not show the write (a quote then answered 422 NO_PRICE for a list just created; ReplicaReadsTest).
+     */
     static final String PRIMARY_LSN = """
-            select pg_current_wal_lsn()::text as lsn
+            select pg_current_wal_insert_lsn()::text as lsn
             """;
 
     /** On the read server: has it replayed up to $1? A server that is not a standby (no replay to wait for) has. */
