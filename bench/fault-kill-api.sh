@@ -6,17 +6,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-SINK_PORT=${SINK_PORT:-18099}
-python3 bench/webhook-sink.py "$SINK_PORT" & SINK=$!
-export CHANNELHUB_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true
+start_sink
 start_server "$PORT" "$BENCH_DIR/server-fault-kill.log" || exit 1
 trap 'kill $PROBE $WRK $SINK 2>/dev/null; stop_server' EXIT
 NO_PARTNER_TOKENS=1 . bench/env.sh
 INTEGRATION=$(token --tenant bench --roles integration --ttl 7200)
 RUN=kill$(date +%s); ACK=$BENCH_DIR/ack-$RUN; PROBEF=$BENCH_DIR/probe-$RUN.txt
-WEBHOOK=$(curl -s -X POST "localhost:$PORT/api/v1/webhooks" -H "Authorization: Bearer $INTEGRATION" -H 'Content-Type: application/json' \
-  -H "Idempotency-Key: $RUN-webhook" -d "{\"url\":\"http://127.0.0.1:$SINK_PORT/hook\",\"events\":[\"order.placed\"],\"secret\":\"bench-secret-0123456789\"}" \
-  | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
+WEBHOOK=$(create_webhook "$INTEGRATION" "$RUN-webhook" "http://127.0.0.1:$SINK_PORT/hook" '["order.placed"]')
 echo "webhook $WEBHOOK -> sink on $SINK_PORT"
 T0=$(date +%s.%N)
 env CHANNELS="$W3_CHANNELS" RUN="$RUN" ACK_FILE="$ACK" WORKLOAD=W3-during-kill CONC=16 \

@@ -90,3 +90,18 @@ probe_summary() {
   awk -v from="$2" -v to="$3" '$1 >= from && $1 < to { n++; c[$2]++; if ($3 > max) max = $3 }
     END { s = ""; for (k in c) s = s k "x" c[k] " "; printf "%d probes, statuses %s, slowest %.2f s\n", n, s, max }' "$1"
 }
+
+# start_sink: bench/webhook-sink.py on SINK_PORT (default 18099) in the background; sets SINK (its pid) and lets the
+# server deliver to loopback (call before start_server).
+start_sink() {
+  SINK_PORT=${SINK_PORT:-18099}
+  python3 bench/webhook-sink.py "$SINK_PORT" & SINK=$!
+  export CHANNELHUB_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true
+}
+
+# create_webhook TOKEN IDEMPOTENCY_KEY URL EVENTS_JSON: creates a webhook on the running server; prints its id.
+create_webhook() {
+  curl -s -X POST "localhost:$PORT/api/v1/webhooks" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: $2" -d "{\"url\":\"$3\",\"events\":$4,\"secret\":\"bench-secret-0123456789\"}" \
+    | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4
+}

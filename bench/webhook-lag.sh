@@ -7,17 +7,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-SINK_PORT=${SINK_PORT:-18099}
-python3 bench/webhook-sink.py "$SINK_PORT" & SINK=$!
-export CHANNELHUB_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true
+start_sink
 start_server "$PORT" "$BENCH_DIR/server-webhook-lag.log" || exit 1
 trap 'kill $SAMPLER $SINK 2>/dev/null; stop_server' EXIT
 NO_PARTNER_TOKENS=1 . bench/env.sh
 INTEGRATION=$(token --tenant bench --roles integration --ttl 7200)
 RUN=lag$(date +%s)
-WEBHOOK=$(curl -s -X POST "localhost:$PORT/api/v1/webhooks" -H "Authorization: Bearer $INTEGRATION" -H 'Content-Type: application/json' \
-  -H "Idempotency-Key: $RUN-webhook" -d "{\"url\":\"http://127.0.0.1:$SINK_PORT/hook\",\"events\":[\"*\"],\"secret\":\"bench-secret-0123456789\"}" \
-  | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
+WEBHOOK=$(create_webhook "$INTEGRATION" "$RUN-webhook" "http://127.0.0.1:$SINK_PORT/hook" '["*"]')
 [ -n "$WEBHOOK" ] || { echo "no webhook created" >&2; exit 1; }
 pending() { psqlb -At -c "select count(*) from webhook_delivery where tenant_id = 'bench' and webhook_id = '$WEBHOOK' and status = 'PENDING'"; }
 SAMPLES=$BENCH_DIR/backlog-$RUN.txt
